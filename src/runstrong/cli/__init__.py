@@ -1,0 +1,91 @@
+"""The `runstrong` command: a thin click layer over the importable modules.
+
+Subcommands live in sibling modules and are imported only when run, so
+`runstrong --help` stays fast however heavy a command's dependencies are.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from runstrong.cli.errors import ExitStatus, UserError, report
+
+#: command name -> "module:attribute" (relative to runstrong.cli), in help order.
+COMMANDS: dict[str, str] = {
+    "list": "workouts:list_workouts",
+    "show": "workouts:show",
+    "timeline": "workouts:timeline",
+    "validate": "workouts:validate",
+    "schema": "workouts:schema",
+    "export": "export:export",
+}
+
+#: one-line summaries for `--help`, so listing commands imports nothing.
+SUMMARIES: dict[str, str] = {
+    "list": "List the workouts you can do.",
+    "show": "Show a workout: blocks, exercises, doses and variations.",
+    "timeline": "Every step of a session in order, with planned seconds.",
+    "validate": "Check workout files and report each problem with its line.",
+    "schema": "Print the JSON Schema of the workout format.",
+    "export": "Write a workout as JSON, Markdown, a printable card and more.",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        module = importlib.import_module(f"runstrong.cli.{module_name}")
+        return getattr(module, attribute)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, SUMMARIES.get(name, "")) for name in COMMANDS]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="runstrong", prog_name="runstrong")
+def cli() -> None:
+    """Strength training for runners: workouts, a guided player, a log and a planner."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI and turn every user-facing problem into a message and an exit status."""
+    try:
+        result = cli.main(args=argv, prog_name="runstrong", standalone_mode=False)
+    except UserError as err:
+        err.show()
+        return int(err.exit_code)
+    except click.UsageError as err:
+        command = err.ctx.command_path if err.ctx else "runstrong"
+        report(err.format_message(), hint=f"see '{command} --help'")
+        return int(ExitStatus.BAD_INPUT)
+    except click.ClickException as err:
+        report(err.format_message())
+        return int(err.exit_code)
+    except click.Abort:
+        report("aborted")
+        return int(ExitStatus.FAILURE)
+    except KeyboardInterrupt:
+        return 130
+    return result if isinstance(result, int) else int(ExitStatus.OK)
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

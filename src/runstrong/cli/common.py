@@ -1,0 +1,47 @@
+"""Options and helpers several commands share."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from runstrong.cli.errors import UserError
+from runstrong.model import Workout
+
+dir_option = click.option(
+    "--dir",
+    "dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Another folder of workout files to look in (repeatable).",
+)
+
+workout_argument = click.argument("workout", required=False, metavar="[WORKOUT]")
+
+
+def load_workout(ref: str | None, dirs: Sequence[Path] = ()) -> Workout:
+    """A workout by id or path; the built-in routine when `ref` is None."""
+    from runstrong.library import resolve_workout
+    from runstrong.workout_file import WorkoutFileError
+
+    try:
+        return resolve_workout(ref, dirs)
+    except WorkoutFileError as err:
+        raise UserError(str(err), hint="run 'runstrong validate FILE' for every problem") from None
+    except LookupError as err:
+        raise UserError(str(err.args[0]), hint="'runstrong list' shows the workouts") from None
+
+
+def echo_markdown(text: str) -> None:
+    """Print Markdown nicely in a terminal, as-is when piped."""
+    import sys
+
+    if not sys.stdout.isatty():
+        click.echo(text, nl=False)
+        return
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    Console().print(Markdown(text))

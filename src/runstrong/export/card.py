@@ -1,0 +1,23 @@
+"""A printable one-page workout card (HTML with print CSS): blocks, doses, a tick box per round."""
+
+from __future__ import annotations
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from runstrong.model import Workout
+from runstrong.timeline import compile_timeline
+from runstrong.wording import dose_text, duration_text, load_text, rest_text
+
+
+def workout_card_html(workout: Workout) -> str:
+    env = Environment(
+        loader=PackageLoader("runstrong.export", "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(dose=dose_text, load=load_text, rest=rest_text)
+    total = compile_timeline(workout).total_seconds
+    return env.get_template("card.html.j2").render(
+        workout=workout, planned=duration_text(total)
+    )

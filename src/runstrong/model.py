@@ -1,0 +1,261 @@
+"""The workout format: pydantic models that a YAML workout file must satisfy.
+
+Everything else in runstrong reads these models (usually through the compiled
+timeline), so the rules that keep a workout playable live here: a dose is
+either seconds or reps, rounds are positive, ids are unique, and no unknown
+field slips through unnoticed.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        min_length=1,
+        max_length=64,
+        description="Lower-case words joined by hyphens, e.g. `b-squat`.",
+    ),
+]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+Name = Annotated[str, Field(min_length=1, max_length=120)]
+Seconds = Annotated[int, Field(gt=0, le=24 * 3600, strict=True)]
+NonNegativeSeconds = Annotated[int, Field(ge=0, le=24 * 3600, strict=True)]
+
+AS_NEEDED = "as needed"
+
+
+def _check_rest(value: object) -> object:
+    """Give one clear message instead of one per branch of the union."""
+    ok_number = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 24 * 3600
+    if value in ("none", AS_NEEDED) or ok_number:
+        return value
+    raise ValueError(f'expected "none", a number of seconds (0 or more) or "{AS_NEEDED}"')
+
+
+#: How long to rest: "none", a number of seconds, or "as needed" (the player
+#: waits until the runner says they are ready).
+Rest = Annotated[
+    Literal["none", "as needed"] | NonNegativeSeconds,
+    BeforeValidator(_check_rest),
+    Field(description='"none", a number of seconds, or "as needed".'),
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class BlockKind(StrEnum):
+    WARMUP = "warmup"
+    SUPERSET = "superset"
+    CIRCUIT = "circuit"
+    STRAIGHT_SETS = "straight sets"
+    COOLDOWN = "cooldown"
+
+
+class VariationKind(StrEnum):
+    EASIER = "easier"
+    HARDER = "harder"
+    ALTERNATIVE = "alternative"
+
+
+class LoadKind(StrEnum):
+    BODYWEIGHT = "bodyweight"
+    DUMBBELL = "dumbbell"
+    DUMBBELLS = "dumbbells"
+    KETTLEBELL = "kettlebell"
+    DUMBBELL_OR_KETTLEBELL = "dumbbell or kettlebell"
+
+
+class WeightClass(StrEnum):
+    LIGHT = "light"
+    MEDIUM = "medium"
+    MEDIUM_HEAVY = "medium to heavy"
+    HEAVY = "heavy"
+
+
+class Dose(_Strict):
+    """How much of an exercise: a time or a number of reps, maybe per side."""
+
+    seconds: Seconds | None = Field(None, description="Timed work, in seconds.")
+    reps: Annotated[int, Field(gt=0, le=1000, strict=True)] | None = Field(
+        None, description="Rep work: the number of repetitions."
+    )
+    per_side: StrictBool = Field(
+        False, description="Do the dose once on each side (left, then right)."
+    )
+    seconds_per_rep: Annotated[float, Field(gt=0, le=60)] | None = Field(
+        None,
+        description="Estimate used to plan rep work; defaults to the workout's timing.",
+    )
+    tempo: Annotated[str, Field(pattern=r"^\d+(-\d+){1,3}$")] | None = Field(
+        None, description='Tempo such as "3-1-1" (down, pause, up) for rep work.'
+    )
+
+    @model_validator(mode="after")
+    def _seconds_or_reps(self) -> Dose:
+        if (self.seconds is None) == (self.reps is None):
+            raise ValueError("give either `seconds` or `reps`, not both and not neither")
+        if self.seconds is not None and (self.seconds_per_rep or self.tempo):
+            raise ValueError("`seconds_per_rep` and `tempo` only apply to rep work")
+        return self
+
+    @property
+    def timed(self) -> bool:
+        return self.seconds is not None
+
+
+class Load(_Strict):
+    """What the runner holds, with a suggested weight class."""
+
+    kind: LoadKind = LoadKind.BODYWEIGHT
+    weight_class: WeightClass | None = Field(
+        None, description="Suggested weight class when the load is a weight."
+    )
+    note: Text | None = Field(None, description='How to hold it, e.g. "in the front-leg hand".')
+
+    @model_validator(mode="after")
+    def _class_needs_weight(self) -> Load:
+        if self.kind is LoadKind.BODYWEIGHT and self.weight_class is not None:
+            raise ValueError("a bodyweight exercise has no weight class")
+        return self
+
+
+class Variation(_Strict):
+    """Another way to do an exercise, carrying its own dose and instructions."""
+
+    id: Slug
+    name: Name
+    kind: VariationKind
+    dose: Dose | None = Field(None, description="Defaults to the exercise's dose.")
+    load: Load | None = Field(None, description="Defaults to the exercise's load.")
+    setup: Text | None = None
+    steps: list[Text] = Field(default_factory=list)
+    cues: list[Text] = Field(default_factory=list)
+
+
+class Exercise(_Strict):
+    """One movement inside a block."""
+
+    id: Slug
+    name: Name
+    aka: list[Name] = Field(default_factory=list, description="Other names for the move.")
+    dose: Dose
+    side_label: Literal["leg", "arm", "hand", "side"] = Field(
+        "leg", description='What "left" and "right" refer to for per-side work.'
+    )
+    load: Load = Field(default_factory=Load)
+    equipment: list[Name] = Field(default_factory=list)
+    setup: Text | None = Field(None, description="The starting position.")
+    steps: list[Text] = Field(min_length=1)
+    cues: list[Text] = Field(default_factory=list)
+    muscles: list[Name] = Field(default_factory=list)
+    variations: list[Variation] = Field(
+        default_factory=list,
+        description="Easier variations are listed from the easiest up.",
+    )
+
+    @model_validator(mode="after")
+    def _unique_variation_ids(self) -> Exercise:
+        _reject_duplicates([v.id for v in self.variations], "variation")
+        return self
+
+    def variation(self, variation_id: str) -> Variation:
+        for variation in self.variations:
+            if variation.id == variation_id:
+                return variation
+        raise KeyError(f"{self.id} has no variation {variation_id!r}")
+
+    def easier(self) -> Variation | None:
+        """The easier variation closest to the standard move, if any."""
+        easier = [v for v in self.variations if v.kind is VariationKind.EASIER]
+        return easier[-1] if easier else None
+
+
+class RestRules(_Strict):
+    """Rest inside and after a block."""
+
+    between_exercises: Rest = "none"
+    between_rounds: Rest = "none"
+    after_block: Rest = "none"
+
+
+class Block(_Strict):
+    """A group of exercises done for a number of rounds."""
+
+    id: Slug
+    name: Name
+    kind: BlockKind
+    rounds: Annotated[int, Field(ge=1, le=100, strict=True)] = 1
+    rest: RestRules = Field(default_factory=RestRules)
+    exercises: list[Exercise] = Field(min_length=1)
+
+
+class Credit(_Strict):
+    author: Name
+    role: Name | None = None
+    source: Name | None = None
+    writer: Name | None = Field(None, description="Who wrote up the source, if not the author.")
+
+
+class Schedule(_Strict):
+    """How often to do the workout and how it sits next to running."""
+
+    sessions_per_week: Annotated[int, Field(ge=1, le=14, strict=True)] = 1
+    recovery_hours_before_quality_run: Annotated[int, Field(ge=0, le=168, strict=True)] = 48
+    note: Text | None = None
+
+
+class Timing(_Strict):
+    """Estimates the planner uses where the workout does not fix a time."""
+
+    seconds_per_rep: Annotated[float, Field(gt=0, le=60)] = 3.0
+    switch_sides_seconds: Annotated[int, Field(ge=1, le=120, strict=True)] = 5
+    transition_seconds: Annotated[int, Field(ge=1, le=600, strict=True)] = 10
+    rest_as_needed_estimate_seconds: Annotated[int, Field(ge=1, le=1800, strict=True)] = 60
+    note: Text | None = Field(None, description="How the estimates were chosen.")
+
+
+class Workout(_Strict):
+    """A whole session: blocks in order, with credits and scheduling guidance."""
+
+    id: Slug
+    version: Annotated[int, Field(ge=1, strict=True)] = 1
+    title: Name
+    summary: Text
+    credit: Credit | None = None
+    target_minutes: Annotated[int, Field(ge=1, le=600, strict=True)]
+    equipment: list[Name] = Field(default_factory=list)
+    schedule: Schedule = Field(default_factory=Schedule)
+    timing: Timing = Field(default_factory=Timing)
+    blocks: list[Block] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Workout:
+        _reject_duplicates([b.id for b in self.blocks], "block")
+        _reject_duplicates([e.id for b in self.blocks for e in b.exercises], "exercise")
+        return self
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        for block in self.blocks:
+            for exercise in block.exercises:
+                if exercise.id == exercise_id:
+                    return exercise
+        raise KeyError(f"{self.id} has no exercise {exercise_id!r}")
+
+    def exercises(self) -> list[Exercise]:
+        return [e for b in self.blocks for e in b.exercises]
+
+
+def _reject_duplicates(ids: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            raise ValueError(f"{what} id {item!r} is used twice")
+        seen.add(item)

@@ -1,0 +1,55 @@
+"""Short human phrases for doses, rests, loads and durations, shared by every view."""
+
+from __future__ import annotations
+
+from runstrong.model import AS_NEEDED, Dose, Load, LoadKind, Rest
+
+
+def dose_text(dose: Dose) -> str:
+    """ "20 s per side", "8 reps per side", "12 reps"."""
+    amount = f"{dose.seconds} s" if dose.seconds is not None else _reps(dose.reps or 0)
+    extras = []
+    if dose.tempo:
+        extras.append(f"tempo {dose.tempo}")
+    side = " per side" if dose.per_side else ""
+    tail = f" ({', '.join(extras)})" if extras else ""
+    return f"{amount}{side}{tail}"
+
+
+def _reps(reps: int) -> str:
+    return f"{reps} rep" if reps == 1 else f"{reps} reps"
+
+
+def rest_text(rest: Rest) -> str:
+    if rest == AS_NEEDED:
+        return "rest as needed"
+    if rest == "none" or rest == 0:
+        return "no rest"
+    return f"{rest} s rest"
+
+
+def load_text(load: Load) -> str:
+    if load.kind is LoadKind.BODYWEIGHT:
+        return "bodyweight"
+    text = load.kind.value
+    if load.weight_class:
+        text += f" ({load.weight_class.value})"
+    if load.note:
+        text += f", {load.note}"
+    return text
+
+
+def duration_text(seconds: float) -> str:
+    """ "20 min 46 s", "45 s"."""
+    whole = round(seconds)
+    minutes, secs = divmod(whole, 60)
+    if not minutes:
+        return f"{secs} s"
+    return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+
+
+def clock_text(seconds: float) -> str:
+    """ "12:05" for a countdown or time left (rounded up, so 0:00 means done)."""
+    whole = max(0, int(-(-seconds // 1)))
+    minutes, secs = divmod(whole, 60)
+    return f"{minutes}:{secs:02d}"
