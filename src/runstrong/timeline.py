@@ -209,11 +209,13 @@ class _Builder:
 
     def gap(self, before: _Set, after: _Set) -> None:
         """Insert the rest or transition between two consecutive sets."""
+        if before.block.kind is BlockKind.STRAIGHT_SETS:
+            new_round = before.exercise is after.exercise
+        else:
+            new_round = before.round != after.round
         if before.block is not after.block:
             rule: Rest = before.block.rest.after_block
-        elif before.round != after.round and before.exercise is after.exercise:
-            rule = before.block.rest.between_rounds
-        elif before.round != after.round and before.block.kind is not BlockKind.STRAIGHT_SETS:
+        elif new_round:
             rule = before.block.rest.between_rounds
         else:
             rule = before.block.rest.between_exercises

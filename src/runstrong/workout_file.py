@@ -99,7 +99,8 @@ def _read_text(path: Path) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise WorkoutFileError([Problem(where, line, 1, "", "the file is not UTF-8 text")]) from None
+        problem = Problem(where, line, 1, "", "the file is not UTF-8 text")
+        raise WorkoutFileError([problem]) from None
 
 
 def _only_comments(text: str) -> bool:

@@ -18,12 +18,14 @@ class UserError(click.ClickException):
 
     exit_code = ExitStatus.BAD_INPUT
 
-    def __init__(self, message: str, *, hint: str | None = None, status: ExitStatus = ExitStatus.BAD_INPUT) -> None:
+    def __init__(
+        self, message: str, *, hint: str | None = None, status: ExitStatus = ExitStatus.BAD_INPUT
+    ) -> None:
         super().__init__(message)
         self.hint = hint
         self.exit_code = status
 
-    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
+    def show(self, file=None) -> None:
         report(self.format_message(), hint=self.hint)
 
 

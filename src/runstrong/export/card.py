@@ -18,6 +18,4 @@ def workout_card_html(workout: Workout) -> str:
     )
     env.filters.update(dose=dose_text, load=load_text, rest=rest_text)
     total = compile_timeline(workout).total_seconds
-    return env.get_template("card.html.j2").render(
-        workout=workout, planned=duration_text(total)
-    )
+    return env.get_template("card.html.j2").render(workout=workout, planned=duration_text(total))

@@ -1,0 +1,1 @@
+"""runstrong: strength training for runners."""

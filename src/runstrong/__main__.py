@@ -1,0 +1,5 @@
+"""`python -m runstrong` works like the `runstrong` command."""
+
+from runstrong.cli import run
+
+run()
