@@ -29,11 +29,19 @@ def _card(workout: Workout) -> str:
     return workout_card_html(workout)
 
 
+def _fit(workout: Workout) -> bytes:
+    # Options only one format uses are read from the command's parameters.
+    from runstrong.export.fit import workout_fit
+
+    return workout_fit(workout, sides=click.get_current_context().params["sides"])
+
+
 #: format -> writer; a writer returns text (or bytes for binary formats).
 WRITERS: dict[str, Callable[[Workout], str | bytes]] = {
     "json": _json,
     "md": _markdown,
     "html": _card,
+    "fit": _fit,
 }
 
 
@@ -46,9 +54,21 @@ WRITERS: dict[str, Callable[[Workout], str | bytes]] = {
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
 )
-def export(workout: str | None, dirs: tuple[Path, ...], fmt: str, output: Path | None) -> None:
-    """Write WORKOUT as JSON, Markdown or a printable HTML card."""
-    data = WRITERS[fmt](load_workout(workout, dirs))
+@click.option(
+    "--sides",
+    type=click.Choice(["per-side", "combined"]),
+    default="per-side",
+    show_default=True,
+    help="FIT: a left and a right step for per-side work, or one combined step.",
+)
+def export(
+    workout: str | None, dirs: tuple[Path, ...], fmt: str, output: Path | None, sides: str
+) -> None:
+    """Write WORKOUT as JSON, Markdown, a printable HTML card or a FIT workout for a watch."""
+    loaded = load_workout(workout, dirs)
+    data = WRITERS[fmt](loaded)
+    if output is None and isinstance(data, bytes) and click.get_binary_stream("stdout").isatty():
+        output = Path(f"{loaded.id}.{fmt}")
     if output is None:
         if isinstance(data, bytes):
             click.get_binary_stream("stdout").write(data)

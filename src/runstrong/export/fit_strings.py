@@ -1,0 +1,44 @@
+"""Fit text into FIT string fields without breaking it.
+
+A FIT string is UTF-8 ending in a zero byte, and Garmin's SDK sizes the
+workout strings in bytes. runstrong shortens long text itself, at a word or
+character boundary, rather than leave a device to cut through the middle of
+a multi-byte character.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+#: Field sizes in bytes, terminating zero included (Garmin FIT SDK, profile 21).
+WORKOUT_NAME_SIZE = 16
+STEP_NAME_SIZE = 16
+NOTES_SIZE = 50
+
+_UNTIDY_ENDINGS = " -,.;:(/"
+
+
+def clip(text: str, size: int) -> str:
+    """`text` on one line, shortened so its UTF-8 bytes plus the terminator fit `size`.
+
+    Cuts at the last space when that keeps at least half the room, otherwise
+    after the last whole character (keeping accents with their letter), and
+    never ends on a space or a hyphen.
+    """
+    flat = " ".join("".join(" " if _breaks_line(c) else c for c in text).split())
+    room = size - 1
+    if len(flat.encode("utf-8")) <= room:
+        return flat
+    end = len(flat.encode("utf-8")[:room].decode("utf-8", errors="ignore"))
+    while end and unicodedata.combining(flat[end]):
+        end -= 1
+    cut = flat[:end]
+    space = cut.rfind(" ")
+    if space > 0 and len(cut[:space].encode("utf-8")) >= room // 2:
+        cut = cut[:space]
+    return cut.rstrip(_UNTIDY_ENDINGS)
+
+
+def _breaks_line(char: str) -> bool:
+    """Control characters (a zero byte above all) would end or corrupt a FIT string."""
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp")
