@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "validate": "workouts:validate",
     "schema": "workouts:schema",
     "export": "export:export",
+    "serve": "serve:serve",
 }
 
 #: one-line summaries for `--help`, so listing commands imports nothing.
@@ -31,6 +32,7 @@ SUMMARIES: dict[str, str] = {
     "validate": "Check workout files and report each problem with its line.",
     "schema": "Print the JSON Schema of the workout format.",
     "export": "Write a workout as JSON, Markdown, a printable card and more.",
+    "serve": "Start the browser app: player, log and plan on your phone or desktop.",
 }
 
 

@@ -1,0 +1,37 @@
+"""`runstrong serve`: the browser app (player, library, log and plan) on this machine."""
+
+from __future__ import annotations
+
+import click
+
+from runstrong.cli.errors import UserError
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--open", "open_browser", is_flag=True, help="Open the app in your browser.")
+def serve(host: str, port: int, open_browser: bool) -> None:
+    """Serve the runstrong web app; use --host 0.0.0.0 to reach it from a phone on your network."""
+    import socket
+
+    import uvicorn
+
+    from runstrong.web.app import create_app
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as err:
+        raise UserError(
+            f"cannot listen on {host}:{port}: {err.strerror or err}",
+            hint="choose another --port, or stop what is using this one",
+        ) from None
+    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
+    click.echo(f"runstrong is at {url} (Ctrl+C stops it)", err=True)
+    if open_browser:
+        import threading
+        import webbrowser
+
+        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    uvicorn.run(create_app(), host=host, port=port, log_level="warning")

@@ -1,0 +1,63 @@
+"""The app factory: settings in, a FastAPI app with every router, template and handler out."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from runstrong.web.api import sessions, timeline, workouts
+from runstrong.web.catalog import Catalog
+from runstrong.web.errors import install_error_handlers
+from runstrong.web.pages import library, player
+from runstrong.web.player_sessions import RecorderFactory, SessionBoard
+from runstrong.web.settings import Settings
+from runstrong.wording import dose_text, duration_text, load_text, rest_text
+
+DESCRIPTION = """\
+The runstrong JSON API: workouts, their compiled timelines, and player
+sessions with the outcome of each step. Errors are JSON with a `detail`
+message and an `errors` list naming each field at fault.
+"""
+
+
+def create_app(
+    settings: Settings | None = None, *, recorder_factory: RecorderFactory | None = None
+) -> FastAPI:
+    """Build the app; tests pass their own settings, `runstrong serve` reads the environment."""
+    settings = settings or Settings.from_env()
+    app = FastAPI(title="runstrong", version=_version(), description=DESCRIPTION)
+    app.state.settings = settings
+    app.state.catalog = Catalog(settings.workout_dirs)
+    app.state.board = SessionBoard(recorder_factory or (lambda: None))
+    app.state.templates = _templates()
+    app.state.session_log_url = None
+    app.mount("/static", StaticFiles(packages=[("runstrong.web", "static")]), name="static")
+    install_error_handlers(app)
+    for router in (workouts.router, timeline.router, sessions.router):
+        app.include_router(router)
+    for router in (library.router, player.router):
+        app.include_router(router)
+    app.state.templates.env.globals["nav_links"] = [("Workouts", "show_library")]
+    return app
+
+
+def _templates() -> Jinja2Templates:
+    env = Environment(
+        loader=PackageLoader("runstrong.web", "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(dose=dose_text, load=load_text, rest=rest_text, duration=duration_text)
+    return Jinja2Templates(env=env)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("runstrong")
+    except PackageNotFoundError:
+        return "0"

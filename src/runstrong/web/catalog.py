@@ -1,0 +1,44 @@
+"""The workout library, reloaded only when a workout file changes.
+
+Parsing YAML on every request would dominate the API's latency; checking the
+files' modification times costs a few stat calls.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from runstrong.library import Library, builtin_dir, load_library
+from runstrong.paths import user_workouts_dir
+
+
+class Catalog:
+    """A cached `Library` that notices new, changed and removed workout files."""
+
+    def __init__(self, extra_dirs: Sequence[Path] = ()) -> None:
+        self._extra_dirs = tuple(extra_dirs)
+        self._lock = threading.Lock()
+        self._signature: tuple | None = None
+        self._library: Library | None = None
+
+    def library(self) -> Library:
+        signature = self._current_signature()
+        with self._lock:
+            if self._library is None or signature != self._signature:
+                self._library = load_library(self._extra_dirs)
+                self._signature = signature
+            return self._library
+
+    def _current_signature(self) -> tuple:
+        entries = []
+        for folder in (builtin_dir(), user_workouts_dir(), *self._extra_dirs):
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.iterdir()):
+                try:
+                    entries.append((str(path), path.stat().st_mtime_ns))
+                except OSError:
+                    continue
+        return tuple(entries)

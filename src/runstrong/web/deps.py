@@ -1,0 +1,56 @@
+"""Dependencies the routes declare, as `Annotated` aliases so signatures stay short."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Path, Request
+from fastapi.templating import Jinja2Templates
+
+from runstrong.library import Library
+from runstrong.model import Workout
+from runstrong.web.catalog import Catalog
+from runstrong.web.errors import InputError
+from runstrong.web.player_sessions import SessionBoard
+from runstrong.web.settings import Settings
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_library(request: Request) -> Library:
+    catalog: Catalog = request.app.state.catalog
+    return catalog.library()
+
+
+def get_templates(request: Request) -> Jinja2Templates:
+    return request.app.state.templates
+
+
+def get_board(request: Request) -> SessionBoard:
+    return request.app.state.board
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+LibraryDep = Annotated[Library, Depends(get_library)]
+TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]
+BoardDep = Annotated[SessionBoard, Depends(get_board)]
+WorkoutId = Annotated[
+    str,
+    Path(
+        pattern=SLUG_PATTERN, max_length=64, description="A workout id, e.g. `runners-lower-body`."
+    ),
+]
+
+
+def get_workout(workout_id: WorkoutId, library: LibraryDep) -> Workout:
+    try:
+        return library.get(workout_id)
+    except LookupError as err:
+        raise InputError(str(err.args[0]), field="workout_id") from None
+
+
+WorkoutDep = Annotated[Workout, Depends(get_workout)]

@@ -1,0 +1,1 @@
+"""Server-rendered pages; each module is one area of the app."""
