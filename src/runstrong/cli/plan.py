@@ -1,0 +1,201 @@
+"""`runstrong plan` and `runstrong calendar show`: strength sessions around the user's runs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, time
+from pathlib import Path
+
+import click
+
+from runstrong.cli.common import dir_option, load_workout
+from runstrong.cli.errors import UserError
+
+calendar_argument = click.argument(
+    "calendar_file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path)
+)
+
+
+def _calendar_options(command):
+    """Options shared by every command that reads a calendar."""
+    options = [
+        click.option(
+            "--start",
+            type=click.DateTime(["%Y-%m-%d"]),
+            help="First day to plan (YYYY-MM-DD); default today. Weeks run Monday to Sunday.",
+        ),
+        click.option("--weeks", type=click.IntRange(1, 104), default=4, show_default=True),
+        click.option("--tz", "zone", metavar="ZONE", help="Your time zone, e.g. Europe/Berlin."),
+        click.option(
+            "--run-time",
+            type=click.DateTime(["%H:%M"]),
+            default="07:00",
+            show_default=True,
+            help="When you usually run: the start given to all-day events.",
+        ),
+        click.option(
+            "--rules",
+            "rules_file",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Your keyword rules (TOML, keyword = kind); default: calendar-rules.toml "
+            "in the runstrong folder, if present.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@click.command()
+@click.option(
+    "--calendar",
+    "calendar_file",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Your runs: an .ics file or a CSV of date,time,title[,kind][,duration].",
+)
+@_calendar_options
+@click.option(
+    "--per-week", type=click.IntRange(1, 7), help="Sessions a week (default: the workout's)."
+)
+@click.option(
+    "--recovery-hours",
+    type=click.FloatRange(0, 168),
+    help="Hours between a session's end and the next quality run (default: the workout's).",
+)
+@click.option(
+    "--race-taper-days",
+    type=click.FloatRange(0, 28),
+    default=7,
+    show_default=True,
+    help="No strength in this many days before a race.",
+)
+@click.option(
+    "--window",
+    "window_texts",
+    multiple=True,
+    metavar='"DAYS HH:MM-HH:MM"',
+    help='When you can lift, e.g. "Mon-Fri 06:00-07:30" (repeatable; default 06:00-21:00 daily).',
+)
+@click.option(
+    "--ics",
+    "ics_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the sessions to this .ics file for your calendar app.",
+)
+@click.option("--workout", "workout_ref", metavar="WORKOUT", help="Workout id or YAML file.")
+@dir_option
+def plan(
+    calendar_file: Path,
+    start: datetime | None,
+    weeks: int,
+    zone: str | None,
+    run_time: datetime,
+    rules_file: Path | None,
+    per_week: int | None,
+    recovery_hours: float | None,
+    race_taper_days: float,
+    window_texts: tuple[str, ...],
+    ics_file: Path | None,
+    workout_ref: str | None,
+    dirs: tuple[Path, ...],
+) -> None:
+    """Place strength sessions around the runs in your calendar, week by week."""
+    from runstrong.plan.report import plan_heading, plan_text
+    from runstrong.plan.rules import PlanRules
+    from runstrong.plan.scheduler import plan_weeks
+    from runstrong.plan.windows import parse_windows
+
+    workout = load_workout(workout_ref, dirs)
+    with _user_errors():
+        windows = parse_windows(window_texts)
+        events, tz, first_day = _read(calendar_file, start, weeks, zone, run_time, rules_file)
+        rules = PlanRules.for_workout(
+            workout,
+            sessions_per_week=per_week,
+            recovery_hours=recovery_hours,
+            race_taper_days=race_taper_days,
+        )
+        weeks_planned = plan_weeks(events, rules, windows, tz=tz, first_day=first_day, weeks=weeks)
+    heading = plan_heading(
+        workout.title, rules, windows=windows.text, zone=tz.key, source=calendar_file.name
+    )
+    click.echo(plan_text(weeks_planned, heading=heading), nl=False)
+    if ics_file is not None:
+        _write_ics(ics_file, workout, weeks_planned)
+
+
+@click.group()
+def calendar() -> None:
+    """Look at a calendar the way the planner reads it."""
+
+
+@calendar.command("show")
+@calendar_argument
+@_calendar_options
+def show_calendar(
+    calendar_file: Path,
+    start: datetime | None,
+    weeks: int,
+    zone: str | None,
+    run_time: datetime,
+    rules_file: Path | None,
+) -> None:
+    """List the events in FILE and how each one was classified."""
+    from runstrong.plan.report import events_text
+
+    with _user_errors():
+        events, _, _ = _read(calendar_file, start, weeks, zone, run_time, rules_file)
+    click.echo(events_text(events), nl=False)
+
+
+def _read(calendar_file, start, weeks, zone, run_time, rules_file):
+    """Classified events for the weeks asked for, the zone, and the first day."""
+    from runstrong.paths import data_dir
+    from runstrong.plan.calendar_file import read_calendar
+    from runstrong.plan.classify import Classifier, load_rules
+    from runstrong.plan.read_options import ReadOptions
+    from runstrong.plan.zones import user_zone
+
+    tz = user_zone(zone)
+    first_day = start.date() if start else datetime.now(tz).date()
+    options = ReadOptions(tz=tz, run_time=time(run_time.hour, run_time.minute))
+    monday_offset = first_day.weekday()
+    days = monday_offset + 7 * weeks
+    from_day = date.fromordinal(first_day.toordinal() - monday_offset)
+    raw = read_calendar(calendar_file, first_day=from_day, days=days, options=options)
+    default_rules = data_dir() / "calendar-rules.toml"
+    if rules_file is None and default_rules.is_file():
+        rules_file = default_rules
+    classifier = load_rules(rules_file) if rules_file else Classifier()
+    return [classifier.classify(event) for event in raw], tz, first_day
+
+
+def _write_ics(path: Path, workout, weeks) -> None:
+    from runstrong.atomic import write_atomic
+    from runstrong.export.ics import SessionEvent, sessions_ics, weekly_uid
+
+    events = [
+        SessionEvent(
+            weekly_uid(workout, session.start, number),
+            session.start,
+            session.end,
+            note="\n".join(session.problems or (session.reason,)),
+        )
+        for week in weeks
+        for number, session in enumerate(week.sessions, start=1)
+    ]
+    write_atomic(path, sessions_ics(workout, events))
+    click.echo(f"wrote {len(events)} session(s) to {path}", err=True)
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Planner input problems become one error line and exit status 2."""
+    from runstrong.plan.errors import PlanInputError
+
+    try:
+        yield
+    except PlanInputError as err:
+        raise UserError(str(err), hint=err.hint) from None

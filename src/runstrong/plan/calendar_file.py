@@ -1,0 +1,45 @@
+"""Read the user's calendar file, .ics or CSV, for a range of dates."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from runstrong.plan.calendar_csv import read_csv
+from runstrong.plan.calendar_ics import read_ics
+from runstrong.plan.errors import PlanInputError
+from runstrong.plan.events import CalendarEvent
+from runstrong.plan.read_options import ReadOptions
+
+
+def read_calendar(
+    path: Path, *, first_day: date, days: int, options: ReadOptions
+) -> list[CalendarEvent]:
+    """Events from `first_day` for `days` days, sorted by start.
+
+    Raises:
+        PlanInputError: unreadable file, a bad line or event, or no events in range.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise PlanInputError(f"cannot read {path}: {err.strerror}") from None
+    start = datetime.combine(first_day, time(0), tzinfo=options.tz)
+    end = datetime.combine(first_day + timedelta(days=days), time(0), tzinfo=options.tz)
+    source = path.name
+    if path.suffix.lower() == ".csv":
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise PlanInputError(f"{source}: not UTF-8 text") from None
+        events, span = read_csv(text, source=source, start=start, end=end, options=options)
+    else:
+        events, span = read_ics(data, source=source, start=start, end=end, options=options)
+    if not events:
+        last = first_day + timedelta(days=days - 1)
+        found = f"its events start between {span[0]} and {span[1]}" if span else "it has no events"
+        raise PlanInputError(
+            f"{source}: no events between {first_day} and {last} ({found})",
+            hint="choose the first week with --start YYYY-MM-DD",
+        )
+    return sorted(events, key=lambda e: (e.start, e.end, e.title))

@@ -1,0 +1,227 @@
+"""Decide whether an event is speed work, a long run, a race, an easy run or busy time.
+
+The most specific keyword wins (the longest match), so "race pace intervals"
+is speed work while "10K race" is a race. A `kind:` tag in the event or a
+user rule always beats the built-in table.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from runstrong.plan.errors import PlanInputError
+from runstrong.plan.events import KIND_CHOICES, CalendarEvent, ClassifiedEvent, Kind
+
+#: Built-in keywords per kind: English, then German, French and Spanish.
+#: A keyword matches at the start of a word, so "interval" finds "Intervalle".
+KEYWORDS: Mapping[Kind, tuple[str, ...]] = {
+    Kind.SPEED: (
+        "interval",
+        "repeats",
+        "track",
+        "tempo",
+        "threshold",
+        "fartlek",
+        "hill",
+        "vo2",
+        "speed",
+        "race pace",
+        "marathon pace",
+        "goal pace",
+        "cruise",
+        "progression",
+        "intervall",
+        "schwelle",
+        "bahntraining",
+        "bergläufe",
+        "bergsprint",
+        "hügel",
+        "tempolauf",
+        "wiederholung",
+        "fractionn",
+        "seuil",
+        "côte",
+        "piste",
+        "vma",
+        "allure spécifique",
+        "series",
+        "umbral",
+        "cuesta",
+        "pista",
+        "cambios de ritmo",
+    ),
+    Kind.LONG: (
+        "long run",
+        "long slow",
+        "lsd",
+        "long easy",
+        "longrun",
+        "langer lauf",
+        "lange einheit",
+        "langer dauerlauf",
+        "sortie longue",
+        "footing long",
+        "tirada larga",
+        "rodaje largo",
+    ),
+    Kind.RACE: (
+        "race",
+        "marathon",
+        "half marathon",
+        "10k race",
+        "5k race",
+        "wettkampf",
+        "rennen",
+        "volkslauf",
+        "compétition",
+        "course officielle",
+        "carrera",
+        "competición",
+        "maratón",
+    ),
+    Kind.EASY: (
+        "easy",
+        "recovery run",
+        "jog",
+        "run",
+        "shakeout",
+        "strides",
+        "aerobic",
+        "base run",
+        "locker",
+        "lauf",
+        "dauerlauf",
+        "joggen",
+        "regenerationslauf",
+        "footing",
+        "endurance fondamentale",
+        "course à pied",
+        "récup",
+        "rodaje",
+        "trote",
+        "suave",
+        "correr",
+    ),
+    Kind.BUSY: (
+        "meeting",
+        "office",
+        "dinner",
+        "flight",
+        "travel",
+        "gym",
+        "yoga",
+        "swim",
+        "bike",
+        "ride",
+        "cycling",
+        "appointment",
+        "strength",
+        "besprechung",
+        "termin",
+        "arbeit",
+        "schwimmen",
+        "radfahren",
+        "krafttraining",
+        "réunion",
+        "travail",
+        "natation",
+        "vélo",
+        "musculation",
+        "reunión",
+        "trabajo",
+        "natación",
+        "bici",
+        "gimnasio",
+    ),
+}
+
+#: Ties between equally long keywords go to the kind that protects recovery most.
+_PRIORITY = (Kind.RACE, Kind.LONG, Kind.SPEED, Kind.EASY, Kind.BUSY)
+
+_TAG = re.compile(r"\bkind:\s*([^\n;,\]\)]+)", re.IGNORECASE)
+
+HINT_UNCLASSIFIED = (
+    "add 'kind: easy' (or speed, long, race, busy) to the event, or a rule in your rules file"
+)
+
+
+def normalise(text: str) -> str:
+    """Case- and accent-insensitive form, so "Fractionné" matches "fractionne"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Classifier:
+    """Keyword rules: the user's (keyword -> kind) on top of the built-in table."""
+
+    user_rules: Mapping[str, Kind] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        table: dict[str, tuple[int, Kind, str]] = {}
+        for kind in reversed(_PRIORITY):
+            for keyword in KEYWORDS[kind]:
+                table[normalise(keyword)] = (1, kind, "keyword")
+        for keyword, kind in self.user_rules.items():
+            table[normalise(keyword)] = (0, kind, "your rule")
+        ordered = sorted(table, key=lambda k: (-len(k), k))
+        pattern = "|".join(re.escape(k) for k in ordered)
+        object.__setattr__(self, "_table", table)
+        object.__setattr__(self, "_pattern", re.compile(rf"(?<!\w)(?:{pattern})"))
+
+    def classify(self, event: CalendarEvent) -> ClassifiedEvent:
+        if event.kind_tag is not None:
+            return ClassifiedEvent(event, event.kind_tag, "kind given in the calendar")
+        tagged = _TAG.search(f"{event.title}\n{event.description}")
+        if tagged:
+            kind = Kind.from_tag(tagged.group(1).strip())
+            if kind is None:
+                reason = f"unknown kind {tagged.group(1).strip()!r}: use {KIND_CHOICES}"
+                return ClassifiedEvent(event, Kind.UNCLASSIFIED, reason)
+            return ClassifiedEvent(event, kind, "kind: tag")
+        for text in (event.title, event.description):
+            found = self._best_match(normalise(text))
+            if found:
+                return ClassifiedEvent(event, *found)
+        return ClassifiedEvent(event, Kind.UNCLASSIFIED, HINT_UNCLASSIFIED)
+
+    def _best_match(self, text: str) -> tuple[Kind, str] | None:
+        best: tuple[int, int, int, str] | None = None
+        for match in self._pattern.finditer(text):
+            keyword = match.group(0)
+            user_first, kind, _ = self._table[keyword]
+            rank = (user_first, -len(keyword), _PRIORITY.index(kind), keyword)
+            if best is None or rank < best:
+                best = rank
+        if best is None:
+            return None
+        keyword = best[3]
+        _, kind, source = self._table[keyword]
+        return kind, f'{source} "{keyword}"'
+
+
+def load_rules(path: Path) -> Classifier:
+    """A classifier with the user's rules file: TOML lines like `parkrun = "race"`."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise PlanInputError(f"cannot read rules file {path}: {err.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise PlanInputError(
+            f"{path}: {err}", hint='each line looks like: parkrun = "race"'
+        ) from None
+    rules: dict[str, Kind] = {}
+    for keyword, value in raw.items():
+        kind = Kind.from_tag(value) if isinstance(value, str) else None
+        if kind is None or kind is Kind.UNCLASSIFIED:
+            raise PlanInputError(
+                f"{path}: rule {keyword!r} = {value!r} names no kind",
+                hint=f"use one of: {KIND_CHOICES}",
+            )
+        rules[keyword] = kind
+    return Classifier(rules)

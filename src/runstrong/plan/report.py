@@ -1,0 +1,113 @@
+"""The plan and the calendar as text: a week grid to glance at, then the details."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from runstrong.plan.classify import HINT_UNCLASSIFIED
+from runstrong.plan.events import ClassifiedEvent, Kind
+from runstrong.plan.rules import PlanRules
+from runstrong.plan.scheduler import Session, Week
+from runstrong.plan.windows import DAY_NAMES
+
+STRENGTH = "S"
+LEGEND = "  ".join(
+    [f"{kind.symbol} {kind.value}" for kind in Kind] + [f"{STRENGTH} strength session"]
+)
+_CELL = 4
+
+
+def plan_heading(title: str, rules: PlanRules, *, windows: str, zone: str, source: str) -> str:
+    """What the plan was made from, so a surprising slot can be traced to a rule."""
+    per_week = (
+        "1 session" if rules.sessions_per_week == 1 else f"{rules.sessions_per_week} sessions"
+    )
+    return (
+        f"{title}: {per_week} a week, {rules.session_seconds // 60} min each, ending "
+        f"{rules.recovery_hours:g} h or more before a quality run; none in the "
+        f"{rules.race_taper_days:g} days before a race\n"
+        f"Calendar {source}, time zone {zone}, windows {windows}"
+    )
+
+
+def plan_text(weeks: Sequence[Week], *, heading: str) -> str:
+    lines = [heading, ""]
+    for week in weeks:
+        lines += _week(week)
+        lines.append("")
+    lines.append(_summary(weeks))
+    unclassified = sum(1 for w in weeks for e in w.events if e.kind is Kind.UNCLASSIFIED)
+    if unclassified:
+        lines.append(
+            f"{unclassified} event(s) unclassified, counted as busy time: {HINT_UNCLASSIFIED}"
+        )
+    lines.append(f"Grid: {LEGEND}")
+    return "\n".join(lines) + "\n"
+
+
+def events_text(events: Sequence[ClassifiedEvent]) -> str:
+    """Every event read, with its kind and why (for `runstrong calendar show`)."""
+    width = min(40, max((len(e.title) for e in events), default=0))
+    lines = []
+    for event in events:
+        when = f"{event.start:%a %Y-%m-%d %H:%M}-{event.end:%H:%M}"
+        all_day = " (all day)" if event.event.all_day else ""
+        lines.append(
+            f"{when}  {_cut(event.title, width):<{width}}  {event.kind.value:<12}  "
+            f"{event.reason}{all_day}  [{event.event.origin}]"
+        )
+    counts = {kind: sum(1 for e in events if e.kind is kind) for kind in Kind}
+    summary = ", ".join(f"{n} {kind.value}" for kind, n in counts.items() if n)
+    lines += ["", f"{len(events)} events: {summary}"]
+    return "\n".join(lines) + "\n"
+
+
+def session_line(session: Session) -> str:
+    """ "Thu 18:30-18:51, 62 h before Sun 08:00 Long run"."""
+    when = f"{session.start:%a %d %b %H:%M}-{session.end:%H:%M}"
+    if session.next_quality is None or session.margin_hours is None:
+        return f"{when}, no quality run after it in the calendar"
+    return f"{when}, {math.floor(session.margin_hours)} h before {session.next_quality.label}"
+
+
+def _week(week: Week) -> list[str]:
+    days = [week.monday + timedelta(days=n) for n in range(7)]
+    title = f"Week of {week.monday:%a %d %b %Y}"
+    header = "".join(f"{name:<{_CELL}}" for name in DAY_NAMES)
+    cells = "".join(f"{_cell(week, day):<{_CELL}}" for day in days)
+    lines = [f"{title:<26}{header}".rstrip(), f"{'':<26}{cells}".rstrip()]
+    for event in week.events:
+        lines.append(f"  {event.start:%a %H:%M}  {_cut(event.title, 34):<34}  {event.kind.value}")
+    if not week.events:
+        lines.append("  no events in the calendar this week")
+    for session in week.sessions:
+        mark = "!" if session.flagged else "+"
+        lines.append(f"  {mark} Strength: {session_line(session)}")
+        details = session.problems or (session.reason,)
+        lines += [f"      {text}" for text in details]
+        lines += [f"      to fix: {fix}" for fix in session.fixes]
+    if week.note:
+        lines.append(f"  - {week.note}")
+    return lines
+
+
+def _cell(week: Week, day: date) -> str:
+    marks = [e.kind.symbol for e in week.events if e.start.date() == day]
+    marks += [STRENGTH for s in week.sessions if s.start.date() == day]
+    return "".join(marks) or "·"
+
+
+def _summary(weeks: Sequence[Week]) -> str:
+    sessions = [s for w in weeks for s in w.sessions]
+    flagged = sum(1 for s in sessions if s.flagged)
+    without = sum(1 for w in weeks if w.note)
+    return (
+        f"{len(weeks)} week(s): {len(sessions)} session(s), {flagged} flagged, "
+        f"{without} week(s) with a note"
+    )
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

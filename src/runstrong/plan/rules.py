@@ -1,0 +1,50 @@
+"""The planner's rules, with defaults taken from the workout's own schedule."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from runstrong.model import Workout
+
+
+@dataclass(frozen=True)
+class PlanRules:
+    """Hard rules every unflagged session keeps.
+
+    Attributes:
+        session_seconds: how long one session takes (the timeline's total, whole minutes).
+        sessions_per_week: how many sessions to place in each Monday-to-Sunday week.
+        recovery_hours: a session ends at least this long before the next quality run.
+        hours_between_sessions: start-to-start spacing of sessions in the same week.
+        race_taper_days: no session in this many days before a race.
+    """
+
+    session_seconds: int
+    sessions_per_week: int = 1
+    recovery_hours: float = 48
+    hours_between_sessions: float = 48
+    race_taper_days: float = 7
+
+    @classmethod
+    def for_workout(
+        cls,
+        workout: Workout,
+        *,
+        sessions_per_week: int | None = None,
+        recovery_hours: float | None = None,
+        race_taper_days: float = 7,
+    ) -> PlanRules:
+        from runstrong.timeline import compile_timeline
+
+        schedule = workout.schedule
+        return cls(
+            session_seconds=math.ceil(compile_timeline(workout).total_seconds / 60) * 60,
+            sessions_per_week=sessions_per_week or schedule.sessions_per_week,
+            recovery_hours=(
+                schedule.recovery_hours_before_quality_run
+                if recovery_hours is None
+                else recovery_hours
+            ),
+            race_taper_days=race_taper_days,
+        )
