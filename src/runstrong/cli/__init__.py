@@ -21,6 +21,8 @@ COMMANDS: dict[str, str] = {
     "validate": "workouts:validate",
     "schema": "workouts:schema",
     "export": "export:export",
+    "plan": "plan:plan",
+    "calendar": "plan:calendar",
     "serve": "serve:serve",
 }
 
@@ -32,6 +34,8 @@ SUMMARIES: dict[str, str] = {
     "validate": "Check workout files and report each problem with its line.",
     "schema": "Print the JSON Schema of the workout format.",
     "export": "Write a workout as JSON, Markdown, a printable card and more.",
+    "plan": "Place strength sessions around the runs in your calendar.",
+    "calendar": "Show the events of a calendar file and how each was classified.",
     "serve": "Start the browser app: player, log and plan on your phone or desktop.",
 }
 
