@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -36,12 +37,21 @@ def _fit(workout: Workout) -> bytes:
     return workout_fit(workout, sides=click.get_current_context().params["sides"])
 
 
+def _ics(workout: Workout) -> bytes:
+    from runstrong.cli.plan import session_start
+    from runstrong.export.ics import one_session_ics
+
+    params = click.get_current_context().params
+    return one_session_ics(workout, session_start(params["at"], params["zone"]))
+
+
 #: format -> writer; a writer returns text (or bytes for binary formats).
 WRITERS: dict[str, Callable[[Workout], str | bytes]] = {
     "json": _json,
     "md": _markdown,
     "html": _card,
     "fit": _fit,
+    "ics": _ics,
 }
 
 
@@ -61,10 +71,22 @@ WRITERS: dict[str, Callable[[Workout], str | bytes]] = {
     show_default=True,
     help="FIT: a left and a right step for per-side work, or one combined step.",
 )
+@click.option(
+    "--at",
+    type=click.DateTime(["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"]),
+    help='ICS: when the session starts, "YYYY-MM-DD HH:MM".',
+)
+@click.option("--tz", "zone", metavar="ZONE", help="ICS: time zone of --at, e.g. Europe/Berlin.")
 def export(
-    workout: str | None, dirs: tuple[Path, ...], fmt: str, output: Path | None, sides: str
+    workout: str | None,
+    dirs: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    sides: str,
+    at: datetime | None,
+    zone: str | None,
 ) -> None:
-    """Write WORKOUT as JSON, Markdown, a printable HTML card or a FIT workout for a watch."""
+    """Write WORKOUT as JSON, Markdown, a printable HTML card, a FIT workout or a calendar event."""
     loaded = load_workout(workout, dirs)
     data = WRITERS[fmt](loaded)
     if output is None and isinstance(data, bytes) and click.get_binary_stream("stdout").isatty():

@@ -190,6 +190,16 @@ def _write_ics(path: Path, workout, weeks) -> None:
     click.echo(f"wrote {len(events)} session(s) to {path}", err=True)
 
 
+def session_start(at: datetime | None, zone: str | None) -> datetime:
+    """`--at` read in the zone `--tz` names (default: this machine's zone)."""
+    if at is None:
+        raise UserError("--format ics needs --at", hint='e.g. --at "2026-12-03 18:30"')
+    from runstrong.plan.zones import user_zone
+
+    with _user_errors():
+        return at.replace(tzinfo=user_zone(zone))
+
+
 @contextmanager
 def _user_errors() -> Iterator[None]:
     """Planner input problems become one error line and exit status 2."""

@@ -86,3 +86,11 @@ def workout_description(workout: Workout) -> str:
     if workout.equipment:
         lines.append(f"\nEquipment: {', '.join(workout.equipment)}")
     return "\n".join(lines)
+
+
+def one_session_ics(workout: Workout, start: datetime, *, now: datetime | None = None) -> bytes:
+    """A single session starting at `start` (an aware datetime), for `runstrong export`."""
+    from runstrong.plan.rules import session_seconds
+
+    end = start + timedelta(seconds=session_seconds(workout))
+    return sessions_ics(workout, [SessionEvent(one_off_uid(workout, start), start, end)], now=now)

@@ -35,11 +35,9 @@ class PlanRules:
         recovery_hours: float | None = None,
         race_taper_days: float = 7,
     ) -> PlanRules:
-        from runstrong.timeline import compile_timeline
-
         schedule = workout.schedule
         return cls(
-            session_seconds=math.ceil(compile_timeline(workout).total_seconds / 60) * 60,
+            session_seconds=session_seconds(workout),
             sessions_per_week=sessions_per_week or schedule.sessions_per_week,
             recovery_hours=(
                 schedule.recovery_hours_before_quality_run
@@ -48,3 +46,10 @@ class PlanRules:
             ),
             race_taper_days=race_taper_days,
         )
+
+
+def session_seconds(workout: Workout) -> int:
+    """The compiled session's length, rounded up to whole minutes for calendars."""
+    from runstrong.timeline import compile_timeline
+
+    return math.ceil(compile_timeline(workout).total_seconds / 60) * 60
