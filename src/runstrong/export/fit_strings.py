@@ -15,7 +15,7 @@ WORKOUT_NAME_SIZE = 16
 STEP_NAME_SIZE = 16
 NOTES_SIZE = 50
 
-_UNTIDY_ENDINGS = " -,.;:(/"
+_UNTIDY_ENDINGS = " -,.;:(/\u200d"
 
 
 def clip(text: str, size: int) -> str:

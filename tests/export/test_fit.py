@@ -1,0 +1,452 @@
+"""FIT workout export, checked by decoding every file with Garmin's own SDK."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from garmin_fit_sdk import Decoder, Profile, Stream
+from hypothesis import HealthCheck, given, settings
+
+from runstrong.cli import main
+from runstrong.export.fit import Weight, workout_fit
+from runstrong.export.fit_strings import NOTES_SIZE, STEP_NAME_SIZE, WORKOUT_NAME_SIZE
+from runstrong.library import builtin_workout
+from runstrong.model import Workout
+from runstrong.timeline import StepKind, compile_timeline
+from workout_strategies import workouts
+
+REPEAT = "repeat_until_steps_cmplt"
+
+
+def decode(data: bytes, tmp_path: Path) -> dict[str, list[dict]]:
+    """Decode like a watch would: valid CRC, no errors, types as names."""
+    path = tmp_path / "workout.fit"
+    path.write_bytes(data)
+    assert Decoder(Stream.from_file(str(path))).check_integrity()
+    messages, errors = Decoder(Stream.from_file(str(path))).read(
+        convert_types_to_strings=True, expand_sub_fields=True
+    )
+    assert errors == []
+    return messages
+
+
+def fit_steps(data: bytes, tmp_path: Path) -> list[dict]:
+    messages = decode(data, tmp_path)
+    steps = messages["workout_step_mesgs"]
+    assert messages["workout_mesgs"][0]["num_valid_steps"] == len(steps)
+    assert [s["message_index"] for s in steps] == list(range(len(steps)))
+    return steps
+
+
+def exercise_name(step: dict) -> str | None:
+    """The exercise name as Garmin's profile spells it (the decoder leaves it a number)."""
+    if "exercise_name" not in step:
+        return None
+    return Profile["types"][f"{step['exercise_category']}_exercise_name"][step["exercise_name"]]
+
+
+def dose(step: dict) -> tuple[str, float | None]:
+    kind = step["duration_type"]
+    value = {"time": "duration_time", "reps": "duration_reps", REPEAT: "repeat_steps"}.get(kind)
+    return kind, step[value] if value else None
+
+
+def unroll(steps: list[dict]) -> list[dict]:
+    """The steps in the order a watch plays them, repeats followed."""
+    played, done, index = [], {}, 0
+    while index < len(steps):
+        step = steps[index]
+        if step["duration_type"] != REPEAT:
+            played.append(step)
+            index += 1
+            continue
+        assert step["duration_step"] < index
+        done[index] = done.get(index, 1) + 1
+        if done[index] <= step["repeat_steps"]:
+            index = step["duration_step"]
+        else:
+            del done[index]
+            index += 1
+    return played
+
+
+def w(name, kind, value, intensity, category, exercise=None):
+    return (name, kind, value, intensity, category, exercise)
+
+
+def rest(name, seconds=None):
+    if seconds is None:
+        return (name, "open", None, "rest", None, None)
+    return (name, "time", float(seconds), "rest", None, None)
+
+
+def repeat(first, times):
+    return (None, REPEAT, times, None, None, None, first)
+
+
+def summary(step: dict) -> tuple:
+    kind, value = dose(step)
+    row = (
+        step.get("wkt_step_name"),
+        kind,
+        value,
+        step.get("intensity"),
+        step.get("exercise_category"),
+        exercise_name(step),
+    )
+    return (*row, step["duration_step"]) if kind == REPEAT else row
+
+
+NEXT = rest("Next exercise", 10)
+SWITCH = rest("Switch sides", 5)
+OPEN_REST = rest("Rest")
+
+#: The built-in routine on a watch: decoded fields, step by step.
+GOLDEN = [
+    w("Standing (left)", "time", 20.0, "warmup", "warm_up", "hip_circles"),
+    SWITCH,
+    w("Standin (right)", "time", 20.0, "warmup", "warm_up", "hip_circles"),
+    NEXT,
+    w("Dynamic (left)", "time", 20.0, "warmup", "warm_up", "stretch_pigeon_pose"),
+    SWITCH,
+    w("Dynamic (right)", "time", 20.0, "warmup", "warm_up", "stretch_pigeon_pose"),
+    NEXT,
+    w("High Plank", "time", 20.0, "warmup", "plank", "plank"),
+    OPEN_REST,
+    # Strength Set A, from step 10
+    w("Plantarflexion", "time", 30.0, "active", "carry", "farmers_walk_on_toes"),
+    NEXT,
+    w("B Squat (left)", "time", 20.0, "active", "squat", "weighted_staggered_squat"),
+    SWITCH,
+    w("B Squat (right)", "time", 20.0, "active", "squat", "weighted_staggered_squat"),
+    NEXT,
+    repeat(10, 3),
+    OPEN_REST,
+    # Strength Set B, from step 18
+    w("Lateral (left)", "reps", 8, "active", "squat", "weighted_elevated_single_leg_squat"),
+    SWITCH,
+    w("Lateral (right)", "reps", 8, "active", "squat", "weighted_elevated_single_leg_squat"),
+    NEXT,
+    w("Front-Fo (left)", "reps", 8, "active", "lunge", "front_foot_elevated_dumbbell_split_squat"),
+    SWITCH,
+    w("Front-F (right)", "reps", 8, "active", "lunge", "front_foot_elevated_dumbbell_split_squat"),
+    NEXT,
+    repeat(18, 3),
+    OPEN_REST,
+    # Strength Set C, from step 28
+    w("Forward-Backwar", "reps", 12, "active", "plyo"),
+    NEXT,
+    w("Unilateral", "reps", 12, "active", "hip_swing", "single_arm_kettlebell_swing"),
+    NEXT,
+    repeat(28, 3),
+    OPEN_REST,
+    w("Standing", "time", 20.0, "cooldown", "warm_up", "standing_hamstring_stretch"),
+    NEXT,
+    w("Supine (left)", "time", 20.0, "cooldown", "warm_up", "stretch_lying_piriformis"),
+    SWITCH,
+    w("Supine (right)", "time", 20.0, "cooldown", "warm_up", "stretch_lying_piriformis"),
+]
+
+
+@pytest.fixture(scope="module")
+def routine() -> Workout:
+    return builtin_workout()
+
+
+def test_the_file_is_a_strength_workout(routine, tmp_path):
+    messages = decode(workout_fit(routine), tmp_path)
+    assert messages["file_id_mesgs"][0]["type"] == "workout"
+    (workout,) = messages["workout_mesgs"]
+    assert workout["sport"] == "training"
+    assert workout["sub_sport"] == "strength_training"
+    assert workout["wkt_name"] == "Lower-Body"
+
+
+def test_builtin_routine_golden_structure(routine, tmp_path):
+    assert [summary(s) for s in fit_steps(workout_fit(routine), tmp_path)] == GOLDEN
+
+
+def test_three_strength_blocks_repeat_three_times(routine, tmp_path):
+    steps = fit_steps(workout_fit(routine), tmp_path)
+    repeats = [s for s in steps if s["duration_type"] == REPEAT]
+    assert [(s["repeat_steps"], steps[s["duration_step"]]["wkt_step_name"]) for s in repeats] == [
+        (3, "Plantarflexion"),
+        (3, "Lateral (left)"),
+        (3, "Forward-Backwar"),
+    ]
+
+
+def test_notes_hold_the_first_cue(routine, tmp_path):
+    steps = fit_steps(workout_fit(routine), tmp_path)
+    pogo = next(s for s in steps if s.get("exercise_category") == "plyo")
+    assert pogo["notes"] == "Springy ankles; barely touch the ground."
+    split = next(s for s in steps if s.get("exercise_category") == "lunge")
+    assert split["notes"] == "Squeeze the inner thighs and brace your core to"
+
+
+def test_played_work_matches_the_timeline(routine, tmp_path):
+    played = unroll(fit_steps(workout_fit(routine), tmp_path))
+    work = [s for s in compile_timeline(routine).steps if s.kind is StepKind.WORK]
+    assert [dose(s) for s in played if s["intensity"] != "rest"] == [
+        ("reps", s.reps) if s.reps else ("time", s.seconds) for s in work
+    ]
+
+
+def test_combined_sides_make_one_step_per_exercise(routine, tmp_path):
+    steps = fit_steps(workout_fit(routine, sides="combined"), tmp_path)
+    assert not [s for s in steps if s.get("wkt_step_name") == "Switch sides"]
+    assert not [s for s in steps if "(left)" in s.get("wkt_step_name", "")]
+    squat = next(s for s in steps if s.get("exercise_name") == 65)
+    assert (squat["wkt_step_name"], dose(squat)) == ("B Squat", ("time", 45.0))
+    assert squat["notes"].startswith("20 s per side. ")
+    step_down = next(s for s in steps if s.get("wkt_step_name") == "Lateral Step")
+    assert dose(step_down) == ("reps", 16)
+    assert step_down["notes"] == "8 reps per side. Slow on the way down."
+    repeats = [s for s in steps if s["duration_type"] == REPEAT]
+    assert [steps[s["duration_step"]]["wkt_step_name"] for s in repeats] == [
+        "Plantarflexion",
+        "Lateral Step",
+        "Forward-Backwar",
+    ]
+
+
+BUILTIN_EXERCISES = {
+    "standing-figure-8": ("warm_up", "hip_circles"),
+    "dynamic-pigeon": ("warm_up", "stretch_pigeon_pose"),
+    "high-plank-calf-rock": ("plank", "plank"),
+    "plantarflexion-walk": ("carry", "farmers_walk_on_toes"),
+    "b-squat": ("squat", "weighted_staggered_squat"),
+    "lateral-step-down": ("squat", "weighted_elevated_single_leg_squat"),
+    "ffe-split-squat": ("lunge", "front_foot_elevated_dumbbell_split_squat"),
+    "forward-backward-pogo": ("plyo", None),
+    "alternating-kettlebell-swing": ("hip_swing", "single_arm_kettlebell_swing"),
+    "standing-hamstring-stretch": ("warm_up", "standing_hamstring_stretch"),
+    "supine-figure-4-stretch": ("warm_up", "stretch_lying_piriformis"),
+}
+
+
+def test_every_builtin_exercise_has_a_mapping(routine):
+    assert sorted(e.id for e in routine.exercises()) == sorted(BUILTIN_EXERCISES)
+
+
+@pytest.mark.parametrize("exercise_id", sorted(BUILTIN_EXERCISES))
+def test_builtin_exercise_category_and_name(routine, tmp_path, exercise_id):
+    """Each exercise reaches the watch as the Garmin exercise the table promises."""
+    exercise = routine.exercise(exercise_id)
+    block = routine.blocks[0].model_copy(update={"exercises": [exercise]})
+    steps = fit_steps(workout_fit(routine.model_copy(update={"blocks": [block]})), tmp_path)
+    (kind,) = {
+        (s["exercise_category"], exercise_name(s)) for s in steps if s["intensity"] != "rest"
+    }
+    assert kind == BUILTIN_EXERCISES[exercise_id]
+
+
+def test_user_exercises_get_a_category_from_their_name(tmp_path):
+    workout = _one_exercise_workout("Goblet Squat")
+    (step,) = fit_steps(workout_fit(workout), tmp_path)
+    assert (step["exercise_category"], exercise_name(step)) == ("squat", None)
+    other = _one_exercise_workout("Something New")
+    (step,) = fit_steps(workout_fit(other), tmp_path)
+    assert step["exercise_category"] == "unknown"
+
+
+def test_rest_between_rounds_repeats_with_the_round(tmp_path):
+    """A watch repeats a whole round, so its closing rest also follows the last round."""
+    workout = _one_exercise_workout(
+        "Plank", rounds=3, rest={"between_rounds": 30, "after_block": "as needed"}, extra_block=True
+    )
+    steps = fit_steps(workout_fit(workout), tmp_path)
+    assert [summary(s)[:3] for s in steps] == [
+        ("Plank", "time", 40.0),
+        ("Rest", "time", 30.0),
+        (None, REPEAT, 3),
+        ("Rest", "open", None),
+        ("Plank", "time", 40.0),
+    ]
+    assert [s["intensity"] for s in steps if s.get("wkt_step_name") == "Rest"] == ["rest"] * 2
+
+
+def test_suggested_weights_carry_their_display_unit(routine, tmp_path):
+    weights = {"b-squat": Weight(12.5, "lb"), "plantarflexion-walk": Weight(8)}
+    steps = fit_steps(workout_fit(routine, weights=weights), tmp_path)
+    loaded = {
+        (s["wkt_step_name"], s["exercise_weight"], s["weight_display_unit"])
+        for s in steps
+        if "exercise_weight" in s
+    }
+    assert loaded == {
+        ("B Squat (left)", 12.5, "pound"),
+        ("B Squat (right)", 12.5, "pound"),
+        ("Plantarflexion", 8.0, "kilogram"),
+    }
+
+
+@pytest.mark.parametrize("kg", [0, -1, 700])
+def test_weights_out_of_range_are_refused(kg):
+    with pytest.raises(ValueError, match="weight"):
+        Weight(kg)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Kniebeuge mit Gewichtsweste über Kopf",
+        "Приседания с гантелями на одной ноге",
+        "片脚スクワットとカーフレイズ",
+        "Squat 🏋️‍♀️🏋️‍♀️🏋️‍♀️",
+        "Cafe\u0301 cafe\u0301 cafe\u0301 cafe\u0301",
+        "Line one\nline\x00two",
+    ],
+)
+def test_long_names_are_cut_cleanly(tmp_path, name):
+    workout = _one_exercise_workout(name, per_side=True, title=name, cue=name * 3)
+    messages = decode(workout_fit(workout), tmp_path)
+    title = messages["workout_mesgs"][0]["wkt_name"]
+    left, _, right = messages["workout_step_mesgs"]
+    flat = _one_line(name)
+    for text, size in [
+        (title, WORKOUT_NAME_SIZE),
+        (left["wkt_step_name"], STEP_NAME_SIZE),
+        (right["wkt_step_name"], STEP_NAME_SIZE),
+        (left["notes"], NOTES_SIZE),
+    ]:
+        assert 0 < len(text.encode("utf-8")) < size
+        assert "\x00" not in text and "\n" not in text
+        assert "\ufffd" not in text
+    assert left["wkt_step_name"].endswith(" (left)")
+    assert right["wkt_step_name"].endswith(" (right)")
+    assert_clean_cut(title, flat)
+    assert_clean_cut(left["wkt_step_name"].removesuffix(" (left)"), flat)
+    assert_clean_cut(right["wkt_step_name"].removesuffix(" (right)"), flat)
+    assert_clean_cut(left["notes"], _one_line(name * 3))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.replace("\x00", " ").split())
+
+
+def assert_clean_cut(text: str, original: str) -> None:
+    """`text` is the start of `original`, and no accent was split from its letter."""
+    assert original.startswith(text)
+    assert len(text) == len(original) or not unicodedata.combining(original[len(text)])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(workout=workouts())
+def test_any_workout_exports_and_decodes(tmp_path_factory, workout):
+    tmp_path = tmp_path_factory.mktemp("fit")
+    for sides in ("per-side", "combined"):
+        steps = fit_steps(workout_fit(workout, sides=sides), tmp_path)
+        timeline = compile_timeline(workout)
+        work = [s for s in timeline.steps if s.kind is StepKind.WORK]
+        if sides == "combined":
+            work = [s for s in work if s.side != "right"]
+        played = [s for s in unroll(steps) if s["intensity"] != "rest"]
+        assert len(played) == len(work)
+        for fit, step in zip(played, work, strict=True):
+            assert fit["exercise_category"] in Profile["types"]["exercise_category"].values()
+            expected = {"warmup": "warmup", "cooldown": "cooldown"}.get(step.block_kind, "active")
+            assert fit["intensity"] == expected
+            if step.reps is not None:
+                factor = 2 if sides == "combined" and step.side else 1
+                assert dose(fit) == ("reps", step.reps * factor)
+            elif sides == "combined" and step.side:
+                both = step.seconds * 2 + workout.timing.switch_sides_seconds
+                assert dose(fit) == ("time", pytest.approx(both, abs=0.001))
+            else:
+                assert dose(fit) == ("time", pytest.approx(step.seconds, abs=0.001))
+        repeats = [s for s in steps if s["duration_type"] == REPEAT]
+        assert sorted(s["repeat_steps"] for s in repeats) == sorted(_repeated_rounds(workout))
+
+
+def _repeated_rounds(workout: Workout) -> list[int]:
+    """How many repeat steps each block needs: one per block, or per exercise in straight sets."""
+    counts = []
+    for block in workout.blocks:
+        if block.rounds > 1:
+            per = len(block.exercises) if block.kind == "straight sets" else 1
+            counts += [block.rounds] * per
+    return counts
+
+
+def _one_exercise_workout(
+    name: str,
+    *,
+    rounds: int = 1,
+    rest: dict | None = None,
+    per_side: bool = False,
+    title: str = "Test",
+    cue: str | None = None,
+    extra_block: bool = False,
+) -> Workout:
+    block = {
+        "id": "main",
+        "name": "Main",
+        "kind": "circuit",
+        "rounds": rounds,
+        "rest": rest or {},
+        "exercises": [
+            {
+                "id": "move",
+                "name": name,
+                "dose": {"seconds": 40, "per_side": per_side},
+                "steps": ["Move."],
+                "cues": [cue] if cue else [],
+            }
+        ],
+    }
+    blocks = [block]
+    if extra_block:
+        blocks.append(
+            {
+                **block,
+                "id": "again",
+                "rounds": 1,
+                "rest": {},
+                "exercises": [{**block["exercises"][0], "id": "move-again"}],
+            }
+        )
+    return Workout.model_validate(
+        {"id": "test", "title": title, "summary": "A test.", "target_minutes": 5, "blocks": blocks}
+    )
+
+
+def test_cli_writes_a_fit_file(tmp_path, capsys):
+    target = tmp_path / "lower-body.fit"
+    assert main(["export", "--format", "fit", "--sides", "combined", "-o", str(target)]) == 0
+    assert "wrote" in capsys.readouterr().err
+    steps = fit_steps(target.read_bytes(), tmp_path)
+    assert not [s for s in steps if s.get("wkt_step_name") == "Switch sides"]
+
+
+def test_cli_pipes_fit_bytes_when_stdout_is_not_a_terminal(tmp_path, capsysbinary):
+    assert main(["export", "--format", "fit"]) == 0
+    data = capsysbinary.readouterr().out
+    assert len(fit_steps(data, tmp_path)) == len(GOLDEN)
+
+
+def test_cli_never_prints_fit_bytes_to_a_terminal(tmp_path, monkeypatch, capsys):
+    import click
+
+    class Terminal:
+        written = b""
+
+        def isatty(self):
+            return True
+
+        def write(self, data):
+            Terminal.written += data
+
+    monkeypatch.setattr(click, "get_binary_stream", lambda name: Terminal())
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "--format", "fit"]) == 0
+    assert Terminal.written == b""
+    assert "runners-lower-body.fit" in capsys.readouterr().err
+    assert fit_steps((tmp_path / "runners-lower-body.fit").read_bytes(), tmp_path)
+
+
+def test_cli_rejects_an_unknown_sides_mode(capsys):
+    assert main(["export", "--format", "fit", "--sides", "both"]) == 2
+    assert "runstrong: error:" in capsys.readouterr().err
