@@ -1,0 +1,109 @@
+"""Charts of the log: load over time for one exercise, and weeks done or missed.
+
+Each chart is built as SVG (pygal), which the web pages can embed as is;
+`save` writes it to a file, as SVG or converted to PNG. pygal and cairosvg
+load only when a chart is made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from runstrong.loads import Unit, from_kg
+from runstrong.store.stats import Adherence
+
+DONE = "#2e7d32"
+MISSING = "#cfd8dc"
+LOAD = "#1565c0"
+FORMATS = (".svg", ".png")
+
+
+class ChartError(Exception):
+    """The chart cannot be written as asked."""
+
+
+def _style(*colours: str):
+    from pygal.style import Style
+
+    return Style(
+        background="white",
+        plot_background="white",
+        colors=colours,
+        font_family="sans-serif",
+        title_font_size=18,
+        label_font_size=12,
+        major_label_font_size=12,
+        legend_font_size=12,
+    )
+
+
+def _common(title: str, **options: object) -> dict:
+    # js=[]: no script from elsewhere, so the SVG is safe to embed and works offline.
+    return {"title": title, "js": [], "width": 800, "height": 400, **options}
+
+
+def load_svg(
+    points: Sequence[tuple[date, float]], *, exercise_name: str, unit: Unit = "kg"
+) -> bytes:
+    """The heaviest load of each session over time."""
+    import pygal
+
+    chart = pygal.DateLine(
+        **_common(f"{exercise_name}: load per session", show_legend=False),
+        style=_style(LOAD),
+        x_label_rotation=30,
+        x_value_formatter=lambda day: day.strftime("%d %b %Y"),
+        y_title=unit,
+        dots_size=3,
+        truncate_label=-1,
+    )
+    chart.add("load", [(day, round(from_kg(kg, unit), 1)) for day, kg in points])
+    return chart.render()
+
+
+def adherence_svg(adherence: Adherence) -> bytes:
+    """Sessions done each week, topped up in grey to the weekly target when short."""
+    import pygal
+
+    target = adherence.target
+    chart = pygal.StackedBar(
+        **_common(
+            f"Weeks on target: {adherence.on_target} of {len(adherence.weeks)} "
+            f"(target {target} a week, streak {adherence.streak})"
+        ),
+        style=_style(DONE, MISSING),
+        x_label_rotation=30,
+        y_title="sessions",
+        legend_at_bottom=True,
+    )
+    chart.x_labels = [week.start.strftime("%d %b") for week in adherence.weeks]
+    tallest = max([target, *(week.sessions for week in adherence.weeks)])
+    chart.y_labels = list(range(tallest + 1))
+    chart.add("done", [week.sessions for week in adherence.weeks])
+    chart.add("missed", [max(target - week.sessions, 0) for week in adherence.weeks])
+    return chart.render()
+
+
+def save(svg: bytes, path: Path) -> None:
+    """Write the chart as SVG or PNG, chosen by the file's extension.
+
+    Raises:
+        ChartError: another extension, or PNG without cairosvg.
+    """
+    from runstrong.atomic import write_atomic
+
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ChartError(f"cannot write a chart as {suffix or 'a file without extension'}")
+    if suffix == ".svg":
+        write_atomic(path, svg)
+        return
+    try:
+        import cairosvg
+    except (ImportError, OSError):
+        raise ChartError(
+            "PNG output needs cairosvg and the cairo library; write .svg instead"
+        ) from None
+    write_atomic(path, cairosvg.svg2png(bytestring=svg))

@@ -1,0 +1,53 @@
+"""`runstrong db upgrade`, and how every log command opens the log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import click
+
+from runstrong.cli.errors import ExitStatus, UserError
+
+if TYPE_CHECKING:
+    from runstrong.store.database import Store
+
+
+@contextmanager
+def opened_log(*, upgrade: bool = True) -> Iterator[Store]:
+    """The open log; its problems become one clear error line instead of a traceback."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from runstrong.store.database import database_url, describe, open_store
+    from runstrong.store.errors import InvalidEntry, StoreError
+
+    try:
+        store = open_store(upgrade=upgrade)
+    except StoreError as err:
+        raise UserError(str(err), hint=err.hint, status=ExitStatus.FAILURE) from None
+    try:
+        yield store
+    except InvalidEntry as err:
+        raise UserError(f"{err}\nnothing was written to the log") from None
+    except SQLAlchemyError as err:
+        where = describe(database_url())
+        detail = str(getattr(err, "orig", err)).strip().splitlines()[0]
+        raise UserError(f"the log at {where} failed: {detail}", status=ExitStatus.FAILURE) from None
+    finally:
+        store.close()
+
+
+@click.group()
+def db() -> None:
+    """Look after the log database."""
+
+
+@db.command()
+def upgrade() -> None:
+    """Create the log, or bring its tables up to date with this runstrong."""
+    from runstrong.store.database import database_url, describe
+    from runstrong.store.migrate import HEAD
+
+    with opened_log():
+        click.echo(f"The log at {describe(database_url())} is up to date (schema {HEAD}).")

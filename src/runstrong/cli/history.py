@@ -1,0 +1,166 @@
+"""Commands that read the log: history, stats, next and chart."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from runstrong.cli.common import load_workout, workout_argument
+from runstrong.cli.db import opened_log
+from runstrong.cli.errors import UserError
+
+unit_option = click.option(
+    "--unit",
+    type=click.Choice(["kg", "lb"]),
+    help="Show loads in this unit (default: kilograms, or the unit you logged in).",
+)
+
+
+@click.command()
+@click.option("-n", "--limit", default=10, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--workout", "workout_id", metavar="WORKOUT", help="Only sessions of this workout.")
+@unit_option
+def history(limit: int, workout_id: str | None, unit: str | None) -> None:
+    """Your most recent sessions, newest first."""
+    from runstrong.loads import load_text
+    from runstrong.store.history import recent_sessions
+    from runstrong.wording import duration_text
+
+    with opened_log() as store:
+        rows = recent_sessions(store, workout_id=workout_id, limit=limit)
+    if not rows:
+        click.echo("No sessions logged yet. Record one with 'runstrong log'.")
+        return
+    click.echo(
+        f"{'date':<16}  {'workout':<20} {'status':<11} {'time':>9} {'sets':>5} "
+        f"{'volume':>10} {'best':>9} {'RPE':>3}  notes"
+    )
+    for row in rows:
+        took = (
+            duration_text((row.ended_at - row.started_at).total_seconds()) if row.ended_at else "-"
+        )
+        volume = f"{load_text(row.volume_kg, unit or 'kg')}" if row.volume_kg else "-"
+        best = load_text(row.best_load_kg, unit or "kg") if row.best_load_kg else "-"
+        notes = (row.notes or "").replace("\n", " ")
+        click.echo(
+            f"{row.started_at.astimezone():%Y-%m-%d %H:%M}  {row.workout_id[:20]:<20} "
+            f"{row.status:<11} {took:>9} {f'{row.sets_done}/{row.sets}':>5} {volume:>10} "
+            f"{best:>9} {row.rpe or '-':>3}  {notes[:40]}"
+        )
+
+
+@click.command()
+@workout_argument
+@click.option("--weeks", default=12, show_default=True, type=click.IntRange(1, 520))
+@unit_option
+def stats(workout: str | None, weeks: int, unit: str | None) -> None:
+    """Weekly adherence, streak of weeks, and totals per exercise for WORKOUT."""
+    from runstrong.loads import load_text
+    from runstrong.store.stats import adherence, completed_days, exercise_totals
+    from runstrong.wording import duration_text
+
+    chosen = load_workout(workout)
+    with opened_log() as store:
+        days = completed_days(store, workout_id=chosen.id)
+        totals = exercise_totals(store, workout_id=chosen.id)
+    target = chosen.schedule.sessions_per_week
+    record = adherence(days, target=target, today=datetime.now().astimezone().date(), weeks=weeks)
+    per = "once a week" if target == 1 else f"{target} times a week"
+    share = round(100 * record.on_target / len(record.weeks))
+    click.echo(f"{chosen.title}: target {per}")
+    click.echo(f"Weeks on target: {record.on_target} of the last {weeks} ({share}%)")
+    weeks_word = "week" if record.streak == 1 else "weeks"
+    click.echo(f"Current streak: {record.streak} {weeks_word}")
+    if not totals:
+        click.echo("No sets logged yet for this workout.")
+        return
+    names = {e.id: e.name for e in chosen.exercises()}
+    click.echo(
+        f"\n{'exercise':<40} {'sets':>5} {'reps':>6} {'time':>12} {'volume':>12} {'best load':>10}"
+    )
+    order = list(names)
+    for row in sorted(
+        totals, key=lambda t: order.index(t.exercise_id) if t.exercise_id in order else 99
+    ):
+        volume = load_text(row.volume_kg, unit or "kg") if row.volume_kg else "-"
+        best = load_text(row.best_load_kg, unit or "kg") if row.best_load_kg else "-"
+        took = duration_text(row.seconds) if row.seconds else "-"
+        click.echo(
+            f"{names.get(row.exercise_id, row.exercise_id)[:40]:<40} {row.sets:>5} "
+            f"{row.reps or '-':>6} {took:>12} {volume:>12} {best:>10}"
+        )
+
+
+@click.command("next")
+@workout_argument
+@unit_option
+def next_session(workout: str | None, unit: str | None) -> None:
+    """What to do next time in WORKOUT, exercise by exercise, and why."""
+    from runstrong.progression import advise_workout
+    from runstrong.store.history import recent_entries
+
+    chosen = load_workout(workout)
+    with opened_log() as store:
+        sessions = recent_entries(store, workout_id=chosen.id)
+    today = datetime.now().astimezone().date()
+    click.echo(f"Next time in {chosen.title}:")
+    for advice in advise_workout(chosen, sessions, today=today, unit=unit):
+        click.echo(f"\n{advice.exercise_name}: {advice.what}")
+        click.echo(f"  {advice.reason}")
+
+
+@click.command()
+@click.argument("subject", required=False, default="adherence", metavar="[EXERCISE|adherence]")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the chart: a .svg or .png file.",
+)
+@click.option("--workout", "workout_ref", metavar="WORKOUT", help="Workout id (default: built-in).")
+@click.option("--weeks", default=26, show_default=True, type=click.IntRange(1, 520))
+@unit_option
+def chart(
+    subject: str, output: Path, workout_ref: str | None, weeks: int, unit: str | None
+) -> None:
+    """Chart the load of one EXERCISE over time, or the weeks done and missed."""
+    from runstrong.charts import ChartError, adherence_svg, load_svg, save
+    from runstrong.store.stats import adherence, completed_days, load_over_time
+
+    chosen = load_workout(workout_ref)
+    with opened_log() as store:
+        if subject == "adherence":
+            days = completed_days(store, workout_id=chosen.id)
+            today = datetime.now().astimezone().date()
+            record = adherence(
+                days, target=chosen.schedule.sessions_per_week, today=today, weeks=weeks
+            )
+            svg = adherence_svg(record)
+        else:
+            exercise = _exercise(chosen, subject)
+            points = load_over_time(store, exercise_id=exercise.id)
+            if not points:
+                raise UserError(
+                    f"no loads logged for {exercise.name} yet",
+                    hint="log one with 'runstrong log --load EXERCISE=KG'",
+                )
+            svg = load_svg(points, exercise_name=exercise.name, unit=unit or "kg")
+    try:
+        save(svg, output)
+    except ChartError as err:
+        raise UserError(str(err), hint="use a .svg or .png file") from None
+    click.echo(f"Wrote {output}.")
+
+
+def _exercise(workout, name: str):
+    """An exercise by id or by name (any case)."""
+    for exercise in workout.exercises():
+        if name == exercise.id or name.lower() == exercise.name.lower():
+            return exercise
+    known = ", ".join(e.id for e in workout.exercises())
+    raise UserError(
+        f"{workout.id} has no exercise {name!r}", hint=f"use 'adherence' or one of: {known}"
+    )

@@ -1,0 +1,268 @@
+"""Commands that write the log or move it in and out: log, export-log, import-log."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+import click
+
+from runstrong.cli.common import load_workout
+from runstrong.cli.db import opened_log
+from runstrong.cli.errors import UserError
+
+if TYPE_CHECKING:
+    from runstrong.loads import Unit
+    from runstrong.model import Workout
+    from runstrong.store.manual import Details
+
+T = TypeVar("T")
+unit_option = click.option(
+    "--unit",
+    type=click.Choice(["kg", "lb"]),
+    default="kg",
+    show_default=True,
+    help="Unit for loads typed without one.",
+)
+
+
+def parse_when(text: str, *, now: datetime) -> datetime:
+    """ "2026-11-20" (at noon, or now if today) or "2026-11-20 18:30", in local time."""
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        pass
+    else:
+        if day == now.astimezone().date():
+            return now
+        return datetime.combine(day, time(12)).astimezone()
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise UserError(
+            f"{text!r} is not a date", hint="write YYYY-MM-DD, or YYYY-MM-DD HH:MM"
+        ) from None
+    return moment if moment.tzinfo else moment.astimezone()
+
+
+def _pairs(values: tuple[str, ...], option: str, convert: Callable[[str], T]) -> dict[str, T]:
+    """ "b-squat=12" pairs into a dict, each value converted (ValueError -> usage error)."""
+    result: dict[str, T] = {}
+    for value in values:
+        name, sep, raw = value.partition("=")
+        if not sep or not name.strip() or not raw.strip():
+            raise UserError(f"{option} {value!r}: expected EXERCISE=VALUE")
+        try:
+            result[name.strip()] = convert(raw.strip())
+        except ValueError as err:
+            raise UserError(f"{option} {value!r}: {err}") from None
+    return result
+
+
+def _whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a whole number") from None
+
+
+@click.command("log")
+@click.option("--workout", "workout_ref", metavar="WORKOUT", help="Workout id or file.")
+@click.option("--date", "when", metavar="DATE", help="When: YYYY-MM-DD [HH:MM], local time.")
+@click.option(
+    "--load",
+    "loads",
+    multiple=True,
+    metavar="EXERCISE=LOAD",
+    help="Weight used, e.g. b-squat=12 or b-squat=25lb (repeatable).",
+)
+@unit_option
+@click.option("--rpe", type=int, help="How hard the session felt, 1 (easy) to 10 (maximal).")
+@click.option(
+    "--exercise-rpe", "exercise_rpe", multiple=True, metavar="EXERCISE=N", help="RPE of one move."
+)
+@click.option(
+    "--reps", multiple=True, metavar="EXERCISE=N", help="Reps done per set when short of the plan."
+)
+@click.option(
+    "--variation", "variations", multiple=True, metavar="EXERCISE=VARIATION", help="Variation done."
+)
+@click.option("--notes", help="Anything worth remembering about the session.")
+@click.option("--abandoned", is_flag=True, help="The session was stopped before the end.")
+@click.option("--amend", is_flag=True, help="Change the last session instead of adding one.")
+@click.option("-i", "--interactive", is_flag=True, help="Ask for each detail in turn.")
+def log_session(
+    workout_ref: str | None,
+    when: str | None,
+    loads: tuple[str, ...],
+    unit: Unit,
+    rpe: int | None,
+    exercise_rpe: tuple[str, ...],
+    reps: tuple[str, ...],
+    variations: tuple[str, ...],
+    notes: str | None,
+    abandoned: bool,
+    amend: bool,
+    interactive: bool,
+) -> None:
+    """Record a session done away from the player (or fix the last one with --amend).
+
+    Without details the session is logged as done in full, today, at the
+    standard dose. Sets take the loads given; the effort (--rpe) is the
+    session's, --exercise-rpe the effort of one move.
+    """
+    from datetime import UTC
+
+    from runstrong.loads import parse_load
+    from runstrong.store.manual import Details
+    from runstrong.store.schema import Status
+
+    now = datetime.now(UTC)
+    details = Details(
+        started_at=parse_when(when, now=now) if when else None,
+        rpe=rpe,
+        notes=notes or None,
+        status=Status.ABANDONED if abandoned else None,
+        variations=_pairs(variations, "--variation", str),
+        loads=_pairs(loads, "--load", lambda text: parse_load(text, unit)),
+        reps=_pairs(reps, "--reps", _whole),
+        exercise_rpe=_pairs(exercise_rpe, "--exercise-rpe", _whole),
+    )
+    with opened_log() as store:
+        if amend:
+            _amend_last(store, details, interactive, unit, workout_ref)
+            return
+        workout = load_workout(workout_ref)
+        if interactive:
+            details = _ask(workout, details, unit, now)
+        _add(store, workout, details, now)
+
+
+def _add(store, workout: Workout, details: Details, now: datetime) -> None:
+    from runstrong.store.manual import new_session
+    from runstrong.store.sessions import save_session
+
+    entry = new_session(workout, details, now=now)
+    save_session(store, entry)
+    when = entry.started_at.astimezone()
+    click.echo(f"Logged {workout.title} on {when:%a %d %b %Y %H:%M} ({len(entry.sets)} sets).")
+
+
+def _amend_last(store, details: Details, interactive: bool, unit: Unit, ref: str | None) -> None:
+    from runstrong.store.manual import amend
+    from runstrong.store.sessions import last_session, replace_session
+
+    last = last_session(store)
+    if last is None:
+        raise UserError("the log is empty: there is no session to amend")
+    if ref is not None and load_workout(ref).id != last.workout_id:
+        raise UserError(f"the last session was {last.workout_id}, not {ref}")
+    workout = load_workout(last.workout_id)
+    if interactive:
+        details = _ask(workout, details, unit, None)
+    replace_session(store, amend(last, workout, details))
+    when = last.started_at.astimezone()
+    click.echo(f"Amended the session of {when:%a %d %b %Y %H:%M} ({workout.title}).")
+
+
+def _ask(workout: Workout, given: Details, unit: Unit, now: datetime | None) -> Details:
+    """Prompt for what was not given on the command line; blank answers keep things as they are."""
+    from dataclasses import replace
+
+    from runstrong.loads import parse_load
+    from runstrong.model import LoadKind
+
+    started = given.started_at
+    if started is None:
+        default = "today" if now is not None else "unchanged"
+        answer = click.prompt("Date (YYYY-MM-DD [HH:MM])", default=default, show_default=True)
+        if answer not in ("today", "unchanged"):
+            started = parse_when(answer, now=now or datetime.now().astimezone())
+    rpe = given.rpe or _ask_number("How hard was it overall, RPE 1-10 (blank to skip)")
+    loads = dict(given.loads)
+    for exercise in workout.exercises():
+        if exercise.load.kind is LoadKind.BODYWEIGHT or exercise.id in loads:
+            continue
+        answer = click.prompt(
+            f"Load for {exercise.name} ({unit}, blank for none)", default="", show_default=False
+        )
+        if answer.strip():
+            try:
+                loads[exercise.id] = parse_load(answer, unit)
+            except ValueError as err:
+                raise UserError(str(err)) from None
+    notes = given.notes or click.prompt("Notes (blank for none)", default="", show_default=False)
+    return replace(given, started_at=started, rpe=rpe, loads=loads, notes=notes or None)
+
+
+def _ask_number(question: str) -> int | None:
+    answer = click.prompt(question, default="", show_default=False)
+    if not answer.strip():
+        return None
+    try:
+        return _whole(answer.strip())
+    except ValueError as err:
+        raise UserError(str(err)) from None
+
+
+@click.command("export-log")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File (default: stdout).",
+)
+def export_log(fmt: str, output: Path | None) -> None:
+    """Write the whole log as CSV (one row per set) or JSON."""
+    from runstrong.atomic import write_atomic
+    from runstrong.store.sessions import all_sessions
+    from runstrong.store.transfer import write_csv, write_json
+
+    with opened_log() as store:
+        entries = all_sessions(store)
+    text = (write_csv if fmt == "csv" else write_json)(entries)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_atomic(output, text.encode("utf-8"))
+    click.echo(f"Wrote {len(entries)} sessions to {output}.", err=True)
+
+
+@click.command("import-log")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json"]),
+    help="Format of SOURCE (default: from its extension).",
+)
+def import_log(source: Path, fmt: str | None) -> None:
+    """Add the sessions of an export to the log; sessions already there are skipped.
+
+    Every session is checked first: if one is invalid, nothing is imported.
+    """
+    from runstrong.store.entries import check_against
+    from runstrong.store.sessions import import_sessions
+    from runstrong.store.transfer import read_csv, read_json
+
+    fmt = fmt or ("json" if source.suffix.lower() == ".json" else "csv")
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise UserError(f"cannot read {source}: {err}") from None
+    with opened_log() as store:
+        entries = (read_json if fmt == "json" else read_csv)(text)
+        workouts: dict[str, Workout] = {}
+        for entry in entries:
+            if entry.workout_id not in workouts:
+                workouts[entry.workout_id] = load_workout(entry.workout_id)
+            check_against(entry, workouts[entry.workout_id])
+        added = import_sessions(store, entries)
+    skipped = len(entries) - added
+    click.echo(f"Imported {added} sessions ({skipped} were already in the log).")

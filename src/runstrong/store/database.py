@@ -1,0 +1,134 @@
+"""Open the log database: pick the URL, tune SQLite, and bring the schema up to date.
+
+The same code serves SQLite (the default, one file in the data folder) and any
+server SQLAlchemy speaks to, PostgreSQL in particular.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, exc, make_url
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session, sessionmaker
+
+from runstrong.paths import data_dir
+from runstrong.store.errors import StoreError
+
+URL_VARIABLE = "RUNSTRONG_DATABASE_URL"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 15_000
+
+
+def database_url() -> URL:
+    """`RUNSTRONG_DATABASE_URL` when set, else `runstrong.db` in the data folder."""
+    configured = os.environ.get(URL_VARIABLE)
+    if configured:
+        try:
+            return make_url(configured)
+        except exc.ArgumentError:
+            raise StoreError(
+                f"{URL_VARIABLE} is not a database URL: {configured!r}",
+                hint="for example postgresql+psycopg://user@host/dbname",
+            ) from None
+    return make_url(f"sqlite:///{data_dir() / 'runstrong.db'}")
+
+
+def describe(url: URL) -> str:
+    """The URL as it may be shown to a person: never with its password."""
+    if url.get_backend_name() == "sqlite":
+        return url.database or ":memory:"
+    return url.render_as_string(hide_password=True)
+
+
+def make_engine(url: URL | str | None = None) -> Engine:
+    """An engine with the settings runstrong relies on (WAL, foreign keys, waits on locks)."""
+    url = make_url(url) if url is not None else database_url()
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    if url.database and url.database != ":memory:":
+        _check_sqlite_file(Path(url.database))
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _tune_sqlite)
+    event.listen(engine, "begin", _begin_immediate)
+    return engine
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not SQLite before the driver can touch it."""
+    if path.is_file() and path.stat().st_size:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+        if header != SQLITE_HEADER:
+            raise unreadable(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def unreadable(where: Path | str) -> StoreError:
+    return StoreError(
+        f"{where} is not a readable runstrong log (the file is damaged or is something else)",
+        hint="it was left untouched; move it aside or point RUNSTRONG_DATABASE_URL elsewhere",
+    )
+
+
+def _tune_sqlite(dbapi_connection, _record) -> None:
+    # Let SQLAlchemy's "begin" event decide how transactions start (see below).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+    finally:
+        cursor.close()
+
+
+def _begin_immediate(connection) -> None:
+    """Take SQLite's write lock up front so concurrent writers queue instead of failing."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+@dataclass(frozen=True)
+class Store:
+    """An open log: the engine and a factory for ORM sessions."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back on error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def open_store(url: URL | str | None = None, *, upgrade: bool = True) -> Store:
+    """Open the log, creating or upgrading its schema on first use.
+
+    Raises:
+        StoreError: the database is damaged, foreign, newer than this runstrong,
+            or cannot be reached.
+    """
+    from runstrong.store.migrate import ensure_current
+
+    engine = make_engine(url)
+    try:
+        ensure_current(engine, upgrade=upgrade)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine, sessionmaker(engine, expire_on_commit=False))

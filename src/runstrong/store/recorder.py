@@ -1,0 +1,94 @@
+"""The player's recorder backed by the log: every finished step is its own transaction.
+
+A crash or a closed laptop loses at most the step in progress; the session
+stays "in progress" in the log and what was done before it is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from sqlalchemy import delete, update
+
+from runstrong.loads import Unit
+from runstrong.model import Workout
+from runstrong.recording import Outcome
+from runstrong.store.database import Store
+from runstrong.store.entries import SessionEntry, set_from_step
+from runstrong.store.schema import DEFAULT_USER, SetRecord, Status, TrainingSession
+from runstrong.store.sessions import add_row, set_row
+from runstrong.timeline import Step, StepKind, Timeline
+
+
+class StoreRecorder:
+    """A `runstrong.recording.SessionRecorder` that writes to the training log.
+
+    Args:
+        store: the open log.
+        user: who is training.
+        loads: exercise id -> (kilograms, unit typed) the runner chose for this session.
+        rpe: exercise id -> effort (1-10) the runner reported, when known up front.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        user: str = DEFAULT_USER,
+        loads: Mapping[str, tuple[float, Unit]] | None = None,
+        rpe: Mapping[str, int] | None = None,
+    ) -> None:
+        self._store = store
+        self._user = user
+        self._loads = dict(loads or {})
+        self._rpe = dict(rpe or {})
+        self.session_id: int | None = None
+
+    def started(self, *, workout: Workout, timeline: Timeline, at: datetime) -> None:
+        if self.session_id is not None:  # resumed: keep adding to the same session
+            return
+        entry = SessionEntry(
+            user=self._user,
+            workout_id=timeline.workout_id,
+            workout_version=timeline.workout_version,
+            started_at=at,
+            status=Status.IN_PROGRESS,
+        )
+        with self._store.transaction() as session:
+            row = add_row(session, entry)
+            session.flush()
+            self.session_id = row.id
+
+    def step_finished(self, step: Step, *, outcome: Outcome, seconds: float, at: datetime) -> None:
+        if step.kind is not StepKind.WORK or self.session_id is None:
+            return
+        kilograms, unit = self._loads.get(step.exercise_id or "", (None, None))
+        entry = set_from_step(
+            step,
+            outcome=outcome,
+            seconds=seconds,
+            load_kg=kilograms,
+            load_unit=unit,
+            rpe=self._rpe.get(step.exercise_id or ""),
+        )
+        record = set_row(entry)
+        record.session_id = self.session_id
+        with self._store.transaction() as session:
+            session.execute(
+                delete(SetRecord).where(
+                    SetRecord.session_id == self.session_id, SetRecord.position == step.index
+                )
+            )
+            session.add(record)
+
+    def finished(self, *, completed: bool, at: datetime) -> None:
+        if self.session_id is None:
+            return
+        status = Status.COMPLETED if completed else Status.ABANDONED
+        with self._store.transaction() as session:
+            session.execute(
+                update(TrainingSession)
+                .where(TrainingSession.id == self.session_id)
+                .values(status=status.value, ended_at=at)
+            )

@@ -1,0 +1,105 @@
+"""The tables of the training log: users own sessions, sessions hold sets.
+
+Loads are kept in kilograms whatever unit was typed; the unit typed is kept
+beside it so a log entered in pounds can be shown in pounds again.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import (
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from runstrong.store.types import UTCDateTime
+
+DEFAULT_USER = "local"
+
+
+class Status(StrEnum):
+    IN_PROGRESS = "in progress"
+    COMPLETED = "completed"
+    ABANDONED = "abandoned"
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    """Whoever trains; a single-person install only ever has the default `local` user."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class TrainingSession(Base):
+    """One go at a workout, from the player or logged afterwards."""
+
+    __tablename__ = "sessions"
+    __table_args__ = (
+        Index("ix_sessions_user_started", "user_id", "started_at"),
+        CheckConstraint("rpe between 1 and 10", name="ck_sessions_rpe"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    workout_id: Mapped[str] = mapped_column(String(64))
+    workout_version: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(16))
+    rpe: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    user: Mapped[User] = relationship()
+    sets: Mapped[list[SetRecord]] = relationship(
+        back_populates="session",
+        order_by="SetRecord.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+
+class SetRecord(Base):
+    """One piece of work inside a session: an exercise, one side, one round."""
+
+    __tablename__ = "sets"
+    __table_args__ = (
+        UniqueConstraint("session_id", "position", name="uq_sets_session_position"),
+        Index("ix_sets_exercise", "exercise_id"),
+        CheckConstraint("load_kg >= 0", name="ck_sets_load"),
+        CheckConstraint("rpe between 1 and 10", name="ck_sets_rpe"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    exercise_id: Mapped[str] = mapped_column(String(64))
+    variation_id: Mapped[str | None] = mapped_column(String(64))
+    side: Mapped[str | None] = mapped_column(String(8))
+    round: Mapped[int] = mapped_column(Integer)
+    outcome: Mapped[str] = mapped_column(String(8))
+    reps_planned: Mapped[int | None] = mapped_column(Integer)
+    reps_done: Mapped[int | None] = mapped_column(Integer)
+    seconds_planned: Mapped[float | None] = mapped_column(Float)
+    seconds_done: Mapped[float | None] = mapped_column(Float)
+    load_kg: Mapped[float | None] = mapped_column(Float)
+    load_unit: Mapped[str | None] = mapped_column(String(2))
+    rpe: Mapped[int | None] = mapped_column(Integer)
+
+    session: Mapped[TrainingSession] = relationship(back_populates="sets")

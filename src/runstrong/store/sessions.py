@@ -1,0 +1,135 @@
+"""Write sessions to the log and read them back whole.
+
+Each function is one transaction: a session and its sets land together or
+not at all.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from runstrong.store.database import Store
+from runstrong.store.entries import SessionEntry, SetEntry
+from runstrong.store.schema import DEFAULT_USER, SetRecord, TrainingSession, User
+
+_SET_FIELDS = tuple(SetEntry.model_fields)
+
+
+def user_id(session: Session, name: str = DEFAULT_USER) -> int:
+    """The id of user `name`, adding the user the first time it is seen."""
+    found = session.scalar(select(User.id).where(User.name == name))
+    if found is not None:
+        return found
+    try:
+        with session.begin_nested():
+            user = User(name=name, created_at=datetime.now(UTC))
+            session.add(user)
+        return user.id
+    except IntegrityError:  # another process added it a moment ago
+        return session.scalar(select(User.id).where(User.name == name))
+
+
+def add_row(session: Session, entry: SessionEntry) -> TrainingSession:
+    """Add a session and its sets inside the caller's transaction."""
+    row = TrainingSession(
+        uid=entry.uid,
+        user_id=user_id(session, entry.user),
+        workout_id=entry.workout_id,
+        workout_version=entry.workout_version,
+        started_at=entry.started_at,
+        ended_at=entry.ended_at,
+        status=entry.status.value,
+        rpe=entry.rpe,
+        notes=entry.notes,
+        sets=[set_row(s) for s in entry.sets],
+    )
+    session.add(row)
+    return row
+
+
+def set_row(entry: SetEntry) -> SetRecord:
+    values = entry.model_dump(include=set(_SET_FIELDS))
+    values["outcome"] = entry.outcome.value
+    return SetRecord(**values)
+
+
+def save_session(store: Store, entry: SessionEntry) -> None:
+    """Write a new session with all its sets in one transaction."""
+    with store.transaction() as session:
+        add_row(session, entry)
+
+
+def to_entry(row: TrainingSession) -> SessionEntry:
+    """A stored session as an entry (what export and amend work with)."""
+    return SessionEntry(
+        uid=row.uid,
+        user=row.user.name,
+        workout_id=row.workout_id,
+        workout_version=row.workout_version,
+        started_at=row.started_at,
+        ended_at=row.ended_at,
+        status=row.status,
+        rpe=row.rpe,
+        notes=row.notes,
+        sets=[SetEntry.model_validate({f: getattr(s, f) for f in _SET_FIELDS}) for s in row.sets],
+    )
+
+
+def _with_sets():
+    return (selectinload(TrainingSession.sets), selectinload(TrainingSession.user))
+
+
+def last_session(store: Store, user: str = DEFAULT_USER) -> SessionEntry | None:
+    """The user's most recent session (by start time), if any."""
+    with store.transaction() as session:
+        row = session.scalar(
+            select(TrainingSession)
+            .join(User)
+            .where(User.name == user)
+            .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
+            .limit(1)
+            .options(*_with_sets())
+        )
+        return to_entry(row) if row else None
+
+
+def replace_session(store: Store, entry: SessionEntry) -> None:
+    """Overwrite the stored session with the same uid, sets included, in one transaction."""
+    with store.transaction() as session:
+        row = session.scalar(select(TrainingSession).where(TrainingSession.uid == entry.uid))
+        if row is not None:
+            session.delete(row)
+            session.flush()
+        add_row(session, entry)
+
+
+def all_sessions(store: Store) -> list[SessionEntry]:
+    """Every session of every user, oldest first (for export)."""
+    with store.transaction() as session:
+        rows = session.scalars(
+            select(TrainingSession)
+            .order_by(TrainingSession.started_at, TrainingSession.id)
+            .options(*_with_sets())
+        )
+        return [to_entry(row) for row in rows]
+
+
+def import_sessions(store: Store, entries: list[SessionEntry]) -> int:
+    """Add the sessions the log does not have yet (matched by uid), all in one transaction.
+
+    Returns:
+        How many sessions were added.
+    """
+    with store.transaction() as session:
+        present = set(session.scalars(select(TrainingSession.uid)))
+        fresh: dict[str, SessionEntry] = {}
+        for entry in entries:
+            if entry.uid not in present:
+                fresh.setdefault(entry.uid, entry)
+        for entry in fresh.values():
+            add_row(session, entry)
+        return len(fresh)

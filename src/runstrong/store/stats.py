@@ -1,0 +1,132 @@
+"""Totals over the whole log: weekly adherence, the streak of weeks, and per-exercise work.
+
+Weeks run Monday to Sunday in the runner's local time, since that is how a
+training week is lived.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import case, func, select
+
+from runstrong.store.database import Store
+from runstrong.store.schema import DEFAULT_USER, SetRecord, Status, TrainingSession, User
+
+
+@dataclass(frozen=True)
+class Week:
+    start: date
+    sessions: int
+
+
+@dataclass(frozen=True)
+class Adherence:
+    """How many weeks met the workout's target, and the current run of such weeks."""
+
+    target: int
+    weeks: tuple[Week, ...]
+    streak: int
+
+    @property
+    def on_target(self) -> int:
+        return sum(week.sessions >= self.target for week in self.weeks)
+
+
+@dataclass(frozen=True)
+class ExerciseTotals:
+    exercise_id: str
+    sets: int
+    reps: int
+    seconds: float
+    volume_kg: float
+    best_load_kg: float | None
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def completed_days(store: Store, *, workout_id: str, user: str = DEFAULT_USER) -> list[date]:
+    """The local date of every completed session of a workout."""
+    query = (
+        select(TrainingSession.started_at)
+        .join(User)
+        .where(
+            User.name == user,
+            TrainingSession.workout_id == workout_id,
+            TrainingSession.status == Status.COMPLETED.value,
+        )
+    )
+    with store.transaction() as session:
+        return [started.astimezone().date() for started in session.scalars(query)]
+
+
+def adherence(days: list[date], *, target: int, today: date, weeks: int = 12) -> Adherence:
+    """Sessions per week for the last `weeks` weeks (this one included) against `target`.
+
+    The streak counts weeks on target back from this week; a week still under
+    way does not break it.
+    """
+    per_week = Counter(week_start(day) for day in days)
+    this_week = week_start(today)
+    window = tuple(
+        Week(start, per_week[start])
+        for start in (this_week - timedelta(weeks=n) for n in reversed(range(weeks)))
+    )
+    cursor = this_week if per_week[this_week] >= target else this_week - timedelta(weeks=1)
+    streak = 0
+    while per_week[cursor] >= target:
+        streak += 1
+        cursor -= timedelta(weeks=1)
+    return Adherence(target=target, weeks=window, streak=streak)
+
+
+def exercise_totals(
+    store: Store, *, workout_id: str, user: str = DEFAULT_USER
+) -> list[ExerciseTotals]:
+    """Per exercise: sets done, reps, seconds of timed work, volume (kg x reps) and best load."""
+    timed = SetRecord.reps_planned.is_(None)
+    query = (
+        select(
+            SetRecord.exercise_id,
+            func.count(SetRecord.id),
+            func.coalesce(func.sum(SetRecord.reps_done), 0),
+            func.coalesce(func.sum(case((timed, SetRecord.seconds_done), else_=0.0)), 0.0),
+            func.coalesce(func.sum(SetRecord.load_kg * SetRecord.reps_done), 0.0),
+            func.max(SetRecord.load_kg),
+        )
+        .join(TrainingSession, TrainingSession.id == SetRecord.session_id)
+        .join(User)
+        .where(
+            User.name == user,
+            TrainingSession.workout_id == workout_id,
+            SetRecord.outcome == "done",
+        )
+        .group_by(SetRecord.exercise_id)
+    )
+    with store.transaction() as session:
+        return [ExerciseTotals(*row) for row in session.execute(query)]
+
+
+def load_over_time(
+    store: Store, *, exercise_id: str, user: str = DEFAULT_USER
+) -> list[tuple[date, float]]:
+    """The heaviest load of each session that did the exercise, by local date (for charts)."""
+    query = (
+        select(TrainingSession.started_at, func.max(SetRecord.load_kg))
+        .join(SetRecord, SetRecord.session_id == TrainingSession.id)
+        .join(User)
+        .where(
+            User.name == user,
+            SetRecord.exercise_id == exercise_id,
+            SetRecord.outcome == "done",
+            SetRecord.load_kg.is_not(None),
+        )
+        .group_by(TrainingSession.id, TrainingSession.started_at)
+        .order_by(TrainingSession.started_at)
+    )
+    with store.transaction() as session:
+        return [(started.astimezone().date(), load) for started, load in session.execute(query)]
