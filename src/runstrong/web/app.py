@@ -39,7 +39,9 @@ def create_app(
         app.include_router(router)
     for router in (library.router, player.router):
         app.include_router(router)
-    app.state.templates.env.globals["nav_links"] = [("Workouts", "show_library")]
+    app.state.templates.env.globals.update(
+        path_for=app.url_path_for, nav_links=[("Workouts", "show_library")]
+    )
     return app
 
 

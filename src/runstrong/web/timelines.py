@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Annotated
 
 from fastapi import Query
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints, create_model
 
 from runstrong.model import Workout
 from runstrong.timeline import Step, Timeline, compile_timeline
@@ -29,12 +29,15 @@ VariationQuery = Annotated[
 ]
 
 
-class StepView(Step):
-    """A step with its display label and how it ends."""
-
-    label: str
-    waits_for_runner: bool = Field(description="Rep work and rest as needed end on 'done'.")
-    seconds_after: float = Field(description="Planned seconds of every step after this one.")
+#: A step with its display label, how it ends, and the planned time after it
+#: (Step's `label` and `waits_for_runner` are properties, so they are made fields here).
+StepView = create_model(
+    "StepView",
+    **{name: (field.annotation, field) for name, field in Step.model_fields.items()},
+    label=(str, ...),
+    waits_for_runner=(bool, Field(description="Rep work and rest as needed end on 'done'.")),
+    seconds_after=(float, Field(description="Planned seconds of every step after this one.")),
+)
 
 
 class TimelineView(BaseModel):

@@ -161,19 +161,19 @@ def _check_index(
 
 
 def _same_set(session: PlayerSession, timeline: Timeline) -> int:
-    """The index in `timeline` of the step the session is on (same exercise, round and side)."""
+    """The index in `timeline` of the set the session is on: same exercise and round,
+    the same side when the new dose still has sides, else its first step."""
     if session.index >= len(session.timeline.steps):
         return len(timeline.steps)
     here = session.timeline.steps[session.index]
-    for step in timeline.steps:
-        if (step.exercise_id, step.round, step.side, step.kind) == (
-            here.exercise_id,
-            here.round,
-            here.side,
-            here.kind,
-        ):
-            return step.index
-    return min(session.index, len(timeline.steps))
+    same = [
+        step
+        for step in timeline.steps
+        if (step.exercise_id, step.round, step.kind) == (here.exercise_id, here.round, here.kind)
+    ]
+    same_side = [step for step in same if step.side == here.side]
+    chosen = (same_side or same or [None])[0]
+    return chosen.index if chosen else min(session.index, len(timeline.steps))
 
 
 def _view(session: PlayerSession) -> SessionView:

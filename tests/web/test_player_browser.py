@@ -1,0 +1,123 @@
+"""The player in Chromium: steps in order, pause, back, skip, reload-resume, playing to the end.
+
+`?speed=` scales time (a preview and test aid), so a 20 s exercise takes a
+fraction of a second here.
+"""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROUTINE = "runners-lower-body"
+PHONE = {"width": 360, "height": 780}
+DESKTOP = {"width": 1280, "height": 860}
+
+SNAPSHOT = """() => {
+  const text = (id) => document.getElementById(id).textContent.trim();
+  const root = document.getElementById("player");
+  return {index: Number(root.dataset.index), state: root.dataset.state,
+          label: text("step-label"), side: text("step-side"), round: text("step-round"),
+          block: text("step-block"), countdown: text("countdown"),
+          waiting: document.getElementById("countdown").classList.contains("counting-up")};
+}"""
+
+
+def _steps(base: str) -> list[dict]:
+    return httpx.get(f"{base}/api/timeline/{ROUTINE}").json()["steps"]
+
+
+def _expected(step: dict) -> dict:
+    side = f"{step['side'].capitalize()} {step['side_label']}" if step["side"] else ""
+    return {
+        "label": step["exercise_name"] or step["label"],
+        "side": side,
+        "round": f"Round {step['round']} of {step['rounds']}",
+        "block": step["block_name"],
+    }
+
+
+def _seen(page) -> dict:
+    return page.evaluate(SNAPSHOT)
+
+
+def _wait_index(page, index: int) -> None:
+    page.wait_for_function(
+        f"Number(document.getElementById('player').dataset.index) >= {index}", timeout=10_000
+    )
+
+
+def test_steps_advance_in_order_with_side_and_round_labels(page, live_server, artifacts_dir):
+    steps = _steps(live_server)
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server}/play/{ROUTINE}?speed=20")
+    page.wait_for_function("document.getElementById('player').dataset.state === 'paused'")
+    first = _seen(page)
+    assert {k: first[k] for k in ("label", "side", "round", "block")} == _expected(steps[0])
+    page.screenshot(path=artifacts_dir / "player-phone-ready.png")
+
+    page.get_by_role("button", name="Start").click()
+    _wait_index(page, 2)
+    now = _seen(page)
+    assert now["state"] == "playing"
+    assert {k: now[k] for k in ("label", "side", "round", "block")} == _expected(
+        steps[now["index"]]
+    )
+    assert steps[2]["side"] == "right" and steps[0]["side"] == "left"
+    page.screenshot(path=artifacts_dir / "player-phone.png")
+
+    page.keyboard.press("Space")  # pause holds the clock
+    held = _seen(page)
+    page.wait_for_timeout(600)  # 12 workout seconds at this speed
+    assert _seen(page)["countdown"] == held["countdown"]
+    assert _seen(page)["index"] == held["index"]
+    assert held["state"] == "paused"
+
+    page.keyboard.press("b")
+    assert _seen(page)["index"] == held["index"] - 1
+    page.get_by_role("button", name="Skip").click()
+    page.get_by_role("button", name="Skip").click()
+    skipped = _seen(page)
+    assert skipped["index"] == held["index"] + 1
+    assert {k: skipped[k] for k in ("label", "side", "round", "block")} == _expected(
+        steps[skipped["index"]]
+    )
+
+    page.reload()  # the same step comes back, paused
+    page.wait_for_function("document.getElementById('player').dataset.state === 'paused'")
+    assert _seen(page)["index"] == skipped["index"]
+
+
+def test_plays_to_the_end_on_a_desktop(page, live_server, artifacts_dir):
+    steps = _steps(live_server)
+    page.set_viewport_size(DESKTOP)
+    page.goto(f"{live_server}/play/{ROUTINE}?speed=100")
+    page.get_by_role("checkbox", name="Voice").uncheck()
+    assert page.evaluate("JSON.parse(localStorage['runstrong.player.prefs']).voice") is False
+    page.get_by_role("checkbox", name="Voice").check()
+    page.get_by_role("button", name="Start").click()
+    last, rounds_seen, shot = -1, set(), False
+    for _ in range(2000):
+        seen = _seen(page)
+        if seen["state"] == "finished":
+            break
+        assert seen["index"] >= last, "steps only move forward"
+        step = steps[seen["index"]]
+        assert {k: seen[k] for k in ("label", "side", "round", "block")} == _expected(step)
+        rounds_seen.add((step["block_id"], step["round"]))
+        last = seen["index"]
+        if step["block_id"] == "strength-b" and not shot:
+            page.screenshot(path=artifacts_dir / "player-desktop.png")
+            shot = True
+        if seen["waiting"]:
+            page.keyboard.press("d")
+            _wait_index(page, last + 1)
+        else:
+            page.wait_for_timeout(15)
+    assert _seen(page)["state"] == "finished"
+    assert page.get_by_text("Session complete").is_visible()
+    assert {("strength-c", 3), ("strength-b", 2)} <= rounds_seen
+    sessions = httpx.get(f"{live_server}/api/sessions/current?workout_id={ROUTINE}")
+    assert sessions.status_code == 404, "the finished session is closed on the server"
