@@ -120,13 +120,13 @@ def _steps(
     workout: Workout, sides: Sides, weights: Mapping[str, Weight]
 ) -> Iterator[WorkoutStepMessage]:
     writer = _StepWriter(workout, weights)
-    for block in passes(compile_timeline(workout)):
+    for repeated in passes(compile_timeline(workout)):
         first_index = writer.count
-        for group in _side_groups(block.body, sides):
+        for group in _side_groups(repeated.body, sides):
             yield writer.step(group)
-        if block.times > 1:
-            yield writer.repeat(first_index, block.times)
-        for step in block.after:
+        if repeated.times > 1:
+            yield writer.repeat(first_index, repeated.times)
+        for step in repeated.after:
             yield writer.step((step,))
 
 
