@@ -166,3 +166,11 @@ def test_installed_command_reports_errors_without_traceback(tmp_path):
         [sys.executable, "-m", "runstrong", "--help"], capture_output=True, text=True, check=True
     )
     assert "timeline" in help_result.stdout
+
+
+def test_export_to_an_unwritable_place_is_a_clear_error(capsys, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    code, _, err = run(capsys, "export", "--format", "md", "-o", str(blocker / "card.md"))
+    assert code == 2
+    assert err.startswith(f"runstrong: error: cannot write {blocker / 'card.md'}")

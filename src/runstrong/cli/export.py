@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from runstrong.cli.common import dir_option, load_workout, workout_argument
+from runstrong.cli.errors import UserError
 from runstrong.model import Workout
 
 
@@ -99,5 +100,8 @@ def export(
         return
     from runstrong.atomic import write_atomic
 
-    write_atomic(output, data if isinstance(data, bytes) else data.encode("utf-8"))
+    try:
+        write_atomic(output, data if isinstance(data, bytes) else data.encode("utf-8"))
+    except OSError as err:
+        raise UserError(f"cannot write {output}: {err.strerror}") from None
     click.echo(f"wrote {output}", err=True)
