@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from runstrong.web.api import sessions, timeline, workouts
+from runstrong.web.api import advice, log, sessions, timeline, workouts
 from runstrong.web.catalog import Catalog
 from runstrong.web.errors import install_error_handlers
 from runstrong.web.pages import library, player
+from runstrong.web.pages import log as log_pages
 from runstrong.web.player_sessions import RecorderFactory, SessionBoard
 from runstrong.web.settings import Settings
+from runstrong.web.training_log import TrainingLog
 from runstrong.wording import dose_text, duration_text, load_text, rest_text
 
 DESCRIPTION = """\
-The runstrong JSON API: workouts, their compiled timelines, and player
-sessions with the outcome of each step. Errors are JSON with a `detail`
+The runstrong JSON API: workouts, their compiled timelines, player
+sessions with the outcome of each step, the training log and progression
+advice. Errors are JSON with a `detail`
 message and an `errors` list naming each field at fault.
 """
 
@@ -27,20 +33,30 @@ def create_app(
 ) -> FastAPI:
     """Build the app; tests pass their own settings, `runstrong serve` reads the environment."""
     settings = settings or Settings.from_env()
-    app = FastAPI(title="runstrong", version=_version(), description=DESCRIPTION)
+    training_log = TrainingLog(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        training_log.close()
+
+    app = FastAPI(title="runstrong", version=_version(), description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.catalog = Catalog(settings.workout_dirs)
-    app.state.board = SessionBoard(recorder_factory or (lambda: None))
+    app.state.log = training_log
+    app.state.board = SessionBoard(
+        recorder_factory or training_log.recorder, log_uid_of=training_log.uid_of
+    )
     app.state.templates = _templates()
-    app.state.session_log_url = None
     app.mount("/static", StaticFiles(packages=[("runstrong.web", "static")]), name="static")
     install_error_handlers(app)
-    for router in (workouts.router, timeline.router, sessions.router):
+    for router in (workouts.router, timeline.router, sessions.router, log.router, advice.router):
         app.include_router(router)
-    for router in (library.router, player.router):
+    for router in (library.router, player.router, log_pages.router):
         app.include_router(router)
     app.state.templates.env.globals.update(
-        path_for=app.url_path_for, nav_links=[("Workouts", "show_library")]
+        path_for=app.url_path_for,
+        nav_links=[("Workouts", "show_library"), ("History", "show_history")],
     )
     return app
 

@@ -13,6 +13,7 @@ from runstrong.web.catalog import Catalog
 from runstrong.web.errors import InputError
 from runstrong.web.player_sessions import SessionBoard
 from runstrong.web.settings import Settings
+from runstrong.web.training_log import TrainingLog
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -34,10 +35,18 @@ def get_board(request: Request) -> SessionBoard:
     return request.app.state.board
 
 
+def get_log(request: Request) -> TrainingLog:
+    return request.app.state.log
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 LibraryDep = Annotated[Library, Depends(get_library)]
 TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]
 BoardDep = Annotated[SessionBoard, Depends(get_board)]
+LogDep = Annotated[TrainingLog, Depends(get_log)]
+LogUid = Annotated[
+    str, Path(pattern=r"^[A-Za-z0-9._:-]{1,36}$", description="A logged session's uid.")
+]
 WorkoutId = Annotated[
     str,
     Path(

@@ -23,6 +23,11 @@ class Settings(BaseModel):
         (), description="Extra folders of workout files, beside the built-ins and the user's own."
     )
 
+    database_url: str | None = Field(
+        None,
+        description="The log; None: `RUNSTRONG_DATABASE_URL`, else SQLite in the data folder.",
+    )
+
     @classmethod
     def from_env(cls, *, workout_dirs: tuple[Path, ...] = ()) -> Settings:
         """Settings for the current user (`RUNSTRONG_HOME` respected)."""

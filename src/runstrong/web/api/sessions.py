@@ -68,6 +68,9 @@ class SessionView(BaseModel):
     paused: bool
     finished: bool
     completed: bool
+    log_uid: str | None = Field(
+        description="The session in the training log, once a step has been recorded."
+    )
     done: int = Field(description="Steps finished as done so far.")
     skipped: int
     started_at: datetime
@@ -188,6 +191,7 @@ def _view(session: PlayerSession) -> SessionView:
         paused=session.paused,
         finished=session.finished,
         completed=session.completed,
+        log_uid=session.log_uid,
         done=outcomes.count(Outcome.DONE),
         skipped=outcomes.count(Outcome.SKIPPED),
         started_at=session.started_at,

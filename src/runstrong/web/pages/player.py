@@ -39,6 +39,6 @@ def play_workout(
             "workout": workout,
             "speed": speed,
             "variations": variations,
-            "log_url": request.app.state.session_log_url,
+            "log_url": request.app.url_path_for("show_log_form", uid="LOG_UID"),
         },
     )

@@ -170,7 +170,10 @@
     runStart = null;
     releaseScreen();
     index = timeline.steps.length;
-    quietly(api("POST", `/api/sessions/${session.id}/finish`, { completed: true }));
+    quietly(api("POST", `/api/sessions/${session.id}/finish`, { completed: true }).then((view) => {
+      session = view || session;
+      render();
+    }));
     localStorage.removeItem(storeKey);
     speak("Workout complete. Well done.");
     beep(880, 0.6);
@@ -311,8 +314,8 @@
       ui.left.textContent = "0:00";
       ui.countdown.textContent = "0:00";
       ui.summary.textContent = `${timeline.title}: ${total} steps.`;
-      if (root.dataset.logUrl) {
-        ui.logLink.href = root.dataset.logUrl.replace("SESSION_ID", session.id);
+      if (session.log_uid) {
+        ui.logLink.href = root.dataset.logUrl.replace("LOG_UID", encodeURIComponent(session.log_uid));
         ui.logLink.hidden = false;
       }
       return;

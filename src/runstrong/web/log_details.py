@@ -1,0 +1,146 @@
+"""The after-session form: what it asks per exercise, what it starts with, and how it is saved.
+
+Fields start from what the log already has for the session, else from the
+progression advice (the load to use next), else from the plan (the reps the
+workout asks for). Saving amends the logged session, so what the player
+measured (sides, rounds, seconds, skips) is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from runstrong.loads import Unit, from_kg, to_kg
+from runstrong.model import LoadKind, Workout
+from runstrong.store.entries import SessionEntry
+from runstrong.web.deps import SLUG_PATTERN
+from runstrong.web.errors import InputError
+from runstrong.web.training_log import TrainingLog
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
+RPE = Annotated[int, Field(ge=1, le=10)]
+
+
+class ExerciseDetails(BaseModel):
+    """What the runner reports for one exercise; blank fields change nothing."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    load: Annotated[float, Field(ge=0, le=1000)] | None = Field(None, description="In `unit`.")
+    reps: Annotated[int, Field(ge=0, le=1000)] | None = Field(None, description="Reps per set.")
+    rpe: RPE | None = None
+
+
+class SessionDetails(BaseModel):
+    """The after-session form as data (the page and PATCH /api/log/{uid} both send it)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    unit: Unit = "kg"
+    rpe: RPE | None = Field(None, description="How hard the whole session felt, 1-10.")
+    notes: Annotated[str, Field(max_length=2000)] | None = None
+    exercises: Annotated[dict[Slug, ExerciseDetails], Field(max_length=200)] = {}
+
+
+@dataclass(frozen=True)
+class FormRow:
+    """One exercise on the form, with the values it starts with."""
+
+    exercise_id: str
+    name: str
+    weighted: bool
+    reps_planned: int | None
+    load: float | None
+    reps: int | None
+    rpe: int | None
+    advice: str | None
+
+
+def form_rows(
+    workout: Workout, entry: SessionEntry, *, log: TrainingLog, unit: Unit, today: date
+) -> list[FormRow]:
+    advice = {a.exercise_id: a for a in _advice(workout, entry, log=log, today=today, unit=unit)}
+    rows = []
+    for exercise in workout.exercises():
+        sets = [s for s in entry.sets if s.exercise_id == exercise.id]
+        variation_id = sets[0].variation_id if sets else None
+        variation = exercise.variation(variation_id) if variation_id else None
+        load_kind = ((variation.load if variation else None) or exercise.load).kind
+        dose = (variation.dose if variation else None) or exercise.dose
+        logged_loads = [s.load_kg for s in sets if s.load_kg]
+        tip = advice.get(exercise.id)
+        if logged_loads:
+            load = from_kg(max(logged_loads), unit)
+        elif tip and tip.load_kg:
+            load = from_kg(tip.load_kg, unit)
+        else:
+            load = None
+        done_reps = [s.reps_done for s in sets if s.reps_done is not None and s.reps_planned]
+        rpes = [s.rpe for s in sets if s.rpe is not None]
+        rows.append(
+            FormRow(
+                exercise_id=exercise.id,
+                name=variation.name if variation else exercise.name,
+                weighted=load_kind is not LoadKind.BODYWEIGHT,
+                reps_planned=dose.reps,
+                load=round(load, 1) if load is not None else None,
+                reps=min(done_reps) if done_reps else dose.reps,
+                rpe=max(rpes) if rpes else None,
+                advice=f"{tip.action.value}: {tip.what} ({tip.reason})" if tip else None,
+            )
+        )
+    return rows
+
+
+def _advice(workout: Workout, entry: SessionEntry, *, log: TrainingLog, today: date, unit: Unit):
+    from runstrong.progression import advise_workout
+    from runstrong.store.history import recent_entries
+
+    earlier = [
+        e for e in recent_entries(log.store(), workout_id=workout.id, limit=5) if e.uid != entry.uid
+    ]
+    return advise_workout(workout, earlier[:4], today=today, unit=unit)
+
+
+def save_details(
+    log: TrainingLog, uid: str, workout: Workout, details: SessionDetails
+) -> SessionEntry:
+    """Amend the logged session with the form's values.
+
+    Raises:
+        InputError: no such session, or a value the log refuses (named in the message).
+    """
+    from runstrong.store.errors import InvalidEntry
+    from runstrong.store.manual import Details, amend
+    from runstrong.store.sessions import replace_session
+
+    entry = logged_entry(log, uid)
+    given = details.exercises
+    plan = Details(
+        rpe=details.rpe,
+        notes=(details.notes or "").strip() or None,
+        loads={
+            ex: (to_kg(d.load, details.unit), details.unit)
+            for ex, d in given.items()
+            if d.load is not None
+        },
+        reps={ex: d.reps for ex, d in given.items() if d.reps is not None},
+        exercise_rpe={ex: d.rpe for ex, d in given.items() if d.rpe is not None},
+    )
+    try:
+        amended = amend(entry, workout, plan)
+    except InvalidEntry as err:
+        raise InputError(str(err), field="exercises", location="body", status=422) from None
+    replace_session(log.store(), amended)
+    return amended
+
+
+def logged_entry(log: TrainingLog, uid: str) -> SessionEntry:
+    entry = log.entry(uid)
+    if entry is None:
+        raise InputError(f"no logged session {uid!r}", field="uid")
+    return entry
