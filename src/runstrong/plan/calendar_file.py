@@ -42,4 +42,4 @@ def read_calendar(
             f"{source}: no events between {first_day} and {last} ({found})",
             hint="choose the first week with --start YYYY-MM-DD",
         )
-    return sorted(events, key=lambda e: (e.start, e.end, e.title))
+    return sorted(events, key=lambda e: (e.start.timestamp(), e.end.timestamp(), e.title))

@@ -93,7 +93,9 @@ class _Calendar:
     """Events in POSIX seconds, sorted, with the look-ups the rules need."""
 
     def __init__(self, events: Iterable[ClassifiedEvent]) -> None:
-        ordered = sorted(events, key=lambda e: (e.start, e.end, e.title, e.kind))
+        ordered = sorted(
+            events, key=lambda e: (e.start.timestamp(), e.end.timestamp(), e.title, e.kind)
+        )
         self.all = [_Timed(int(e.start.timestamp()), int(e.end.timestamp()), e) for e in ordered]
         self.starts = [t.start for t in self.all]
         self.quality = [t for t in self.all if t.event.kind.quality]
@@ -190,7 +192,7 @@ class _WeekPlanner:
         race = self._race_near()
         if race is not None:
             return None, (
-                f"{race.label} is less than {self.rules.race_taper_days:g} days away: "
+                f"{race.event.label} is less than {self.rules.race_taper_days:g} days away: "
                 "skip strength this week and arrive at the start line fresh"
             )
         return self._least_bad(placed)
@@ -200,10 +202,16 @@ class _WeekPlanner:
         return [(piece, day) for span, day in self.ranges for piece in subtract([span], blocked)]
 
     def _preference(self, start: int, day: int) -> tuple[bool, float, int]:
-        """Same day as a quality run (after it) first, then the most recovery, then earliest."""
+        """Same day as a hard run (after it) first, then the most recovery, then earliest.
+
+        Recovery beyond twice the required hours counts as "plenty" and ties,
+        so a far-off (or unknown) next quality run does not pull the session
+        to the end of the week.
+        """
         following = self.calendar.next_quality(start)
-        margin = following.start - start - self.duration if following else math.inf
-        return (self._quality_earlier_that_day(start, day) is None, -margin, start)
+        plenty = max(2 * self.recovery, DAY)
+        margin = following.start - start - self.duration if following else plenty
+        return (self._quality_earlier_that_day(start, day) is None, -min(margin, plenty), start)
 
     def _quality_earlier_that_day(self, start: int, day: int) -> _Timed | None:
         runs = self.calendar.starting_in(self.day_starts[day], self.day_starts[day + 1])
