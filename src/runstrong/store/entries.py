@@ -90,7 +90,7 @@ class SessionEntry(_Entry):
         return self
 
 
-def set_from_step(
+def set_values(
     step: Step,
     *,
     outcome: Outcome = Outcome.DONE,
@@ -99,8 +99,12 @@ def set_from_step(
     load_kg: float | None = None,
     load_unit: Unit | None = None,
     rpe: int | None = None,
-) -> SetEntry:
-    """The set a work step turns into; with no measurements, as planned."""
+) -> dict:
+    """The values of the set a work step turns into (as planned when nothing is measured).
+
+    Plain values, validated by whoever builds the entry, so a bad one is
+    reported with the rest.
+    """
     timed = step.reps is None
     done = outcome is Outcome.DONE
     if timed:
@@ -110,21 +114,21 @@ def set_from_step(
     else:
         planned_seconds, seconds_done = None, seconds
         reps = reps_done if reps_done is not None else (step.reps if done else 0)
-    return SetEntry(
-        position=step.index,
-        exercise_id=step.exercise_id or "",
-        variation_id=step.variation_id,
-        side=step.side,
-        round=step.round,
-        outcome=outcome,
-        reps_planned=step.reps,
-        reps_done=reps,
-        seconds_planned=planned_seconds,
-        seconds_done=seconds_done,
-        load_kg=load_kg,
-        load_unit=load_unit if load_kg is not None else None,
-        rpe=rpe,
-    )
+    return {
+        "position": step.index,
+        "exercise_id": step.exercise_id or "",
+        "variation_id": step.variation_id,
+        "side": step.side,
+        "round": step.round,
+        "outcome": outcome,
+        "reps_planned": step.reps,
+        "reps_done": reps,
+        "seconds_planned": planned_seconds,
+        "seconds_done": seconds_done,
+        "load_kg": load_kg,
+        "load_unit": load_unit if load_kg is not None else None,
+        "rpe": rpe,
+    }
 
 
 def build(data: dict) -> SessionEntry:

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from runstrong.loads import Unit
 from runstrong.model import Workout
-from runstrong.store.entries import SessionEntry, SetEntry, check_against, explain, set_from_step
+from runstrong.store.entries import SessionEntry, SetEntry, check_against, explain, set_values
 from runstrong.store.errors import InvalidEntry
 from runstrong.store.schema import Status
 from runstrong.timeline import StepKind, compile_timeline
@@ -47,7 +47,7 @@ def new_session(workout: Workout, details: Details, *, now: datetime) -> Session
     except KeyError as err:
         raise InvalidEntry(str(err.args[0])) from None
     sets = [
-        set_from_step(step, **_measures(details, step.exercise_id or ""))
+        set_values(step, **_measures(details, step.exercise_id or ""))
         for step in timeline.steps
         if step.kind is StepKind.WORK
     ]
@@ -75,7 +75,7 @@ def amend(entry: SessionEntry, workout: Workout, details: Details) -> SessionEnt
     if details.variations:
         raise InvalidEntry("a variation cannot be changed afterwards; log the session again")
     _check_names(workout, details)
-    sets = [s.model_copy(update=_measures(details, s.exercise_id, keep=s)) for s in entry.sets]
+    sets = [s.model_dump() | _measures(details, s.exercise_id, keep=s) for s in entry.sets]
     data = entry.model_dump(exclude={"sets"}) | {"sets": sets}
     if details.started_at is not None:
         shift = details.started_at - entry.started_at
@@ -116,11 +116,10 @@ def _check_names(workout: Workout, details: Details) -> None:
 
 
 def _validated(data: dict, workout: Workout) -> SessionEntry:
-    """Validate the whole entry again (model_copy skips validation) and check it fits."""
-    plain = {**data, "sets": [s.model_dump() for s in data["sets"]]}
+    """Validate the whole entry and check it fits the workout."""
     try:
-        entry = SessionEntry.model_validate(plain)
+        entry = SessionEntry.model_validate(data)
     except ValidationError as err:
-        raise InvalidEntry(explain(err, plain)) from None
+        raise InvalidEntry(explain(err, data)) from None
     check_against(entry, workout)
     return entry

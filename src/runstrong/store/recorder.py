@@ -15,7 +15,7 @@ from runstrong.loads import Unit
 from runstrong.model import Workout
 from runstrong.recording import Outcome
 from runstrong.store.database import Store
-from runstrong.store.entries import SessionEntry, set_from_step
+from runstrong.store.entries import SessionEntry, SetEntry, set_values
 from runstrong.store.schema import DEFAULT_USER, SetRecord, Status, TrainingSession
 from runstrong.store.sessions import add_row, set_row
 from runstrong.timeline import Step, StepKind, Timeline
@@ -64,7 +64,7 @@ class StoreRecorder:
         if step.kind is not StepKind.WORK or self.session_id is None:
             return
         kilograms, unit = self._loads.get(step.exercise_id or "", (None, None))
-        entry = set_from_step(
+        values = set_values(
             step,
             outcome=outcome,
             seconds=seconds,
@@ -72,7 +72,7 @@ class StoreRecorder:
             load_unit=unit,
             rpe=self._rpe.get(step.exercise_id or ""),
         )
-        record = set_row(entry)
+        record = set_row(SetEntry.model_validate(values))
         record.session_id = self.session_id
         with self._store.transaction() as session:
             session.execute(

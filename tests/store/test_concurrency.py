@@ -1,0 +1,62 @@
+"""Two processes writing the log at once (the CLI and a player) lose nothing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from runstrong.store.database import open_store
+from runstrong.store.sessions import all_sessions
+
+ROUNDS = 8
+
+CLI_LOGGER = f"""
+import sys
+from runstrong.cli import main
+for n in range({ROUNDS}):
+    day = f"2026-10-{{n + 1:02d}}"
+    status = main(["log", "--date", day, "--rpe", "6", "--notes", f"cli {{n}}"])
+    assert status == 0, status
+"""
+
+PLAYER = f"""
+import sys
+from datetime import UTC, datetime, timedelta
+from runstrong.library import builtin_workout
+from runstrong.recording import Outcome
+from runstrong.store.database import open_store
+from runstrong.store.recorder import StoreRecorder
+from runstrong.timeline import compile_timeline
+
+workout = builtin_workout()
+timeline = compile_timeline(workout)
+store = open_store()
+for n in range({ROUNDS}):
+    at = datetime(2026, 9, n + 1, 7, tzinfo=UTC)
+    recorder = StoreRecorder(store)
+    recorder.started(workout=workout, timeline=timeline, at=at)
+    for step in timeline.steps:
+        recorder.step_finished(step, outcome=Outcome.DONE, seconds=step.seconds, at=at)
+    recorder.finished(completed=True, at=at + timedelta(minutes=21))
+"""
+
+
+@pytest.mark.slow
+def test_cli_and_player_logging_at_once_lose_nothing(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RUNSTRONG_DATABASE_URL", database_url)
+    writers = [
+        subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
+        for code in (CLI_LOGGER, PLAYER)
+    ]
+    errors = [writer.communicate(timeout=120)[1] for writer in writers]
+    assert [w.returncode for w in writers] == [0, 0], errors
+    with open_store(database_url) as store:
+        sessions = all_sessions(store)
+    assert len(sessions) == 2 * ROUNDS
+    assert {len(s.sets) for s in sessions} == {35}
+    assert all(s.status == "completed" for s in sessions)
+    assert sorted(s.notes for s in sessions if s.notes) == sorted(f"cli {n}" for n in range(ROUNDS))
