@@ -10,11 +10,12 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from runstrong.web.api import advice, log, sessions, timeline, workouts
+from runstrong.web.api import advice, log, plan, sessions, timeline, workouts
 from runstrong.web.catalog import Catalog
 from runstrong.web.errors import install_error_handlers
 from runstrong.web.pages import library, player
 from runstrong.web.pages import log as log_pages
+from runstrong.web.pages import plan as plan_pages
 from runstrong.web.player_sessions import RecorderFactory, SessionBoard
 from runstrong.web.settings import Settings
 from runstrong.web.training_log import TrainingLog
@@ -50,13 +51,24 @@ def create_app(
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(packages=[("runstrong.web", "static")]), name="static")
     install_error_handlers(app)
-    for router in (workouts.router, timeline.router, sessions.router, log.router, advice.router):
+    for router in (
+        workouts.router,
+        timeline.router,
+        sessions.router,
+        log.router,
+        advice.router,
+        plan.router,
+    ):
         app.include_router(router)
-    for router in (library.router, player.router, log_pages.router):
+    for router in (library.router, player.router, log_pages.router, plan_pages.router):
         app.include_router(router)
     app.state.templates.env.globals.update(
         path_for=app.url_path_for,
-        nav_links=[("Workouts", "show_library"), ("History", "show_history")],
+        nav_links=[
+            ("Workouts", "show_library"),
+            ("History", "show_history"),
+            ("Plan", "show_plan"),
+        ],
     )
     return app
 

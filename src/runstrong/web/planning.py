@@ -1,0 +1,160 @@
+"""The plan the web app shows and publishes: the uploaded run calendar, its options, the weeks.
+
+The calendar file and the options it was uploaded with are kept in the data
+folder, so the plan page and the calendar feed both recompute the plan from
+them (a feed always shows the weeks from today on).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from runstrong.model import Workout
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+SUFFIXES = (".ics", ".csv")
+_FOLDER = "plan"
+_OPTIONS = "options.json"
+
+
+class PlanOptions(BaseModel):
+    """How to read the calendar and what to plan; all have sensible defaults."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    workout_id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")] = (
+        "runners-lower-body"
+    )
+    weeks: Annotated[int, Field(ge=1, le=26)] = 4
+    start: date | None = Field(None, description="First day to plan; default today.")
+    tz: Annotated[str, StringConstraints(max_length=64)] | None = Field(
+        None, description="Time zone such as Europe/Berlin; default this machine's."
+    )
+    run_time: time = Field(time(7, 0), description="Start given to runs without a time.")
+    windows: Annotated[
+        list[Annotated[str, StringConstraints(max_length=64)]], Field(max_length=14)
+    ] = Field(default_factory=list, description='When you can lift, e.g. "Mon-Fri 06:00-07:30".')
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Planned weeks and what they were made from."""
+
+    weeks: tuple
+    options: PlanOptions
+    zone: str
+    source: str
+
+
+def plan_folder(data_dir: Path) -> Path:
+    return data_dir / _FOLDER
+
+
+def stored_calendar(data_dir: Path) -> Path | None:
+    for suffix in SUFFIXES:
+        path = plan_folder(data_dir) / f"calendar{suffix}"
+        if path.is_file():
+            return path
+    return None
+
+
+def stored_options(data_dir: Path) -> PlanOptions:
+    path = plan_folder(data_dir) / _OPTIONS
+    if not path.is_file():
+        return PlanOptions()
+    return PlanOptions.model_validate_json(path.read_text(encoding="utf-8"))
+
+
+def accept_upload(
+    data_dir: Path, *, filename: str, data: bytes, options: PlanOptions, workout: Workout
+) -> Plan:
+    """Plan from an uploaded calendar and keep it only if it can be planned from.
+
+    Raises:
+        PlanInputError: the file or an option is not usable (nothing is kept).
+        ValueError: the file is not .ics or .csv.
+    """
+    suffix = Path(filename).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ValueError(f"{filename!r} is not an .ics or .csv calendar")
+    folder = plan_folder(data_dir)
+    incoming = folder / "incoming"
+    incoming.mkdir(parents=True, exist_ok=True)
+    # Named as uploaded, so the planner's messages point at the user's own file.
+    trial = incoming / (re.sub(r"[^A-Za-z0-9._-]", "_", Path(filename).stem)[:80] + suffix)
+    trial.write_bytes(data)
+    try:
+        plan = make_plan(trial, options, workout)
+    except BaseException:
+        trial.unlink(missing_ok=True)
+        raise
+    for old in SUFFIXES:
+        (folder / f"calendar{old}").unlink(missing_ok=True)
+    os.replace(trial, folder / f"calendar{suffix}")
+    (folder / _OPTIONS).write_text(json.dumps(options.model_dump(mode="json")), encoding="utf-8")
+    return plan
+
+
+def make_plan(
+    calendar: Path,
+    options: PlanOptions,
+    workout: Workout,
+    *,
+    source: str | None = None,
+    today: date | None = None,
+) -> Plan:
+    """The weeks planned from a calendar file (the same steps as `runstrong plan`).
+
+    Raises:
+        PlanInputError: the calendar, a window or the time zone is not usable.
+    """
+    from runstrong.paths import data_dir
+    from runstrong.plan.calendar_file import read_calendar
+    from runstrong.plan.classify import Classifier, load_rules
+    from runstrong.plan.read_options import ReadOptions
+    from runstrong.plan.rules import PlanRules
+    from runstrong.plan.scheduler import plan_weeks
+    from runstrong.plan.windows import parse_windows
+    from runstrong.plan.zones import user_zone
+
+    tz = user_zone(options.tz)
+    windows = parse_windows(options.windows)
+    first_day = options.start or today or datetime.now(tz).date()
+    monday = first_day - timedelta(days=first_day.weekday())
+    raw = read_calendar(
+        calendar,
+        first_day=monday,
+        days=first_day.weekday() + 7 * options.weeks,
+        options=ReadOptions(tz=tz, run_time=options.run_time),
+    )
+    rules_file = data_dir() / "calendar-rules.toml"
+    classifier = load_rules(rules_file) if rules_file.is_file() else Classifier()
+    events = [classifier.classify(event) for event in raw]
+    rules = PlanRules.for_workout(workout)
+    weeks = plan_weeks(events, rules, windows, tz=tz, first_day=first_day, weeks=options.weeks)
+    return Plan(weeks=weeks, options=options, zone=tz.key, source=source or calendar.name)
+
+
+def plan_ics(plan: Plan, workout: Workout) -> bytes:
+    """The planned sessions as an iCalendar file (stable UIDs, so re-imports update)."""
+    from runstrong.export.ics import SessionEvent, sessions_ics, weekly_uid
+
+    events = [
+        SessionEvent(
+            weekly_uid(workout, session.start, number),
+            session.start,
+            session.end,
+            note="\n".join(session.problems or (session.reason,)),
+        )
+        for week in plan.weeks
+        for number, session in enumerate(week.sessions, start=1)
+    ]
+    return sessions_ics(workout, events)
