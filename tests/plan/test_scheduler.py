@@ -100,6 +100,9 @@ def breaks_no_rule(
             return False
         if kind is Kind.RACE and start < other_start and end > other_start - taper:
             return False
+        race_day = other_start.astimezone(zone).date()
+        if kind is Kind.RACE and race_day in (local_day, end.astimezone(zone).date()):
+            return False
     return all(abs(start - o) >= timedelta(hours=rules.hours_between_sessions) for o in others)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
@@ -110,12 +111,16 @@ def plan(
     workout = load_workout(workout_ref, dirs)
     with _user_errors():
         windows = parse_windows(window_texts)
-        events, tz, first_day = _read(calendar_file, start, weeks, zone, run_time, rules_file)
         rules = PlanRules.for_workout(
             workout,
             sessions_per_week=per_week,
             recovery_hours=recovery_hours,
             race_taper_days=race_taper_days,
+        )
+        # Runs just after the last week still limit it, so read past it.
+        lookahead = math.ceil(max(rules.recovery_hours / 24, rules.race_taper_days)) + 1
+        events, tz, first_day = _read(
+            calendar_file, start, weeks, zone, run_time, rules_file, extra_days=lookahead
         )
         weeks_planned = plan_weeks(events, rules, windows, tz=tz, first_day=first_day, weeks=weeks)
     heading = plan_heading(
@@ -150,8 +155,8 @@ def show_calendar(
     click.echo(events_text(events), nl=False)
 
 
-def _read(calendar_file, start, weeks, zone, run_time, rules_file):
-    """Classified events for the weeks asked for, the zone, and the first day."""
+def _read(calendar_file, start, weeks, zone, run_time, rules_file, *, extra_days=0):
+    """Classified events of the weeks asked for (and `extra_days` after), zone, first day."""
     from runstrong.paths import data_dir
     from runstrong.plan.calendar_file import read_calendar
     from runstrong.plan.classify import Classifier, load_rules
@@ -162,7 +167,7 @@ def _read(calendar_file, start, weeks, zone, run_time, rules_file):
     first_day = start.date() if start else datetime.now(tz).date()
     options = ReadOptions(tz=tz, run_time=time(run_time.hour, run_time.minute))
     monday_offset = first_day.weekday()
-    days = monday_offset + 7 * weeks
+    days = monday_offset + 7 * weeks + extra_days
     from_day = date.fromordinal(first_day.toordinal() - monday_offset)
     raw = read_calendar(calendar_file, first_day=from_day, days=days, options=options)
     default_rules = data_dir() / "calendar-rules.toml"

@@ -17,7 +17,7 @@ class PlanRules:
         sessions_per_week: how many sessions to place in each Monday-to-Sunday week.
         recovery_hours: a session ends at least this long before the next quality run.
         hours_between_sessions: start-to-start spacing of sessions in the same week.
-        race_taper_days: no session in this many days before a race.
+        race_taper_days: no session in this many days before a race, nor on race day.
     """
 
     session_seconds: int

@@ -151,7 +151,9 @@ class _WeekPlanner:
         nearby = calendar.between(self.day_starts[0], self.day_starts[7] + lookahead)
         self.overlaps = [(t.start - self.duration, t.end) for t in nearby]
         self.recoveries = [
-            (t.start - self._lead(t) - self.duration, t.end) for t in nearby if t.event.kind.quality
+            (t.start - self._lead(t) - self.duration, self._blocked_until(t))
+            for t in nearby
+            if t.event.kind.quality
         ]
         self.tapers = [t for t in nearby if t.event.kind is Kind.RACE]
 
@@ -166,6 +168,13 @@ class _WeekPlanner:
             if lo <= hi:
                 result.append((lo, hi))
         return result
+
+    def _blocked_until(self, timed: _Timed) -> int:
+        """A race keeps the rest of its day free; other runs only their own time."""
+        if timed.event.kind is not Kind.RACE:
+            return timed.end
+        race_day = _local(timed.start, self.tz).date()
+        return max(timed.end, _instant(race_day + timedelta(days=1), 0, self.tz))
 
     def _lead(self, timed: _Timed) -> int:
         return max(self.taper, self.recovery) if timed.event.kind is Kind.RACE else self.recovery

@@ -1,0 +1,119 @@
+"""`runstrong plan` and `runstrong calendar show` on the example calendars and on bad input."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+import recurring_ical_events
+
+from plan.plan_helpers import DATA
+from runstrong.cli import main
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_marathon_plan_places_15_sessions_and_skips_race_week(capsys, tmp_path):
+    out_ics = tmp_path / "strength.ics"
+    status, out, _ = run(
+        capsys, "plan", "--calendar", str(DATA / "marathon-16-weeks.ics"), "--start", "2026-12-28",
+        "--weeks", "16", "--tz", "Europe/Berlin", "--ics", str(out_ics),
+    )  # fmt: skip
+    assert status == 0
+    assert "16 week(s): 15 session(s), 0 flagged, 1 week(s) with a note" in out
+    assert "Sun 09:00 City Marathon is less than 7 days away: skip" in out
+    # The excluded Tuesday has no intervals and the moved one is on Wednesday.
+    assert "Wed 18:00  Intervals 6x1000 m (moved to Wedne" in out
+    assert "Tue 16 Feb" not in out
+    assert "Team meeting                          busy" in out
+    calendar = icalendar.Calendar.from_ical(out_ics.read_bytes())
+    events = recurring_ical_events.of(calendar).between(
+        datetime(2026, 12, 28, tzinfo=ZoneInfo("UTC")), datetime(2027, 5, 1, tzinfo=ZoneInfo("UTC"))
+    )
+    assert len(events) == 15
+    assert all(e.walk("VALARM") for e in events)
+    assert str(events[0]["DTSTART"].params["TZID"]) == "Europe/Berlin"
+
+
+def test_replanning_keeps_the_same_uids(capsys, tmp_path):
+    args = ["plan", "--calendar", str(DATA / "marathon-16-weeks.ics"), "--start", "2026-12-28"]
+    first, second = tmp_path / "a.ics", tmp_path / "b.ics"
+    run(capsys, *args, "--tz", "Europe/Berlin", "--ics", str(first))
+    run(capsys, *args, "--tz", "Europe/Berlin", "--window", "18:00-20:00", "--ics", str(second))
+
+    def uids_and_starts(path):
+        events = icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+        return [str(e["UID"]) for e in events], [e.decoded("DTSTART") for e in events]
+
+    (uids_a, starts_a), (uids_b, starts_b) = uids_and_starts(first), uids_and_starts(second)
+    assert uids_a == uids_b and starts_a != starts_b
+
+
+def test_5k_plan_with_two_sessions_flags_the_second(capsys):
+    status, out, _ = run(
+        capsys, "plan", "--calendar", str(DATA / "5k-two-speed-days.ics"), "--start",
+        "2026-10-19", "--tz", "America/Chicago", "--per-week", "2",
+    )  # fmt: skip
+    assert status == 0
+    assert "+ Strength: Tue 20 Oct 07:00-07:21, 70 h before Fri 06:00 Tempo 3 mi" in out
+    assert "only 47 h before Sun 07:00 Long run 8 mi" in out
+    assert "Wed 07:00  Easy 4 mi" in out  # all-day event at the usual run time
+
+
+def test_daily_doubles_week_is_flagged_with_a_fix(capsys):
+    status, out, _ = run(
+        capsys, "plan", "--calendar", str(DATA / "daily-doubles.ics"), "--start", "2026-12-07",
+        "--weeks", "1", "--tz", "Europe/Madrid",
+    )  # fmt: skip
+    assert status == 0
+    assert "! Strength: Mon 07 Dec 06:45-07:06, 46 h before Wed 06:00 Intervals 10x400" in out
+    assert "lower the recovery to 46 h" in out
+    assert "Qee eee Qee" in out
+
+
+def test_calendar_show_lists_kinds_and_reasons_from_csv(capsys):
+    status, out, _ = run(
+        capsys, "calendar", "show", str(DATA / "runs.csv"), "--start", "2026-11-30", "--tz", "UTC"
+    )
+    assert status == 0
+    assert 'speed work    keyword "track"' in out
+    assert "Thu 2026-12-03 07:00-07:30" in out
+    assert "long run      kind given in the calendar" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "suffix", "args", "message"),
+    [
+        ("hello\n", ".ics", (), "line 1: 'hello' is not a calendar line"),
+        ("date,time,title\n2026-12-01,6pm,Tempo\n", ".csv", (), "line 2: '6pm' is not a time"),
+        ("date,time,title\n2026-12-01,06:00,Tempo\n", ".csv", ("--tz", "Mars/Olympus"), "unknown time zone"),
+        ("date,time,title\n2026-12-01,06:00,Tempo\n", ".csv", ("--window", "Fri 25:00-07:00"), "25:00 is not a time of day"),
+        ("date,time,title\n2025-01-01,06:00,Tempo\n", ".csv", (), "no events between 2026-11-30"),
+    ],
+)  # fmt: skip
+def test_bad_input_is_one_clear_line_and_status_2(capsys, tmp_path, content, suffix, args, message):
+    path = tmp_path / f"runs{suffix}"
+    path.write_text(content)
+    status, out, err = run(
+        capsys, "plan", "--calendar", str(path), "--start", "2026-11-30", "--tz", "UTC", *args
+    )
+    assert status == 2
+    assert message in err
+    assert err.startswith("runstrong: error: ") and "Traceback" not in err
+
+
+def test_broken_event_names_its_line_and_title(capsys, tmp_path):
+    path = tmp_path / "runs.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:x\nDTSTART:2026120\n"
+        "SUMMARY:Tempo\nEND:VEVENT\nEND:VCALENDAR\n"
+    )
+    status, _, err = run(capsys, "calendar", "show", str(path), "--tz", "UTC")
+    assert status == 2
+    assert "runs.ics line 3: event 'Tempo': DTSTART is broken" in err
