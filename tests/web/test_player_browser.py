@@ -121,3 +121,19 @@ def test_plays_to_the_end_on_a_desktop(page, live_server, artifacts_dir):
     assert {("strength-c", 3), ("strength-b", 2)} <= rounds_seen
     sessions = httpx.get(f"{live_server}/api/sessions/current?workout_id={ROUTINE}")
     assert sessions.status_code == 404, "the finished session is closed on the server"
+
+    page.get_by_role("link", name="Log loads and effort").click()
+    page.get_by_label("Load for B Squat").fill("14")
+    page.get_by_label("RPE for B Squat").fill("7")
+    page.get_by_label("Whole session RPE").fill("6")
+    page.get_by_label("Notes").fill("Felt strong on the step downs")
+    page.get_by_role("button", name="Save to the log").click()
+    page.wait_for_url("**/history?saved=*")
+    assert page.get_by_text("Saved to the log.").is_visible()
+    row = page.locator("tr.just-saved")
+    assert "completed" in row.inner_text() and "Felt strong" in row.inner_text()
+    page.wait_for_function(
+        "[...document.querySelectorAll('.charts img')].every(i => i.complete && i.naturalWidth)"
+    )
+    assert page.locator(".charts img").count() >= 2
+    page.screenshot(path=artifacts_dir / "history-desktop.png", full_page=True)

@@ -59,11 +59,10 @@ def plan_folder(data_dir: Path) -> Path:
 
 
 def stored_calendar(data_dir: Path) -> Path | None:
-    for suffix in SUFFIXES:
-        path = plan_folder(data_dir) / f"calendar{suffix}"
-        if path.is_file():
-            return path
-    return None
+    """The calendar uploaded last, under its own name (so messages name the user's file)."""
+    folder = plan_folder(data_dir) / "calendar"
+    files = sorted(folder.glob("*")) if folder.is_dir() else []
+    return next((p for p in files if p.suffix in SUFFIXES and p.is_file()), None)
 
 
 def stored_options(data_dir: Path) -> PlanOptions:
@@ -86,19 +85,20 @@ def accept_upload(
     if suffix not in SUFFIXES:
         raise ValueError(f"{filename!r} is not an .ics or .csv calendar")
     folder = plan_folder(data_dir)
-    incoming = folder / "incoming"
+    incoming, kept = folder / "incoming", folder / "calendar"
     incoming.mkdir(parents=True, exist_ok=True)
-    # Named as uploaded, so the planner's messages point at the user's own file.
-    trial = incoming / (re.sub(r"[^A-Za-z0-9._-]", "_", Path(filename).stem)[:80] + suffix)
+    kept.mkdir(exist_ok=True)
+    name = re.sub(r"[^A-Za-z0-9._-]", "_", Path(filename).stem)[:80] + suffix
+    trial = incoming / name
     trial.write_bytes(data)
     try:
         plan = make_plan(trial, options, workout)
     except BaseException:
         trial.unlink(missing_ok=True)
         raise
-    for old in SUFFIXES:
-        (folder / f"calendar{old}").unlink(missing_ok=True)
-    os.replace(trial, folder / f"calendar{suffix}")
+    for old in kept.iterdir():
+        old.unlink()
+    os.replace(trial, kept / name)
     (folder / _OPTIONS).write_text(json.dumps(options.model_dump(mode="json")), encoding="utf-8")
     return plan
 
@@ -108,7 +108,6 @@ def make_plan(
     options: PlanOptions,
     workout: Workout,
     *,
-    source: str | None = None,
     today: date | None = None,
 ) -> Plan:
     """The weeks planned from a calendar file (the same steps as `runstrong plan`).
@@ -140,7 +139,7 @@ def make_plan(
     events = [classifier.classify(event) for event in raw]
     rules = PlanRules.for_workout(workout)
     weeks = plan_weeks(events, rules, windows, tz=tz, first_day=first_day, weeks=options.weeks)
-    return Plan(weeks=weeks, options=options, zone=tz.key, source=source or calendar.name)
+    return Plan(weeks=weeks, options=options, zone=tz.key, source=calendar.name)
 
 
 def plan_ics(plan: Plan, workout: Workout) -> bytes:

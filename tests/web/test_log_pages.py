@@ -1,0 +1,90 @@
+"""The finished session's form: pre-filled, saved to the log, shown in history with charts."""
+
+from __future__ import annotations
+
+import re
+
+ROUTINE = "runners-lower-body"
+
+
+def _play_through(client) -> str:
+    """Play the whole routine through the API (as the page does) and return the log uid."""
+    session = client.post("/api/sessions", json={"workout_id": ROUTINE}).json()
+    url = f"/api/sessions/{session['id']}"
+    for step in client.get(f"/api/timeline/{ROUTINE}").json()["steps"]:
+        body = {"step_index": step["index"], "outcome": "done", "seconds": step["seconds"]}
+        assert client.post(f"{url}/sets", json=body).status_code == 201
+    finished = client.post(f"{url}/finish", json={"completed": True}).json()
+    assert finished["log_uid"]
+    return finished["log_uid"]
+
+
+def test_untouched_player_leaves_nothing_in_the_log(client):
+    client.post("/api/sessions", json={"workout_id": ROUTINE})
+    assert client.get("/api/log").json() == []
+
+
+def test_form_is_prefilled_from_the_plan_and_saves_to_the_log(client):
+    uid = _play_through(client)
+    logged = client.get(f"/api/log/{uid}").json()
+    assert logged["status"] == "completed"
+    form = client.get(f"/log/{uid}").text
+    assert re.search(r'name="reps.lateral-step-down"[^>]*value="8"', form), "planned reps"
+    assert 'name="load.b-squat"' in form
+    assert 'name="load.standing-figure-8"' not in form, "bodyweight moves take no load"
+    assert "Nothing logged for this exercise yet" in form, "progression advice is shown"
+
+    saved = client.post(
+        f"/log/{uid}",
+        data={"unit": "kg", "load.b-squat": "12", "rpe.b-squat": "7", "rpe": "6", "notes": "solid"},
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    history = client.get(saved.headers["location"]).text
+    assert "Saved to the log." in history and "solid" in history
+    entry = client.get(f"/api/log/{uid}").json()
+    assert entry["rpe"] == 6
+    assert {s["load_kg"] for s in entry["sets"] if s["exercise_id"] == "b-squat"} == {12.0}
+    assert re.search(r'name="load.b-squat"[^>]*value="12"', client.get(f"/log/{uid}").text)
+
+
+def test_history_charts_are_server_side_svg(client):
+    uid = _play_through(client)
+    client.patch(f"/api/log/{uid}", json={"exercises": {"b-squat": {"load": 10}}})
+    history = client.get("/history").text
+    charts = re.findall(r'<img src="([^"]+\.svg)"', history)
+    assert any("adherence" in c for c in charts) and any("load/b-squat" in c for c in charts)
+    for chart in charts:
+        response = client.get(chart)
+        assert response.headers["content-type"].startswith("image/svg+xml")
+        assert b"<svg" in response.content
+        assert not re.search(rb"<script[^>]*(src|href)=", response.content), "nothing fetched"
+
+
+def test_bad_form_values_are_shown_not_saved(client):
+    uid = _play_through(client)
+    for data, message in [
+        ({"rpe": "11"}, "rpe: Input should be less than or equal to 10"),
+        ({"load.b-squat": "heavy"}, "exercises.b-squat.load"),
+        ({"load.standing-figure-8": "5"}, "bodyweight exercise"),
+    ]:
+        response = client.post(f"/log/{uid}", data=data)
+        assert response.status_code == 422
+        assert message in response.text
+    assert client.get(f"/api/log/{uid}").json()["rpe"] is None
+
+
+def test_log_api_errors_name_the_field(client):
+    missing = client.get("/api/log/not-a-session")
+    assert missing.status_code == 404
+    assert missing.json()["errors"][0]["field"] == "uid"
+    uid = _play_through(client)
+    bad = client.patch(f"/api/log/{uid}", json={"exercises": {"b-squat": {"rpe": 0}}})
+    assert bad.status_code == 422
+    assert bad.json()["errors"][0]["field"] == "exercises.b-squat.rpe"
+
+
+def test_advice_api(client):
+    advice = client.get(f"/api/advice/{ROUTINE}").json()
+    assert {a["exercise_id"] for a in advice} >= {"b-squat"}
+    assert client.get(f"/api/advice/{ROUTINE}", params={"unit": "stone"}).status_code == 422

@@ -1,0 +1,81 @@
+"""The plan: upload a run calendar, see placed sessions, download them, subscribe to the feed."""
+
+from __future__ import annotations
+
+import re
+
+from icalendar import Calendar
+
+from web.web_calendars import next_monday, runs_csv
+
+
+def _upload(client, data: bytes = b"", name: str = "runs.csv", **fields):
+    form = {"tz": "Europe/Berlin", "weeks": "2", "start": str(next_monday()), **fields}
+    return client.post("/api/plan", files={"calendar": (name, data or runs_csv())}, data=form)
+
+
+def test_upload_places_a_session_clear_of_quality_runs(client):
+    response = _upload(client)
+    assert response.status_code == 201, response.text
+    weeks = response.json()["weeks"]
+    assert len(weeks) == 2
+    for week in weeks:
+        [session] = week["sessions"]
+        assert session["problems"] == []
+        assert session["margin_hours"] >= 48
+        assert {e["kind"] for e in week["events"]} == {"speed work", "easy run", "long run"}
+    assert client.get("/api/plan").json() == response.json()
+
+
+def test_plan_page_shows_the_grid_and_the_feed(client):
+    _upload(client)
+    page = client.get("/plan").text
+    assert page.count('class="event kind-speed"') >= 2
+    assert page.count('class="strength" title=') == 2
+    assert "h margin" in page
+    feed = re.search(r'class="feed" readonly value="([^"]+)"', page).group(1)
+    response = client.get(feed.replace("http://testserver", ""))
+    assert response.headers["content-type"].startswith("text/calendar")
+    events = [c for c in Calendar.from_ical(response.content).walk("VEVENT")]
+    assert len(events) == 2
+    download = client.get("/plan/sessions.ics")
+    assert "attachment" in download.headers["content-disposition"]
+    assert len(Calendar.from_ical(download.content).walk("VEVENT")) == 2
+
+
+def test_form_upload_redirects_to_the_plan(client):
+    response = client.post(
+        "/plan",
+        files={"calendar": ("runs.csv", runs_csv())},
+        data={"weeks": "2", "start": str(next_monday()), "tz": "", "windows": ""},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+
+
+def test_feed_needs_the_secret(client):
+    _upload(client)
+    assert client.get("/calendar/guess.ics").status_code == 404
+
+
+def test_feed_without_a_calendar_is_an_empty_valid_calendar(client, app):
+    token = app.state.settings.feed_token()
+    response = client.get(f"/calendar/{token}.ics")
+    assert response.status_code == 200
+    assert Calendar.from_ical(response.content).walk("VEVENT") == []
+
+
+def test_bad_uploads_are_4xx_naming_the_field(client):
+    cases = [
+        (_upload(client, b"not,a\ncalendar", name="runs.txt"), "calendar"),
+        (_upload(client, b"BEGIN:NOPE", name="runs.ics"), "calendar"),
+        (_upload(client, tz="Mars/Olympus"), "calendar"),
+        (_upload(client, windows="Someday 25:00-26:00"), "calendar"),
+        (_upload(client, weeks="0"), "weeks"),
+        (_upload(client, workout_id="nope"), "workout_id"),
+        (client.post("/api/plan", data={"weeks": "2"}), "calendar"),
+    ]
+    for response, field in cases:
+        assert 400 <= response.status_code < 500, response.text
+        assert response.json()["errors"][0]["field"] == field, response.text
+    assert client.get("/api/plan").status_code == 404, "nothing bad was kept"
