@@ -150,11 +150,7 @@ class _WeekPlanner:
         lookahead = max(self.recovery, self.taper) + self.duration
         nearby = calendar.between(self.day_starts[0], self.day_starts[7] + lookahead)
         self.overlaps = [(t.start - self.duration, t.end) for t in nearby]
-        self.recoveries = [
-            (t.start - self._lead(t) - self.duration, self._blocked_until(t))
-            for t in nearby
-            if t.event.kind.quality
-        ]
+        self.recoveries = [self._blocked(t) for t in nearby if t.event.kind.quality]
         self.tapers = [t for t in nearby if t.event.kind is Kind.RACE]
 
     def _start_spans(
@@ -169,15 +165,15 @@ class _WeekPlanner:
                 result.append((lo, hi))
         return result
 
-    def _blocked_until(self, timed: _Timed) -> int:
-        """A race keeps the rest of its day free; other runs only their own time."""
+    def _blocked(self, timed: _Timed) -> Span:
+        """Starts a quality run rules out: its recovery lead, and for a race its whole day."""
         if timed.event.kind is not Kind.RACE:
-            return timed.end
+            return (timed.start - self.recovery - self.duration, timed.end)
         race_day = _local(timed.start, self.tz).date()
-        return max(timed.end, _instant(race_day + timedelta(days=1), 0, self.tz))
-
-    def _lead(self, timed: _Timed) -> int:
-        return max(self.taper, self.recovery) if timed.event.kind is Kind.RACE else self.recovery
+        lead = max(self.taper, self.recovery) + self.duration
+        day_start = _instant(race_day, 0, self.tz) - self.duration
+        day_end = _instant(race_day + timedelta(days=1), 0, self.tz)
+        return (min(timed.start - lead, day_start), max(timed.end, day_end))
 
     def plan(self) -> Week:
         sessions: list[Session] = []
