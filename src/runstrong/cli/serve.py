@@ -27,11 +27,28 @@ def serve(host: str, port: int, open_browser: bool) -> None:
             f"cannot listen on {host}:{port}: {err.strerror or err}",
             hint="choose another --port, or stop what is using this one",
         ) from None
-    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
+    app = create_app()
+    local = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    url = f"http://{local}:{port}/"
     click.echo(f"runstrong is at {url} (Ctrl+C stops it)", err=True)
     if open_browser:
         import threading
-        import webbrowser
 
-        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-    uvicorn.run(create_app(), host=host, port=port, log_level="warning")
+        threading.Thread(target=_open_when_ready, args=(url, local, port), daemon=True).start()
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _open_when_ready(url: str, host: str, port: int) -> None:
+    """Open the browser once the server accepts connections (give up after ten seconds)."""
+    import socket
+    import time
+    import webbrowser
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection((host, port), timeout=0.5):
+                webbrowser.open(url)
+                return
+        except OSError:
+            time.sleep(0.1)
