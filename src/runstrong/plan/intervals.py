@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 Span = tuple[int, int]
 
 
-def subtract(allowed: Iterable[Span], blocked: Iterable[Span]) -> list[Span]:
-    """Closed spans `allowed` minus open spans `blocked`; the edges of a block stay usable.
+def subtract(allowed: Iterable[Span], blocks: Sequence[Span]) -> list[Span]:
+    """Closed spans `allowed` minus open spans `blocks` (sorted by start).
 
     A session may start exactly when a run ends, or end exactly when one
-    starts, hence open blocked spans.
+    starts, hence open blocked spans: the edges of a block stay usable.
     """
-    blocks = sorted(blocked)
     result: list[Span] = []
     for start, end in allowed:
         pieces = [(start, end)]

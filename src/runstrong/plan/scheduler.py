@@ -11,6 +11,7 @@ or says to skip the week before a race.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -93,10 +94,8 @@ class _Calendar:
     """Events in POSIX seconds, sorted, with the look-ups the rules need."""
 
     def __init__(self, events: Iterable[ClassifiedEvent]) -> None:
-        ordered = sorted(
-            events, key=lambda e: (e.start.timestamp(), e.end.timestamp(), e.title, e.kind)
-        )
-        self.all = [_Timed(int(e.start.timestamp()), int(e.end.timestamp()), e) for e in ordered]
+        timed = [_Timed(int(e.start.timestamp()), int(e.end.timestamp()), e) for e in events]
+        self.all = sorted(timed, key=lambda t: (t.start, t.end, t.event.title, t.event.kind))
         self.starts = [t.start for t in self.all]
         self.quality = [t for t in self.all if t.event.kind.quality]
         self.quality_starts = [t.start for t in self.quality]
@@ -306,6 +305,7 @@ def _round_up(instant: int) -> int:
     return -(-instant // ROUNDING) * ROUNDING
 
 
+@functools.lru_cache(maxsize=4096)
 def _instant(day: date, minutes: int, tz: ZoneInfo) -> int:
     """POSIX seconds of a wall-clock time on `day` (24:00 is the next midnight)."""
     day, minutes = (day + timedelta(days=1), 0) if minutes == 24 * 60 else (day, minutes)
