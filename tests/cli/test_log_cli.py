@@ -1,0 +1,117 @@
+"""`runstrong log` end to end: what is logged shows in history, stats, charts and advice."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from runstrong.cli import cli
+
+
+def _days_ago(days: int) -> str:
+    return (date.today() - timedelta(days=days)).isoformat()
+
+
+@pytest.mark.usefixtures("on_database")
+def test_a_logged_session_shows_everywhere(run, tmp_path: Path) -> None:
+    for days in (14, 7):
+        status, out, _ = run(
+            "log", "--date", _days_ago(days), "--rpe", "6",
+            "--load", "b-squat=12", "--load", "alternating-kettlebell-swing=16kg",
+        )  # fmt: skip
+        assert status == 0 and "Logged Lower-Body Strength for Runners" in out
+    status, out, _ = run(
+        "log", "--load", "b-squat=25lb", "--load", "alternating-kettlebell-swing=16",
+        "--rpe", "9", "--notes", "heavy legs",
+    )  # fmt: skip
+    assert status == 0
+
+    status, out, _ = run("history")
+    lines = out.splitlines()
+    assert status == 0 and len(lines) == 4
+    assert "heavy legs" in lines[1] and "16 kg" in lines[1] and lines[3].startswith(_days_ago(14))
+
+    status, out, _ = run("stats")
+    assert "Current streak: 3 weeks" in out
+    assert "B Squat" in out and "12 kg" in out
+
+    status, out, _ = run("next")
+    assert "B Squat: B Squat, 20 lb" in out  # typed in pounds, advised in pounds
+    assert "very hard (RPE 9): drop one step from 25 lb" in out
+    assert "Unilateral Alternating Kettlebell Swing, 12 kg" in out
+
+    status, out, _ = run("next", "--unit", "kg")
+    assert "B Squat: B Squat, 8.8 kg" in out  # steps in kg now
+
+    status, out, _ = run("chart", "b-squat", "-o", str(tmp_path / "squat.svg"))
+    assert status == 0 and "B Squat: load per session" in (tmp_path / "squat.svg").read_text()
+    status, _, _ = run("chart", "adherence", "-o", str(tmp_path / "weeks.png"))
+    assert status == 0 and (tmp_path / "weeks.png").read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--rpe", "11"], "RPE: input should be less than or equal to 10"),
+        (["--load", "b-squat=-4"], "is not a load"),
+        (["--load", "burpee=10"], "has no such exercise"),
+        (["--exercise-rpe", "b-squat=0"], "b-squat RPE"),
+        (["--date", (date.today() + timedelta(days=3)).isoformat()], "in the future"),
+        (["--date", "last tuesday"], "is not a date"),
+        (["--variation", "b-squat=pistol"], "no variation 'pistol'"),
+        (["--load", "forward-backward-pogo=5"], "bodyweight exercise"),
+    ],
+)
+@pytest.mark.usefixtures("on_database")
+def test_bad_values_are_refused_and_leave_the_log_unchanged(
+    run, args: list[str], message: str
+) -> None:
+    assert run("log", "--rpe", "7")[0] == 0
+    before = run("export-log")[1]
+    status, _, err = run("log", *args)
+    assert status == 2
+    assert err.startswith("runstrong: error:") and message in err and "Traceback" not in err
+    status, _, err = run("log", "--amend", *args)
+    assert status == 2 and err.startswith("runstrong: error:")
+    assert run("export-log")[1] == before
+
+
+def test_amend_changes_the_last_session(run) -> None:
+    run("log", "--date", _days_ago(8), "--rpe", "6")
+    run("log", "--rpe", "6", "--notes", "first try")
+    status, out, _ = run("log", "--amend", "--rpe", "8", "--load", "b-squat=14")
+    assert status == 0 and "Amended" in out
+    lines = run("history")[1].splitlines()
+    assert (
+        len(lines) == 3 and "first try" in lines[1] and " 8  " in lines[1] and "14 kg" in lines[1]
+    )
+
+
+def test_amend_on_an_empty_log_says_so(run) -> None:
+    status, _, err = run("log", "--amend", "--rpe", "5")
+    assert status == 2 and "no session to amend" in err
+
+
+def test_interactive_log_asks_for_each_detail() -> None:
+    answers = "\n".join([_days_ago(2), "7", "20", "", "12", "", "16", "good session"]) + "\n"
+    result = CliRunner().invoke(cli, ["log", "-i"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Load for B Squat (kg, blank for none)" in result.output
+    history = CliRunner().invoke(cli, ["history"]).output
+    assert "good session" in history and "20 kg" in history and _days_ago(2) in history
+
+
+def test_empty_log_reads_gently(run) -> None:
+    assert "No sessions logged yet" in run("history")[1]
+    status, out, _ = run("next")
+    assert status == 0 and "Nothing logged for this exercise yet" in out
+    status, _, err = run("chart", "b-squat", "-o", "x.svg")
+    assert status == 2 and "no loads logged for B Squat yet" in err
+
+
+def test_db_upgrade_reports_the_schema(run, runstrong_home: Path) -> None:
+    status, out, _ = run("db", "upgrade")
+    assert status == 0 and str(runstrong_home / "runstrong.db") in out and "up to date" in out
