@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from importlib import resources
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from runstrong.web.api import advice, log, plan, sessions, timeline, workouts
 from runstrong.web.catalog import Catalog
@@ -73,6 +76,12 @@ def create_app(
     return app
 
 
+@functools.cache
+def static_text(name: str) -> Markup:
+    """A static file's text, for inlining the stylesheets the player must not wait for."""
+    return Markup((resources.files("runstrong.web") / "static" / name).read_text(encoding="utf-8"))
+
+
 def _templates() -> Jinja2Templates:
     env = Environment(
         loader=PackageLoader("runstrong.web", "templates"),
@@ -81,6 +90,7 @@ def _templates() -> Jinja2Templates:
         lstrip_blocks=True,
     )
     env.filters.update(dose=dose_text, load=load_text, rest=rest_text, duration=duration_text)
+    env.globals["static_text"] = static_text
     return Jinja2Templates(env=env)
 
 

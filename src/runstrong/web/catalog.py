@@ -1,13 +1,14 @@
-"""The workout library, reloaded only when a workout file changes.
+"""The workout library, reloaded only when a workout file changes, and its timelines cached.
 
 Parsing YAML on every request would dominate the API's latency; checking the
-files' modification times costs a few stat calls.
+files' modification times costs a few stat calls. The timeline JSON the
+player fetches is kept per workout and variations until the library reloads.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from runstrong.library import Library, builtin_dir, load_library
@@ -22,6 +23,7 @@ class Catalog:
         self._lock = threading.Lock()
         self._signature: tuple | None = None
         self._library: Library | None = None
+        self._cached: dict[tuple, bytes] = {}
 
     def library(self) -> Library:
         signature = self._current_signature()
@@ -29,7 +31,21 @@ class Catalog:
             if self._library is None or signature != self._signature:
                 self._library = load_library(self._extra_dirs)
                 self._signature = signature
+                self._cached.clear()
             return self._library
+
+    def cached(
+        self, workout_id: str, variations: Mapping[str, str], build: Callable[[], bytes]
+    ) -> bytes:
+        """`build()` once per workout and variations for the library as last loaded."""
+        key = (workout_id, tuple(sorted(variations.items())))
+        with self._lock:
+            found = self._cached.get(key)
+        if found is None:
+            found = build()
+            with self._lock:
+                self._cached[key] = found
+        return found
 
     def _current_signature(self) -> tuple:
         entries = []

@@ -23,8 +23,11 @@ def get_settings(request: Request) -> Settings:
 
 
 def get_library(request: Request) -> Library:
-    catalog: Catalog = request.app.state.catalog
-    return catalog.library()
+    return get_catalog(request).library()
+
+
+def get_catalog(request: Request) -> Catalog:
+    return request.app.state.catalog
 
 
 def get_templates(request: Request) -> Jinja2Templates:
@@ -41,6 +44,7 @@ def get_log(request: Request) -> TrainingLog:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 LibraryDep = Annotated[Library, Depends(get_library)]
+CatalogDep = Annotated[Catalog, Depends(get_catalog)]
 TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]
 BoardDep = Annotated[SessionBoard, Depends(get_board)]
 LogDep = Annotated[TrainingLog, Depends(get_log)]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
-from runstrong.web.deps import WorkoutDep
+from runstrong.web.deps import CatalogDep, WorkoutDep
 from runstrong.web.errors import ERROR_RESPONSES
 from runstrong.web.timelines import (
     TimelineView,
@@ -18,7 +18,12 @@ router = APIRouter(prefix="/api/timeline", tags=["timeline"], responses=ERROR_RE
 
 
 @router.get("/{workout_id}", response_model=TimelineView)
-def read_timeline(workout: WorkoutDep, variation: VariationQuery) -> TimelineView:
+def read_timeline(workout: WorkoutDep, variation: VariationQuery, catalog: CatalogDep) -> Response:
     """Every step of a session in order, with labels and planned seconds."""
     chosen = parse_variations(variation)
-    return timeline_view(workout, compile_or_reject(workout, chosen, field="variation"))
+
+    def build() -> bytes:
+        timeline = compile_or_reject(workout, chosen, field="variation")
+        return timeline_view(workout, timeline).model_dump_json().encode()
+
+    return Response(catalog.cached(workout.id, chosen, build), media_type="application/json")
