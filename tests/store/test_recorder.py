@@ -53,6 +53,23 @@ def test_resuming_keeps_one_session(store: Store, workout: Workout) -> None:
     assert [(s.position, s.seconds_done) for s in entry.sets] == [(0, 18)]
 
 
+def test_resuming_after_quitting_carries_on_the_same_session(
+    store: Store, workout: Workout
+) -> None:
+    timeline = compile_timeline(workout)
+    first = StoreRecorder(store)
+    first.started(workout=workout, timeline=timeline, at=START)
+    first.step_finished(timeline.steps[0], outcome=Outcome.DONE, seconds=20, at=START)
+    first.finished(completed=False, at=START + timedelta(minutes=1))
+    later = START + timedelta(hours=1)
+    second = StoreRecorder(store, resume=True)
+    second.started(workout=workout, timeline=timeline, at=later)
+    second.step_finished(timeline.steps[2], outcome=Outcome.DONE, seconds=20, at=later)
+    second.finished(completed=True, at=later + timedelta(minutes=20))
+    [entry] = all_sessions(store)
+    assert entry.status == "completed" and [s.position for s in entry.sets] == [0, 2]
+
+
 CRASHING_PLAYER = """
 import os, sys, time
 from datetime import UTC, datetime

@@ -9,14 +9,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
 
 from runstrong.loads import Unit
 from runstrong.model import Workout
 from runstrong.recording import Outcome
 from runstrong.store.database import Store
 from runstrong.store.entries import SessionEntry, SetEntry, set_values
-from runstrong.store.schema import DEFAULT_USER, SetRecord, Status, TrainingSession
+from runstrong.store.schema import DEFAULT_USER, SetRecord, Status, TrainingSession, User
 from runstrong.store.sessions import add_row, set_row
 from runstrong.timeline import Step, StepKind, Timeline
 
@@ -29,6 +30,8 @@ class StoreRecorder:
         user: who is training.
         loads: exercise id -> (kilograms, unit typed) the runner chose for this session.
         rpe: exercise id -> effort (1-10) the runner reported, when known up front.
+        resume: carry on the user's latest unfinished session of the workout
+            (quit or interrupted) instead of starting a new one.
     """
 
     def __init__(
@@ -38,11 +41,13 @@ class StoreRecorder:
         user: str = DEFAULT_USER,
         loads: Mapping[str, tuple[float, Unit]] | None = None,
         rpe: Mapping[str, int] | None = None,
+        resume: bool = False,
     ) -> None:
         self._store = store
         self._user = user
         self._loads = dict(loads or {})
         self._rpe = dict(rpe or {})
+        self._resume = resume
         self.session_id: int | None = None
 
     def started(self, *, workout: Workout, timeline: Timeline, at: datetime) -> None:
@@ -56,6 +61,10 @@ class StoreRecorder:
             status=Status.IN_PROGRESS,
         )
         with self._store.transaction() as session:
+            if self._resume:
+                self.session_id = _reopen_unfinished(session, self._user, timeline.workout_id)
+                if self.session_id is not None:
+                    return
             row = add_row(session, entry)
             session.flush()
             self.session_id = row.id
@@ -92,3 +101,25 @@ class StoreRecorder:
                 .where(TrainingSession.id == self.session_id)
                 .values(status=status.value, ended_at=at)
             )
+
+
+def _reopen_unfinished(session: Session, user: str, workout_id: str) -> int | None:
+    """Mark the latest unfinished session of the workout in progress again; its id."""
+    found = session.scalar(
+        select(TrainingSession.id)
+        .join(User)
+        .where(
+            User.name == user,
+            TrainingSession.workout_id == workout_id,
+            TrainingSession.status != Status.COMPLETED.value,
+        )
+        .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
+        .limit(1)
+    )
+    if found is not None:
+        session.execute(
+            update(TrainingSession)
+            .where(TrainingSession.id == found)
+            .values(status=Status.IN_PROGRESS.value, ended_at=None)
+        )
+    return found
