@@ -43,6 +43,10 @@ def _seen(page) -> dict:
     return page.evaluate(SNAPSHOT)
 
 
+def _ready(page) -> None:
+    page.wait_for_function("document.getElementById('player').dataset.state === 'paused'")
+
+
 def _wait_index(page, index: int) -> None:
     page.wait_for_function(
         f"Number(document.getElementById('player').dataset.index) >= {index}", timeout=10_000
@@ -53,7 +57,7 @@ def test_steps_advance_in_order_with_side_and_round_labels(page, live_server, ar
     steps = _steps(live_server)
     page.set_viewport_size(PHONE)
     page.goto(f"{live_server}/play/{ROUTINE}?speed=20")
-    page.wait_for_function("document.getElementById('player').dataset.state === 'paused'")
+    _ready(page)
     first = _seen(page)
     assert {k: first[k] for k in ("label", "side", "round", "block")} == _expected(steps[0])
     page.screenshot(path=artifacts_dir / "player-phone-ready.png")
@@ -86,7 +90,7 @@ def test_steps_advance_in_order_with_side_and_round_labels(page, live_server, ar
     )
 
     page.reload()  # the same step comes back, paused
-    page.wait_for_function("document.getElementById('player').dataset.state === 'paused'")
+    _ready(page)
     assert _seen(page)["index"] == skipped["index"]
 
 
@@ -94,6 +98,7 @@ def test_plays_to_the_end_on_a_desktop(page, live_server, artifacts_dir):
     steps = _steps(live_server)
     page.set_viewport_size(DESKTOP)
     page.goto(f"{live_server}/play/{ROUTINE}?speed=100")
+    _ready(page)
     page.get_by_role("checkbox", name="Voice").uncheck()
     assert page.evaluate("JSON.parse(localStorage['runstrong.player.prefs']).voice") is False
     page.get_by_role("checkbox", name="Voice").check()
@@ -137,3 +142,17 @@ def test_plays_to_the_end_on_a_desktop(page, live_server, artifacts_dir):
     )
     assert page.locator(".charts img").count() >= 2
     page.screenshot(path=artifacts_dir / "history-desktop.png", full_page=True)
+
+
+def test_resumes_from_local_storage_when_the_server_forgot(page, live_server, app):
+    page.goto(f"{live_server}/play/{ROUTINE}?speed=20")
+    _ready(page)
+    page.get_by_role("button", name="Start").click()
+    for _ in range(4):
+        page.keyboard.press("s")
+    page.keyboard.press("Space")
+    at = _seen(page)["index"]
+    app.state.board._sessions.clear()  # as after a server restart
+    page.reload()
+    _ready(page)
+    assert _seen(page)["index"] == at

@@ -185,7 +185,8 @@
   function saveLocal(force) {
     if (!force && now() - lastSaved < 1000) return;
     lastSaved = now();
-    localStorage.setItem(storeKey, JSON.stringify({ session: session.id, index, elapsed: elapsed() }));
+    const state = { session: session.id, index, elapsed: elapsed(), variations: session.variations };
+    localStorage.setItem(storeKey, JSON.stringify(state));
   }
 
   function savePosition() {
@@ -211,11 +212,12 @@
     session = session || (await api("GET", `/api/sessions/current?workout_id=${workoutId}`));
     if (session && session.finished) session = null;
     if (!session) {
-      const variations = JSON.parse(root.dataset.variations || "{}");
+      // A server restart forgets sessions; the position saved here still counts.
+      const variations = (saved && saved.variations) || JSON.parse(root.dataset.variations || "{}");
       session = await api("POST", "/api/sessions", { workout_id: workoutId, variations });
-      return;
+      if (!saved) return;
     }
-    const local = saved && saved.session === session.id;
+    const local = saved && (saved.session === session.id || !session.index);
     index = local ? saved.index : session.index;
     spentBefore = local ? saved.elapsed : session.elapsed;
   }
@@ -389,7 +391,8 @@
       setPref("beeps", prefs.beeps);
       await resumeOrStart();
       await loadTimeline();
-      index = Math.min(index, timeline.steps.length);
+      index = Math.min(Math.max(0, Math.trunc(index) || 0), timeline.steps.length);
+      spentBefore = Number.isFinite(spentBefore) && spentBefore > 0 ? spentBefore : 0;
       if (index >= timeline.steps.length) return complete();
       savePosition();
       render();
