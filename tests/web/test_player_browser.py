@@ -156,3 +156,25 @@ def test_resumes_from_local_storage_when_the_server_forgot(page, live_server, ap
     page.reload()
     _ready(page)
     assert _seen(page)["index"] == at
+
+
+def test_easier_switches_the_current_exercise(page, live_server):
+    steps = _steps(live_server)
+    target = next(s for s in steps if s["exercise_id"] == "b-squat")
+    easier = httpx.get(f"{live_server}/api/timeline/{ROUTINE}").json()["easier"]["b-squat"]
+    page.goto(f"{live_server}/play/{ROUTINE}")
+    _ready(page)
+    for _ in range(target["index"]):
+        page.keyboard.press("s")
+    assert _seen(page)["label"] == "B Squat"
+    assert page.get_by_role("button", name="Easier").is_enabled()
+    page.keyboard.press("e")
+    page.wait_for_function(
+        "document.getElementById('step-kind').textContent === 'Easier variation'"
+    )
+    changed = httpx.get(
+        f"{live_server}/api/timeline/{ROUTINE}", params={"variation": f"b-squat={easier}"}
+    ).json()["steps"]
+    now = _seen(page)
+    assert now["label"] == changed[now["index"]]["exercise_name"] != "B Squat"
+    assert page.get_by_role("button", name="Easier").is_disabled()
