@@ -1,0 +1,200 @@
+"""The terminal player: drives a session with a clock and shows it on the player screen.
+
+The app owns the session and one timer. The timer sleeps until the next
+thing due (a cue, the end of a step, or the next whole second on screen),
+asks the session what happened, and passes those events on: cues to the
+bell or voice, finished steps to the recorder, and the place to the
+checkpoint. Keys call the session the same way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+
+from textual.app import App
+
+from runstrong.checkpoint import clear_checkpoint, save_checkpoint
+from runstrong.clock import Clock
+from runstrong.recording import SessionRecorder
+from runstrong.session import (
+    Cue,
+    Event,
+    NoEasierVariation,
+    Session,
+    SessionFinished,
+    StepEnded,
+    StepStarted,
+)
+from runstrong.tui.player_screen import PlayerScreen
+from runstrong.tui.quit_screen import QuitScreen
+from runstrong.tui.summary_screen import SummaryScreen
+
+#: Save the place at least this often (seconds), besides at every step change.
+CHECKPOINT_EVERY = 5.0
+
+Command = Callable[[float], list[Event]]
+
+
+class Ending(StrEnum):
+    COMPLETED = "completed"
+    QUIT = "quit"
+
+
+class PlayerApp(App[Ending]):
+    """Plays one session full screen.
+
+    Args:
+        start: makes the session, given the clock reading when the screen is up (so a
+            lead-in is not eaten by start-up time); new or picked up from a checkpoint.
+        clock: where time comes from.
+        recorder: told about the session as it goes.
+        announce: called with each cue; rings the terminal bell when not given.
+        source: how the workout was named, saved with the checkpoint to find it again.
+        checkpoint: the checkpoint file (the default one when not given).
+    """
+
+    CSS_PATH = "player.tcss"
+    TITLE = "runstrong"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(
+        self,
+        start: Callable[[float], Session],
+        *,
+        clock: Clock,
+        recorder: SessionRecorder,
+        announce: Callable[[Cue], None] | None = None,
+        source: str | None = None,
+        checkpoint: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self._start = start
+        self.session: Session
+        self.clock = clock
+        self.recorder = recorder
+        self._announce = announce or (lambda cue: self.bell())
+        self._source = source
+        self._checkpoint = checkpoint
+        self._timer: asyncio.Task[None] | None = None
+        self._saved_at = -math.inf
+
+    # -- lifecycle -----------------------------------------------------------------
+
+    async def on_mount(self) -> None:
+        await self.push_screen(PlayerScreen())
+        self.session = self._start(self.clock.now())
+        self.sub_title = self.session.workout.title
+        self.recorder.started(
+            workout=self.session.workout, timeline=self.session.timeline, at=self.clock.wall()
+        )
+        self._after(self.session.advance(self.clock.now()), moved=True)
+
+    def on_unmount(self) -> None:
+        self._cancel_timer()
+
+    # -- keys ------------------------------------------------------------------
+
+    def action_toggle_pause(self) -> None:
+        session = self.session
+        if session.paused:
+            self._run(session.resume)
+        elif session.step is not None and session.step.waits_for_runner:
+            self._run(session.done)
+        else:
+            self._run(session.pause)
+
+    def action_done(self) -> None:
+        self._run(self.session.done)
+
+    def action_skip(self) -> None:
+        self._run(self.session.skip)
+
+    def action_back(self) -> None:
+        self._run(self.session.back)
+
+    def action_easier(self) -> None:
+        self._run(self.session.advance)
+        if self.session.finished:
+            return
+        try:
+            events, step = self.session.use_easier(self.clock.now())
+        except NoEasierVariation as err:
+            self.notify(str(err), severity="warning")
+            return
+        self.notify(f"Switched to {step.exercise_name}")
+        self._after(events, moved=True)
+
+    def action_quit_session(self) -> None:
+        self.push_screen(QuitScreen(), self._quit_answered)
+
+    def _quit_answered(self, quit_: bool | None) -> None:
+        if not quit_:
+            return
+        self._cancel_timer()
+        self._save(self.clock.now())
+        self.recorder.finished(completed=False, at=self.clock.wall())
+        self.exit(Ending.QUIT)
+
+    # -- driving the session ------------------------------------------------------
+
+    def _run(self, command: Command) -> None:
+        if not self.session.finished:
+            self._after(command(self.clock.now()), moved=True)
+
+    def _after(self, events: list[Event], *, moved: bool = False) -> None:
+        """Pass events on, save the place, redraw and wait for the next thing due."""
+        now = self.clock.now()
+        for event in events:
+            if isinstance(event, Cue):
+                self._announce(event)
+            elif isinstance(event, StepEnded):
+                self.recorder.step_finished(
+                    event.step, outcome=event.outcome, seconds=event.seconds, at=self.clock.wall()
+                )
+            elif isinstance(event, StepStarted):
+                moved = True
+            elif isinstance(event, SessionFinished):
+                self._finish()
+                return
+        if moved or now - self._saved_at >= CHECKPOINT_EVERY:
+            self._save(now)
+        if isinstance(self.screen, PlayerScreen):
+            self.screen.show(self.session, now)
+        self._schedule(now)
+
+    def _finish(self) -> None:
+        self._cancel_timer()
+        clear_checkpoint(self._checkpoint)
+        self.recorder.finished(completed=True, at=self.clock.wall())
+        self.switch_screen(SummaryScreen(self.session))
+        self.return_value = Ending.COMPLETED
+
+    def _save(self, now: float) -> None:
+        save_checkpoint(self.session.snapshot(now), source=self._source, path=self._checkpoint)
+        self._saved_at = now
+
+    def _schedule(self, now: float) -> None:
+        """Wake at the next event or the next whole second of the step, whichever is first."""
+        self._cancel_timer()
+        if self.session.finished or self.session.paused:
+            return
+        elapsed = self.session.elapsed(now)
+        wake = now + (math.floor(elapsed) + 1 - elapsed)
+        deadline = self.session.next_deadline()
+        if deadline is not None:
+            wake = min(wake, deadline)
+        self._timer = asyncio.get_running_loop().create_task(self._wake_at(wake))
+
+    async def _wake_at(self, deadline: float) -> None:
+        await self.clock.sleep_until(deadline)
+        self._timer = None
+        self._after(self.session.advance(self.clock.now()))
+
+    def _cancel_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None

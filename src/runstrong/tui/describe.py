@@ -1,0 +1,149 @@
+"""The words and numbers the player shows for a moment of a session.
+
+Kept apart from the widgets so what a runner reads is decided in one place,
+from the session alone, and can be checked without a terminal.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from runstrong.model import Dose, Load, Workout
+from runstrong.session import Session
+from runstrong.timeline import Step, StepKind
+from runstrong.wording import clock_text, duration_text, load_text
+
+
+@dataclass(frozen=True)
+class Movement:
+    """An exercise as it is being done: the standard move or the chosen variation."""
+
+    name: str
+    dose: Dose
+    load: Load
+    setup: str | None
+    steps: list[str]
+    cues: list[str]
+
+
+def movement(workout: Workout, step: Step) -> Movement | None:
+    if step.exercise_id is None:
+        return None
+    exercise = workout.exercise(step.exercise_id)
+    variation = exercise.variation(step.variation_id) if step.variation_id else None
+    if variation is None:
+        return Movement(
+            exercise.name, exercise.dose, exercise.load, exercise.setup,
+            exercise.steps, exercise.cues,
+        )  # fmt: skip
+    return Movement(
+        variation.name,
+        variation.dose or exercise.dose,
+        variation.load or exercise.load,
+        variation.setup or exercise.setup,
+        variation.steps or exercise.steps,
+        variation.cues or exercise.cues,
+    )
+
+
+def side_text(step: Step) -> str:
+    """ "left leg", or "" when the step has no side."""
+    return f"{step.side} {step.side_label}" if step.side else ""
+
+
+def where_text(step: Step) -> str:
+    """ "Strength Set B · round 2 / 3"."""
+    return f"{step.block_name} · round {step.round} / {step.rounds}"
+
+
+def title_text(step: Step) -> str:
+    if step.kind is StepKind.WORK:
+        return step.exercise_name or ""
+    return step.label
+
+
+def target_text(step: Step, workout: Workout) -> str:
+    """What to do right now: "8 reps, left leg", "20 s, right leg" with the load."""
+    if step.kind is not StepKind.WORK:
+        return ""
+    parts = [_amount(step), side_text(step)]
+    found = movement(workout, step)
+    if found is not None:
+        parts.append(load_text(found.load))
+    return " · ".join(part for part in parts if part)
+
+
+def phase_text(session: Session, now: float) -> str:
+    """The instruction line under the title."""
+    step = session.step
+    if session.paused:
+        return "Paused: press space to carry on"
+    if session.elapsed(now) < 0:
+        return "Get ready"
+    if step.kind is StepKind.WORK and step.reps:
+        return f"Press Enter when your reps are done (about {duration_text(step.seconds)})"
+    if step.kind is StepKind.WORK:
+        return "Work!"
+    if step.kind is StepKind.SWITCH:
+        following = session.next_step
+        return f"Switch to your {side_text(following)}" if following else "Switch sides"
+    if step.kind is StepKind.REST_AS_NEEDED:
+        return "Rest as long as you need, then press Enter"
+    return "Breathe and get set up"
+
+
+def big_clock(session: Session, now: float) -> str:
+    """The big number: lead-in count, time left in a timed step, or time spent waiting."""
+    elapsed = session.elapsed(now)
+    if elapsed < 0:
+        return str(math.ceil(-elapsed - 1e-9))  # float noise must not show a 4 before 3, 2, 1
+    if session.step.waits_for_runner:
+        return clock_text(math.floor(elapsed))
+    return clock_text(session.step.seconds - elapsed)
+
+
+def step_fraction(session: Session, now: float) -> float:
+    """How far through the current step (against the estimate for rep work), 0 to 1."""
+    step = session.step
+    return min(1.0, max(0.0, session.elapsed(now)) / step.seconds) if step.seconds else 1.0
+
+
+def instructions_text(session: Session) -> str:
+    """Setup, numbered steps and cues of the exercise at hand (the next one between exercises)."""
+    step = session.step
+    if step.exercise_id is None and session.next_step is not None:
+        step = session.next_step
+    found = movement(session.workout, step)
+    if found is None:
+        return ""
+    lines = [found.setup] if found.setup else []
+    lines += [f"{number}. {text}" for number, text in enumerate(found.steps, start=1)]
+    lines += [f"» {cue}" for cue in found.cues]
+    return "\n".join(lines)
+
+
+def next_up_text(session: Session) -> str:
+    """The next exercise to do, with its block when a new set begins."""
+    steps = session.timeline.steps
+    current = session.step
+    for step in steps[session.index + 1 :]:
+        if step.kind is StepKind.WORK:
+            block = f"{step.block_name}: " if step.block_id != current.block_id else ""
+            side = f" ({side_text(step)})" if step.side else ""
+            return f"Next up: {block}{step.exercise_name}{side}, {_amount(step)}"
+    return "Next up: the end of the session"
+
+
+def _amount(step: Step) -> str:
+    return f"{step.reps} reps" if step.reps else f"{step.seconds:g} s"
+
+
+def time_left_text(session: Session, now: float) -> str:
+    left = session.time_left(now)
+    return f"about {clock_text(left)} left" if left else "nearly done"
+
+
+def session_fraction(session: Session, now: float) -> float:
+    total = session.timeline.total_seconds
+    return max(0.0, 1.0 - session.time_left(now) / total) if total else 1.0

@@ -1,0 +1,65 @@
+"""The main screen: what to do now, how long is left, and what comes next."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, ProgressBar, Static
+
+from runstrong.session import Session
+from runstrong.timeline import StepKind
+from runstrong.tui import describe
+
+
+class PlayerScreen(Screen[None]):
+    """Shows the session; the keys act on the app, which owns the session."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "app.toggle_pause", "Pause/resume"),
+        Binding("enter", "app.done", "Done"),
+        Binding("n,right", "app.skip", "Skip"),
+        Binding("b,left", "app.back", "Back"),
+        Binding("e", "app.easier", "Easier"),
+        Binding("q", "app.quit_session", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="now"):
+            yield Static(id="where")
+            yield Static(id="title")
+            yield Static(id="target")
+            yield Digits(id="countdown")
+            yield Static(id="phase")
+            yield ProgressBar(id="step-bar", show_eta=False, show_percentage=False)
+        yield Static(id="instructions")
+        yield Static(id="next-up")
+        with Horizontal(id="session"):
+            yield ProgressBar(id="session-bar", show_eta=False)
+            yield Static(id="time-left")
+        yield Footer()
+
+    def show(self, session: Session, now: float) -> None:
+        """Bring every widget up to date with `session` at clock time `now`."""
+        step = session.step
+        workout = session.workout
+        self.query_one("#where", Static).update(describe.where_text(step))
+        self.query_one("#title", Static).update(describe.title_text(step))
+        self.query_one("#target", Static).update(describe.target_text(step, workout))
+        self.query_one("#countdown", Digits).update(describe.big_clock(session, now))
+        self.query_one("#phase", Static).update(describe.phase_text(session, now))
+        bar = self.query_one("#step-bar", ProgressBar)
+        bar.update(total=1.0, progress=describe.step_fraction(session, now))
+        self.query_one("#instructions", Static).update(describe.instructions_text(session))
+        self.query_one("#next-up", Static).update(describe.next_up_text(session))
+        session_bar = self.query_one("#session-bar", ProgressBar)
+        session_bar.update(total=1.0, progress=describe.session_fraction(session, now))
+        self.query_one("#time-left", Static).update(describe.time_left_text(session, now))
+        self.set_class(session.paused, "paused")
+        self.set_class(session.elapsed(now) < 0, "lead-in")
+        for kind in StepKind:
+            self.set_class(step.kind is kind, f"kind-{kind.name.lower().replace('_', '-')}")
+        self.set_class(step.waits_for_runner, "waiting")

@@ -1,0 +1,271 @@
+"""The terminal player driven through Textual's pilot in simulated time."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from runstrong.checkpoint import load_checkpoint
+from runstrong.clock import FakeClock
+from runstrong.library import builtin_workout
+from runstrong.recording import Outcome
+from runstrong.session import Cue, CueKind, Session
+from runstrong.summary_recorder import SummaryRecorder
+from runstrong.timeline import StepKind
+from runstrong.tui.app import Ending, PlayerApp
+from runstrong.tui.player_screen import PlayerScreen
+from runstrong.tui.summary_screen import SummaryScreen
+
+pytestmark = pytest.mark.asyncio
+
+ROUTINE = builtin_workout()
+SIZE = (100, 42)
+
+# The routine as DOMAIN.md describes it: (block, rounds, [(exercise, per side)]).
+EXPECTED_BLOCKS = [
+    (
+        "Warmup",
+        1,
+        [("Standing Figure 8", True), ("Dynamic Pigeon", True), ("High Plank Calf Rock", False)],
+    ),
+    ("Strength Set A", 3, [("Plantarflexion Walk", False), ("B Squat", True)]),
+    ("Strength Set B", 3, [("Lateral Step Down", True), ("Front-Foot-Elevated Split Squat", True)]),
+    (
+        "Strength Set C",
+        3,
+        [("Forward-Backward Pogo", False), ("Unilateral Alternating Kettlebell Swing", False)],
+    ),
+    ("Cooldown", 1, [("Standing Hamstring Stretch", False), ("Supine Figure 4 Stretch", True)]),
+]
+
+
+def expected_work() -> list[tuple[str, int, str, str | None]]:
+    return [
+        (block, round_, name, side)
+        for block, rounds, exercises in EXPECTED_BLOCKS
+        for round_ in range(1, rounds + 1)
+        for name, per_side in exercises
+        for side in (["left", "right"] if per_side else [None])
+    ]
+
+
+class Player:
+    """A player app with a fake clock, a summary recorder and the cues it gave."""
+
+    def __init__(self, tmp_path: Path, start: Callable[[float], Session] | None = None) -> None:
+        self.clock = FakeClock()
+        self.cues: list[Cue] = []
+        self.recorder = SummaryRecorder(folder=tmp_path / "sessions")
+        self.checkpoint = tmp_path / "checkpoint.json"
+        self.app = PlayerApp(
+            start or (lambda now: Session(ROUTINE, now=now)),
+            clock=self.clock,
+            recorder=self.recorder,
+            announce=self.cues.append,
+            source=ROUTINE.id,
+            checkpoint=self.checkpoint,
+        )
+
+    @property
+    def session(self) -> Session:
+        return self.app.session
+
+    def text(self, widget_id: str) -> str:
+        return str(self.app.screen.query_one(f"#{widget_id}").render())
+
+    def summary(self) -> dict:
+        return json.loads(self.recorder.path.read_text())
+
+
+async def test_the_whole_routine_plays_to_the_end_in_order(tmp_path: Path) -> None:
+    player = Player(tmp_path)
+    async with player.app.run_test(size=SIZE) as pilot:
+        while not player.session.finished:
+            if player.session.next_deadline() is None:
+                await pilot.press("enter")
+            else:
+                await player.clock.advance(player.session.next_deadline() - player.clock.now())
+        await pilot.pause()
+        assert isinstance(player.app.screen, SummaryScreen)
+        body = player.text("summary-body")
+        assert "Steps done: 69" in body and "Steps skipped: 0" in body
+
+    steps = player.summary()["steps"]
+    work = [
+        (s["block"], s["round"], s["label"].split(" (")[0], s["side"])
+        for s in steps
+        if s["kind"] == "work"
+    ]
+    assert work == expected_work()
+    assert all(s["outcome"] == "done" for s in steps)
+    assert player.summary()["completed"] is True
+    assert not player.checkpoint.exists()
+
+    kinds = [c.kind for c in player.cues]
+    timed_work = sum(1 for s in steps if s["kind"] == "work" and s["reps"] is None)
+    assert kinds.count(CueKind.START) == len(work)
+    assert kinds.count(CueKind.END) == timed_work
+    assert kinds.count(CueKind.SWITCH) == sum(1 for s in steps if s["kind"] == "switch") == 12
+    assert kinds.count(CueKind.HALFWAY) == 3
+    assert kinds.count(CueKind.LEAD_IN) == 3 * timed_work
+    assert kinds[-1] is CueKind.FINISHED
+    first = [(c.kind.value, c.count, c.step and c.step.label) for c in player.cues[:12]]
+    assert first == [
+        ("lead-in", 3, "Standing Figure 8 (left leg)"),
+        ("lead-in", 2, "Standing Figure 8 (left leg)"),
+        ("lead-in", 1, "Standing Figure 8 (left leg)"),
+        ("start", None, "Standing Figure 8 (left leg)"),
+        ("end", None, "Standing Figure 8 (left leg)"),
+        ("switch", None, "Standing Figure 8 (right leg)"),
+        ("lead-in", 3, "Standing Figure 8 (right leg)"),
+        ("lead-in", 2, "Standing Figure 8 (right leg)"),
+        ("lead-in", 1, "Standing Figure 8 (right leg)"),
+        ("start", None, "Standing Figure 8 (right leg)"),
+        ("end", None, "Standing Figure 8 (right leg)"),
+        ("lead-in", 3, "Dynamic Pigeon (left leg)"),
+    ]
+
+
+async def test_timed_steps_count_down_and_end_on_their_own(tmp_path: Path) -> None:
+    player = Player(tmp_path)
+    async with player.app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert player.text("phase") == "Get ready"
+        await player.clock.advance(3 + 7.5)
+        await pilot.pause()
+        assert player.text("title") == "Standing Figure 8"
+        assert player.text("target") == "20 s · left leg · bodyweight"
+        assert player.text("where") == "Warmup · round 1 / 1"
+        assert player.session.index == 0
+        assert "Next up: Standing Figure 8 (right leg), 20 s" in player.text("next-up")
+        await player.clock.advance(12.5)
+        await pilot.pause()
+        assert player.text("title") == "Switch sides"
+        assert player.text("phase") == "Switch to your right leg"
+
+
+async def test_screenshots_of_each_kind_of_step(tmp_path: Path, artifacts_dir: Path) -> None:
+    steps = Session(ROUTINE, now=0).timeline.steps
+
+    def find(kind: StepKind, exercise: str | None = None, round_: int = 1) -> int:
+        return next(
+            s.index
+            for s in steps
+            if (s.kind, s.exercise_id, s.round) == (kind, exercise, round_) and s.side != "right"
+        )
+
+    shots = [
+        (find(StepKind.WORK, "plantarflexion-walk", 2), 3 + 11.2, "player-timed-step.svg", "Work!"),
+        (find(StepKind.SWITCH, "b-squat", 2), 2.2, "player-switch.svg", "Switch to your right leg"),
+        (find(StepKind.REST_AS_NEEDED, None, 3), 47.3, "player-rest-as-needed.svg",
+         "Rest as long as you need, then press Enter"),
+        (find(StepKind.WORK, "lateral-step-down", 2), 9.6, "player-rep-step.svg",
+         "Press Enter when your reps are done (about 24 s)"),
+    ]  # fmt: skip
+    player = Player(tmp_path)
+    async with player.app.run_test(size=SIZE) as pilot:
+        for index, wait, name, phase in shots:
+            while player.session.index < index:
+                await pilot.press("n")
+            await player.clock.advance(wait)
+            await pilot.pause()
+            assert (player.session.index, player.text("phase")) == (index, phase)
+            player.app.save_screenshot(name, str(artifacts_dir))
+            assert (artifacts_dir / name).stat().st_size > 1000
+        assert player.text("title") == "Lateral Step Down"
+        assert player.text("target") == (
+            "8 reps · left leg · dumbbell or kettlebell (medium), "
+            "in the hand on the standing-leg side, arm by your side"
+        )
+
+
+async def test_rest_as_needed_counts_up_until_enter(tmp_path: Path) -> None:
+    rest = next(
+        i
+        for i, s in enumerate(Session(ROUTINE, now=0).timeline.steps)
+        if s.kind is StepKind.REST_AS_NEEDED
+    )
+    player = Player(tmp_path, lambda now: Session(ROUTINE, now=now, index=rest))
+    async with player.app.run_test(size=SIZE) as pilot:
+        await player.clock.advance(75)
+        await pilot.pause()
+        assert player.session.index == rest
+        assert player.text("title") == "Rest as needed"
+        assert "Next up: Strength Set A: Plantarflexion Walk, 30 s" in player.text("next-up")
+        assert player.app.screen.query_one("#countdown").value == "1:15"
+        await pilot.press("enter")
+        assert player.session.step.exercise_name == "Plantarflexion Walk"
+
+
+async def test_space_pauses_and_resumes(tmp_path: Path) -> None:
+    player = Player(tmp_path)
+    async with player.app.run_test(size=SIZE) as pilot:
+        await player.clock.advance(8)
+        await pilot.press("space")
+        await player.clock.advance(300)
+        await pilot.pause()
+        assert player.text("phase") == "Paused: press space to carry on"
+        assert player.session.elapsed(player.clock.now()) == 5
+        await pilot.press("space")
+        await player.clock.advance(15)
+        assert player.session.step.kind is StepKind.SWITCH
+
+
+async def test_skip_back_and_easier_keys(tmp_path: Path) -> None:
+    player = Player(tmp_path)
+    async with player.app.run_test(size=SIZE) as pilot:
+        await player.clock.advance(5)
+        await pilot.press("n")
+        assert player.session.step.kind is StepKind.SWITCH
+        await pilot.press("right", "right")
+        assert player.text("title") == "Get ready for the next exercise"
+        await pilot.press("b")
+        assert (player.text("title"), player.session.step.side) == ("Standing Figure 8", "right")
+        while player.session.next_step.exercise_id != "high-plank-calf-rock":
+            await pilot.press("n")
+        assert player.text("title") == "Get ready for the next exercise"
+        await pilot.press("e")
+        assert "Calf Rock with Knee Taps" in player.text("next-up")
+        await pilot.press("n")
+        assert player.text("title") == "Calf Rock with Knee Taps"
+        await pilot.press("left")
+        assert player.session.step.kind is StepKind.TRANSITION
+        await pilot.press("e")
+        assert player.session.variations == {
+            "high-plank-calf-rock": "high-plank-calf-rock-knee-taps"
+        }
+    outcomes = [(s["label"], s["outcome"]) for s in player.summary()["steps"]]
+    assert outcomes[0] == ("Standing Figure 8 (left leg)", Outcome.SKIPPED.value)
+
+
+async def test_quitting_asks_first_and_keeps_the_place(tmp_path: Path) -> None:
+    player = Player(tmp_path)
+    async with player.app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "n", "q")
+        await pilot.press("n")
+        assert isinstance(player.app.screen, PlayerScreen)
+        await pilot.press("q", "y")
+        await pilot.pause()
+    assert player.app.return_value is Ending.QUIT
+    snapshot, source = load_checkpoint(player.checkpoint)
+    assert (snapshot.index, source) == (2, ROUTINE.id)
+    assert player.summary()["completed"] is False
+
+
+async def test_the_bell_rings_when_no_voice_is_chosen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = PlayerApp(
+        lambda now: Session(ROUTINE, now=now),
+        clock=(clock := FakeClock()),
+        recorder=SummaryRecorder(folder=tmp_path),
+        checkpoint=tmp_path / "checkpoint.json",
+    )
+    rings: list[None] = []
+    monkeypatch.setattr(app, "bell", lambda: rings.append(None))
+    async with app.run_test(size=SIZE):
+        await clock.advance(3)
+    assert len(rings) == 4  # 3, 2, 1, go
