@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "db": "db:db",
     "plan": "plan:plan",
     "calendar": "plan:calendar",
+    "play": "play:play",
     "serve": "serve:serve",
 }
 
@@ -52,6 +53,7 @@ SUMMARIES: dict[str, str] = {
     "db": "Look after the log database (db upgrade).",
     "plan": "Place strength sessions around the runs in your calendar.",
     "calendar": "Show the events of a calendar file and how each was classified.",
+    "play": "Play a workout step by step in the terminal, with countdowns and cues.",
     "serve": "Start the browser app: player, log and plan on your phone or desktop.",
 }
 
