@@ -117,3 +117,24 @@ def test_missing_file(tmp_path):
 def test_builtin_files_are_valid():
     for path in builtin_dir().glob("*.yaml"):
         assert load_workout_file(path).id == path.stem
+
+
+def test_a_changed_file_is_validated_again_not_served_from_the_cache(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(GOOD)
+    assert load_workout_file(path).blocks[0].rounds == 2
+    assert load_workout_file(path).blocks[0].rounds == 2  # second load: from the cache
+    path.write_text(GOOD.replace("rounds: 2", "rounds: 5"))
+    assert load_workout_file(path).blocks[0].rounds == 5
+    path.write_text(GOOD.replace("rounds: 2", "rounds: -1"))
+    with pytest.raises(WorkoutFileError, match="rounds"):
+        load_workout_file(path)
+
+
+def test_a_damaged_cache_entry_falls_back_to_parsing(tmp_path, runstrong_home):
+    path = tmp_path / "mine.yaml"
+    path.write_text(GOOD)
+    load_workout_file(path)
+    for entry in (runstrong_home / "cache" / "workouts").iterdir():
+        entry.write_text("{not json")
+    assert load_workout_file(path).id == "my-legs"

@@ -1,24 +1,17 @@
-"""Read a workout YAML file and report every problem as `path:line:col: field: message`.
+"""Read a workout file and report every problem as `path:line:col: field: message`.
 
-ruamel.yaml keeps the position of every key and item, so a pydantic error's
-location can be traced back to the line a runner has to fix.
+Reading is guarded (size, binary, encoding) before any YAML is parsed, and a
+file already validated once is served from the workout cache.
 """
 
 from __future__ import annotations
 
-import difflib
-import types
-import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-from runstrong.model import Workout
+if TYPE_CHECKING:
+    from runstrong.model import Workout
 
 MAX_BYTES = 1024 * 1024
 
@@ -52,33 +45,25 @@ def load_workout_file(path: Path) -> Workout:
     Raises:
         WorkoutFileError: with one problem per thing to fix.
     """
-    return parse_workout_text(_read_text(path), str(path))
+    from runstrong import workout_cache
+
+    raw = _read_bytes(path)
+    cached = workout_cache.lookup(raw)
+    if cached is not None:
+        return cached
+    workout = parse_workout_text(_decode(raw, str(path)), str(path))
+    workout_cache.remember(raw, workout)
+    return workout
 
 
 def parse_workout_text(text: str, name: str = "<workout>") -> Workout:
     """Parse and validate workout YAML already in memory (uploads, tests)."""
-    if not text.strip() or _only_comments(text):
-        raise WorkoutFileError([Problem(name, 1, 1, "", "the file is empty")])
-    try:
-        tree = YAML(typ="rt", pure=True).load(text)
-    except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = err.problem or err.context or "invalid YAML"
-        raise WorkoutFileError([Problem(name, line, col, "", f"invalid YAML: {reason}")]) from None
-    except YAMLError as err:
-        raise WorkoutFileError([Problem(name, 1, 1, "", f"invalid YAML: {err}")]) from None
-    if not isinstance(tree, CommentedMap):
-        raise WorkoutFileError(
-            [Problem(name, 1, 1, "", "a workout file must be a mapping of fields (id, title, ...)")]
-        )
-    try:
-        return Workout.model_validate(_plain(tree))
-    except ValidationError as err:
-        raise WorkoutFileError([_problem(name, tree, e) for e in err.errors()]) from None
+    from runstrong.workout_yaml import parse_workout_yaml
+
+    return parse_workout_yaml(text, name)
 
 
-def _read_text(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
     where = str(path)
     try:
         size = path.stat().st_size
@@ -95,98 +80,13 @@ def _read_text(path: Path) -> str:
         raise WorkoutFileError([Problem(where, 1, 1, "", f"cannot read: {err.strerror}")]) from None
     if b"\x00" in raw:
         raise WorkoutFileError([Problem(where, 1, 1, "", "this is a binary file, not YAML")])
+    return raw
+
+
+def _decode(raw: bytes, where: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         problem = Problem(where, line, 1, "", "the file is not UTF-8 text")
         raise WorkoutFileError([problem]) from None
-
-
-def _only_comments(text: str) -> bool:
-    return all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines())
-
-
-def _plain(node: Any) -> Any:
-    """ruamel's round-trip types -> plain Python values pydantic treats normally."""
-    if isinstance(node, CommentedMap):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, CommentedSeq):
-        return [_plain(v) for v in node]
-    if isinstance(node, bool):
-        return bool(node)
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, str):
-        return str(node)
-    return node
-
-
-def _problem(name: str, tree: CommentedMap, error: dict[str, Any]) -> Problem:
-    loc = tuple(error["loc"])
-    line, col = _position(tree, loc)
-    message = error["msg"].removeprefix("Value error, ")
-    if error["type"] == "extra_forbidden":
-        message = f"unknown field {loc[-1]!r}"
-        hint = _did_you_mean(loc)
-        if hint:
-            message += f"; did you mean {hint!r}?"
-    elif error["type"] == "missing":
-        message = "this field is required"
-    return Problem(name, line, col, _field_path(loc), message)
-
-
-def _position(tree: Any, loc: tuple[Any, ...]) -> tuple[int, int]:
-    node, line, col = tree, 1, 1
-    for part in loc:
-        if isinstance(node, CommentedMap) and part in node:
-            line, col = node.lc.key(part)
-            line, col = line + 1, col + 1
-            node = node[part]
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
-            line, col = node.lc.item(part)
-            line, col = line + 1, col + 1
-            node = node[part]
-        else:
-            break
-    return line, col
-
-
-def _field_path(loc: tuple[Any, ...]) -> str:
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        elif not _looks_like_union_tag(part):
-            text += f".{part}" if text else str(part)
-    return text
-
-
-def _looks_like_union_tag(part: str) -> bool:
-    return part in {"int", "str", "float", "bool"} or part.startswith(("literal[", "function-"))
-
-
-def _did_you_mean(loc: tuple[Any, ...]) -> str | None:
-    model: type[BaseModel] | None = Workout
-    for part in loc[:-1]:
-        if isinstance(part, int) or model is None:
-            continue
-        field = model.model_fields.get(part)
-        model = _model_in(field.annotation) if field else None
-    if model is None:
-        return None
-    close = difflib.get_close_matches(str(loc[-1]), list(model.model_fields), n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    if typing.get_origin(annotation) in (list, typing.Union, types.UnionType, typing.Annotated):
-        for arg in typing.get_args(annotation):
-            found = _model_in(arg)
-            if found:
-                return found
-    return None

@@ -1,0 +1,47 @@
+"""Remember workouts that already validated, keyed by their exact bytes.
+
+Parsing YAML with positions is the slow part of loading a workout (a tenth of
+a second or more); a file that has not changed since it last validated is
+read back from JSON instead. The key includes runstrong's version, so a new
+release never trusts an old verdict.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from importlib import metadata
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from runstrong.atomic import write_atomic
+from runstrong.model import Workout
+from runstrong.paths import data_dir
+
+
+def lookup(raw: bytes) -> Workout | None:
+    """The workout these bytes validated to before, or None."""
+    path = _entry(raw)
+    try:
+        return Workout.model_validate_json(path.read_bytes())
+    except (OSError, ValidationError, ValueError):
+        return None
+
+
+def remember(raw: bytes, workout: Workout) -> None:
+    """Keep a validated workout; a cache that cannot be written is simply skipped."""
+    with contextlib.suppress(OSError):
+        write_atomic(_entry(raw), workout.model_dump_json().encode("utf-8"))
+
+
+def _entry(raw: bytes) -> Path:
+    digest = hashlib.sha256(_version().encode() + b"\0" + raw).hexdigest()
+    return data_dir() / "cache" / "workouts" / f"{digest}.json"
+
+
+def _version() -> str:
+    try:
+        return metadata.version("runstrong")
+    except metadata.PackageNotFoundError:
+        return "unknown"
