@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Path, Request
 from fastapi.templating import Jinja2Templates
+from pydantic import StringConstraints
 
 from runstrong.library import Library
 from runstrong.model import Workout
@@ -16,6 +17,8 @@ from runstrong.web.settings import Settings
 from runstrong.web.training_log import TrainingLog
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+#: an id in a request body: a workout, exercise or variation id.
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 
 
 def get_settings(request: Request) -> Settings:

@@ -12,16 +12,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field
 
 from runstrong.loads import Unit, from_kg, to_kg
 from runstrong.model import LoadKind, Workout
 from runstrong.store.entries import SessionEntry
-from runstrong.web.deps import SLUG_PATTERN
+from runstrong.web.deps import Slug
 from runstrong.web.errors import InputError
 from runstrong.web.training_log import TrainingLog
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 RPE = Annotated[int, Field(ge=1, le=10)]
 
 

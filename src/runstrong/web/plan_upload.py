@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import UploadFile
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from runstrong.library import Library
+from runstrong.library import DEFAULT_WORKOUT, Library
 from runstrong.web.errors import InputError
 from runstrong.web.planning import MAX_UPLOAD_BYTES, Plan, PlanOptions, accept_upload
 from runstrong.web.settings import Settings
@@ -19,7 +19,7 @@ class PlanForm(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    workout_id: Annotated[str, Field(max_length=64)] = "runners-lower-body"
+    workout_id: Annotated[str, Field(max_length=64)] = DEFAULT_WORKOUT
     weeks: Annotated[int, Field(ge=1, le=26)] = 4
     start: date | None = None
     tz: Annotated[str, Field(max_length=64)] | None = None

@@ -17,7 +17,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from runstrong.library import DEFAULT_WORKOUT
 from runstrong.model import Workout
+from runstrong.web.deps import Slug
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 SUFFIXES = (".ics", ".csv")
@@ -30,9 +32,7 @@ class PlanOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    workout_id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")] = (
-        "runners-lower-body"
-    )
+    workout_id: Slug = DEFAULT_WORKOUT
     weeks: Annotated[int, Field(ge=1, le=26)] = 4
     start: date | None = Field(None, description="First day to plan; default today.")
     tz: Annotated[str, StringConstraints(max_length=64)] | None = Field(

@@ -6,18 +6,17 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from runstrong.recording import Outcome
 from runstrong.timeline import Timeline
-from runstrong.web.deps import SLUG_PATTERN, BoardDep, LibraryDep, get_workout
+from runstrong.web.deps import SLUG_PATTERN, BoardDep, LibraryDep, Slug, get_workout
 from runstrong.web.errors import ERROR_RESPONSES, InputError
 from runstrong.web.player_sessions import PlayerSession, SessionBoard
 from runstrong.web.timelines import compile_or_reject
 
 router = APIRouter(prefix="/api/sessions", tags=["sessions"], responses=ERROR_RESPONSES)
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 SessionId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$", description="From POST /api/sessions.")]
 Variations = Annotated[
     dict[Slug, Slug],

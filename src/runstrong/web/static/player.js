@@ -361,10 +361,13 @@
 
   document.querySelector(".controls").addEventListener("click", (event) => {
     const button = event.target.closest("button[data-action]");
-    if (button && !button.disabled) actions[button.dataset.action]();
+    if (!button || button.disabled) return;
+    button.blur(); // so Space and Enter go on meaning pause and done, not "press this again"
+    actions[button.dataset.action]();
   });
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey || event.target.matches("input, textarea")) return;
+    if ((event.key === " " || event.key === "Enter") && event.target.closest("button, a, summary")) return;
     const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
     if (key === "v" || key === "m") return setPref(key === "v" ? "voice" : "beeps", !prefs[key === "v" ? "voice" : "beeps"]);
     const action = keys[key === " " ? " " : key];
