@@ -25,6 +25,19 @@ SNAPSHOT = """() => {
 }"""
 
 
+#: Records what the page says and how many beeps it starts, without real audio.
+CUE_SPY = """
+window.__spoken = [];
+window.__beeps = 0;
+speechSynthesis.speak = (utterance) => window.__spoken.push(utterance.text);
+const start = OscillatorNode.prototype.start;
+OscillatorNode.prototype.start = function (...args) {
+  window.__beeps += 1;
+  return start.apply(this, args);
+};
+"""
+
+
 def _steps(base: str) -> list[dict]:
     return httpx.get(f"{base}/api/timeline/{ROUTINE}").json()["steps"]
 
@@ -178,3 +191,23 @@ def test_easier_switches_the_current_exercise(page, live_server):
     now = _seen(page)
     assert now["label"] == changed[now["index"]]["exercise_name"] != "B Squat"
     assert page.get_by_role("button", name="Easier").is_disabled()
+
+
+@pytest.mark.parametrize("voice_on", [True, False])
+def test_voice_and_beeps_follow_their_toggles(page, live_server, voice_on):
+    page.add_init_script(CUE_SPY)
+    page.goto(f"{live_server}/play/{ROUTINE}?speed=20")
+    _ready(page)
+    if not voice_on:
+        page.keyboard.press("v")
+        page.keyboard.press("m")
+        assert not page.get_by_role("checkbox", name="Voice").is_checked()
+        assert not page.get_by_role("checkbox", name="Beeps").is_checked()
+    page.get_by_role("button", name="Start").click()
+    _wait_index(page, 1)
+    spoken, beeps = page.evaluate("[window.__spoken, window.__beeps]")
+    if voice_on:
+        assert spoken[0] == "Standing Figure 8 (left leg), 20 seconds"
+        assert beeps >= 1
+    else:
+        assert (spoken, beeps) == ([], 0)
