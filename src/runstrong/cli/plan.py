@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time
@@ -103,10 +102,11 @@ def plan(
     dirs: tuple[Path, ...],
 ) -> None:
     """Place strength sessions around the runs in your calendar, week by week."""
+    from runstrong.plan.pipeline import plan_calendar
     from runstrong.plan.report import plan_heading, plan_text
     from runstrong.plan.rules import PlanRules
-    from runstrong.plan.scheduler import plan_weeks
     from runstrong.plan.windows import parse_windows
+    from runstrong.plan.zones import user_zone
 
     workout = load_workout(workout_ref, dirs)
     with _user_errors():
@@ -117,12 +117,17 @@ def plan(
             recovery_hours=recovery_hours,
             race_taper_days=race_taper_days,
         )
-        # Runs just after the last week still limit it, so read past it.
-        lookahead = math.ceil(max(rules.recovery_hours / 24, rules.race_taper_days)) + 1
-        events, tz, first_day = _read(
-            calendar_file, start, weeks, zone, run_time, rules_file, extra_days=lookahead
+        tz = user_zone(zone)
+        weeks_planned = plan_calendar(
+            calendar_file,
+            rules=rules,
+            windows=windows,
+            tz=tz,
+            first_day=_first_day(start, tz),
+            weeks=weeks,
+            run_time=_clock(run_time),
+            rules_file=rules_file,
         )
-        weeks_planned = plan_weeks(events, rules, windows, tz=tz, first_day=first_day, weeks=weeks)
     heading = plan_heading(
         workout.title, rules, windows=windows.text, zone=tz.key, source=calendar_file.name
     )
@@ -148,51 +153,38 @@ def show_calendar(
     rules_file: Path | None,
 ) -> None:
     """List the events in FILE and how each one was classified."""
+    from runstrong.plan.pipeline import read_classified
     from runstrong.plan.report import events_text
+    from runstrong.plan.zones import user_zone
 
     with _user_errors():
-        events, _, _ = _read(calendar_file, start, weeks, zone, run_time, rules_file)
+        tz = user_zone(zone)
+        events = read_classified(
+            calendar_file,
+            tz=tz,
+            first_day=_first_day(start, tz),
+            weeks=weeks,
+            run_time=_clock(run_time),
+            rules_file=rules_file,
+        )
     click.echo(events_text(events), nl=False)
 
 
-def _read(calendar_file, start, weeks, zone, run_time, rules_file, *, extra_days=0):
-    """Classified events of the weeks asked for (and `extra_days` after), zone, first day."""
-    from runstrong.paths import data_dir
-    from runstrong.plan.calendar_file import read_calendar
-    from runstrong.plan.classify import Classifier, load_rules
-    from runstrong.plan.read_options import ReadOptions
-    from runstrong.plan.zones import user_zone
+def _first_day(start: datetime | None, tz) -> date:
+    return start.date() if start else datetime.now(tz).date()
 
-    tz = user_zone(zone)
-    first_day = start.date() if start else datetime.now(tz).date()
-    options = ReadOptions(tz=tz, run_time=time(run_time.hour, run_time.minute))
-    monday_offset = first_day.weekday()
-    days = monday_offset + 7 * weeks + extra_days
-    from_day = date.fromordinal(first_day.toordinal() - monday_offset)
-    raw = read_calendar(calendar_file, first_day=from_day, days=days, options=options)
-    default_rules = data_dir() / "calendar-rules.toml"
-    if rules_file is None and default_rules.is_file():
-        rules_file = default_rules
-    classifier = load_rules(rules_file) if rules_file else Classifier()
-    return [classifier.classify(event) for event in raw], tz, first_day
+
+def _clock(value: datetime) -> time:
+    return time(value.hour, value.minute)
 
 
 def _write_ics(path: Path, workout, weeks) -> None:
     from runstrong.atomic import write_atomic
-    from runstrong.export.ics import SessionEvent, sessions_ics, weekly_uid
+    from runstrong.plan.pipeline import weeks_ics
 
-    events = [
-        SessionEvent(
-            weekly_uid(workout, session.start, number),
-            session.start,
-            session.end,
-            note="\n".join(session.problems or (session.reason,)),
-        )
-        for week in weeks
-        for number, session in enumerate(week.sessions, start=1)
-    ]
-    write_atomic(path, sessions_ics(workout, events))
-    click.echo(f"wrote {len(events)} session(s) to {path}", err=True)
+    write_atomic(path, weeks_ics(workout, weeks))
+    count = sum(len(week.sessions) for week in weeks)
+    click.echo(f"wrote {count} session(s) to {path}", err=True)
 
 
 def session_start(at: datetime | None, zone: str | None) -> datetime:

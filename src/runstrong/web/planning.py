@@ -11,7 +11,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Annotated
 
@@ -115,45 +115,26 @@ def make_plan(
     Raises:
         PlanInputError: the calendar, a window or the time zone is not usable.
     """
-    from runstrong.paths import data_dir
-    from runstrong.plan.calendar_file import read_calendar
-    from runstrong.plan.classify import Classifier, load_rules
-    from runstrong.plan.read_options import ReadOptions
+    from runstrong.plan.pipeline import plan_calendar
     from runstrong.plan.rules import PlanRules
-    from runstrong.plan.scheduler import plan_weeks
     from runstrong.plan.windows import parse_windows
     from runstrong.plan.zones import user_zone
 
     tz = user_zone(options.tz)
-    windows = parse_windows(options.windows)
-    first_day = options.start or today or datetime.now(tz).date()
-    monday = first_day - timedelta(days=first_day.weekday())
-    raw = read_calendar(
+    weeks = plan_calendar(
         calendar,
-        first_day=monday,
-        days=first_day.weekday() + 7 * options.weeks,
-        options=ReadOptions(tz=tz, run_time=options.run_time),
+        rules=PlanRules.for_workout(workout),
+        windows=parse_windows(options.windows),
+        tz=tz,
+        first_day=options.start or today or datetime.now(tz).date(),
+        weeks=options.weeks,
+        run_time=options.run_time,
     )
-    rules_file = data_dir() / "calendar-rules.toml"
-    classifier = load_rules(rules_file) if rules_file.is_file() else Classifier()
-    events = [classifier.classify(event) for event in raw]
-    rules = PlanRules.for_workout(workout)
-    weeks = plan_weeks(events, rules, windows, tz=tz, first_day=first_day, weeks=options.weeks)
     return Plan(weeks=weeks, options=options, zone=tz.key, source=calendar.name)
 
 
 def plan_ics(plan: Plan, workout: Workout) -> bytes:
     """The planned sessions as an iCalendar file (stable UIDs, so re-imports update)."""
-    from runstrong.export.ics import SessionEvent, sessions_ics, weekly_uid
+    from runstrong.plan.pipeline import weeks_ics
 
-    events = [
-        SessionEvent(
-            weekly_uid(workout, session.start, number),
-            session.start,
-            session.end,
-            note="\n".join(session.problems or (session.reason,)),
-        )
-        for week in plan.weeks
-        for number, session in enumerate(week.sessions, start=1)
-    ]
-    return sessions_ics(workout, events)
+    return weeks_ics(workout, plan.weeks)

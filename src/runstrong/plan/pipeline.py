@@ -1,0 +1,95 @@
+"""Calendar file in, planned weeks (and their .ics) out: the steps `plan` and the web share.
+
+Reading, classifying and planning are separate modules; this one strings them
+together the same way for every caller, including reading a few days past the
+last week so runs just after it still limit where its session can go.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from runstrong.model import Workout
+from runstrong.plan.classify import Classifier, load_rules
+from runstrong.plan.events import ClassifiedEvent
+from runstrong.plan.read_options import ReadOptions
+from runstrong.plan.rules import PlanRules
+from runstrong.plan.scheduler import Week, plan_weeks
+from runstrong.plan.windows import Windows
+
+
+def read_classified(
+    calendar: Path,
+    *,
+    tz: ZoneInfo,
+    first_day: date,
+    weeks: int,
+    run_time: time = time(7, 0),
+    rules_file: Path | None = None,
+    extra_days: int = 0,
+) -> list[ClassifiedEvent]:
+    """The events of the Monday-to-Sunday weeks from `first_day` (plus `extra_days`), classified.
+
+    Raises:
+        PlanInputError: the calendar or the rules file cannot be used.
+    """
+    from runstrong.paths import data_dir
+    from runstrong.plan.calendar_file import read_calendar
+
+    monday = first_day - timedelta(days=first_day.weekday())
+    days = first_day.weekday() + 7 * weeks + extra_days
+    options = ReadOptions(tz=tz, run_time=run_time)
+    raw = read_calendar(calendar, first_day=monday, days=days, options=options)
+    if rules_file is None and (data_dir() / "calendar-rules.toml").is_file():
+        rules_file = data_dir() / "calendar-rules.toml"
+    classifier = load_rules(rules_file) if rules_file else Classifier()
+    return [classifier.classify(event) for event in raw]
+
+
+def plan_calendar(
+    calendar: Path,
+    *,
+    rules: PlanRules,
+    windows: Windows,
+    tz: ZoneInfo,
+    first_day: date,
+    weeks: int,
+    run_time: time = time(7, 0),
+    rules_file: Path | None = None,
+) -> tuple[Week, ...]:
+    """Plan `weeks` weeks of sessions around the runs in `calendar`.
+
+    Raises:
+        PlanInputError: the calendar or the rules file cannot be used.
+    """
+    lookahead = math.ceil(max(rules.recovery_hours / 24, rules.race_taper_days)) + 1
+    events = read_classified(
+        calendar,
+        tz=tz,
+        first_day=first_day,
+        weeks=weeks,
+        run_time=run_time,
+        rules_file=rules_file,
+        extra_days=lookahead,
+    )
+    return plan_weeks(events, rules, windows, tz=tz, first_day=first_day, weeks=weeks)
+
+
+def weeks_ics(workout: Workout, weeks: tuple[Week, ...] | list[Week]) -> bytes:
+    """The planned sessions as an iCalendar file (stable UIDs, so re-imports update)."""
+    from runstrong.export.ics import SessionEvent, sessions_ics, weekly_uid
+
+    events = [
+        SessionEvent(
+            weekly_uid(workout, session.start, number),
+            session.start,
+            session.end,
+            note="\n".join(session.problems or (session.reason,)),
+        )
+        for week in weeks
+        for number, session in enumerate(week.sessions, start=1)
+    ]
+    return sessions_ics(workout, events)
