@@ -92,6 +92,8 @@ async def test_the_whole_routine_plays_to_the_end_in_order(tmp_path: Path) -> No
         assert isinstance(player.app.screen, SummaryScreen)
         body = player.text("summary-body")
         assert "Steps done: 69" in body and "Steps skipped: 0" in body
+        await pilot.press("enter")
+    assert player.app.return_value is Ending.COMPLETED
 
     steps = player.summary()["steps"]
     work = [

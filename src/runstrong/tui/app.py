@@ -9,13 +9,14 @@ checkpoint. Keys call the session the same way.
 
 from __future__ import annotations
 
-import asyncio
 import math
 from collections.abc import Callable
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 
 from textual.app import App
+from textual.worker import Worker
 
 from runstrong.checkpoint import clear_checkpoint, save_checkpoint
 from runstrong.clock import Clock
@@ -79,7 +80,7 @@ class PlayerApp(App[Ending]):
         self._announce = announce or (lambda cue: self.bell())
         self._source = source
         self._checkpoint = checkpoint
-        self._timer: asyncio.Task[None] | None = None
+        self._timer: Worker[None] | None = None
         self._saved_at = -math.inf
 
     # -- lifecycle -----------------------------------------------------------------
@@ -128,6 +129,9 @@ class PlayerApp(App[Ending]):
         self.notify(f"Switched to {step.exercise_name}")
         self._after(events, moved=True)
 
+    def action_close_summary(self) -> None:
+        self.exit(Ending.COMPLETED)
+
     def action_quit_session(self) -> None:
         self.push_screen(QuitScreen(), self._quit_answered)
 
@@ -171,7 +175,6 @@ class PlayerApp(App[Ending]):
         clear_checkpoint(self._checkpoint)
         self.recorder.finished(completed=True, at=self.clock.wall())
         self.switch_screen(SummaryScreen(self.session))
-        self.return_value = Ending.COMPLETED
 
     def _save(self, now: float) -> None:
         save_checkpoint(self.session.snapshot(now), source=self._source, path=self._checkpoint)
@@ -187,7 +190,7 @@ class PlayerApp(App[Ending]):
         deadline = self.session.next_deadline()
         if deadline is not None:
             wake = min(wake, deadline)
-        self._timer = asyncio.get_running_loop().create_task(self._wake_at(wake))
+        self._timer = self.run_worker(partial(self._wake_at, wake), name="timer")
 
     async def _wake_at(self, deadline: float) -> None:
         await self.clock.sleep_until(deadline)

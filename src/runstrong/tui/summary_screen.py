@@ -30,7 +30,9 @@ def summary_lines(session: Session) -> list[str]:
 
 
 class SummaryScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q,enter,escape", "app.exit", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q,enter,escape", "app.close_summary", "Close")
+    ]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
