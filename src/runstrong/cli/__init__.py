@@ -13,48 +13,27 @@ import click
 
 from runstrong.cli.errors import ExitStatus, UserError, report
 
-#: command name -> "module:attribute" (relative to runstrong.cli), in help order.
-COMMANDS: dict[str, str] = {
-    "list": "workouts:list_workouts",
-    "show": "workouts:show",
-    "timeline": "workouts:timeline",
-    "validate": "workouts:validate",
-    "schema": "workouts:schema",
-    "export": "export:export",
-    "log": "log:log_session",
-    "history": "history:history",
-    "stats": "history:stats",
-    "next": "history:next_session",
-    "chart": "history:chart",
-    "export-log": "log:export_log",
-    "import-log": "log:import_log",
-    "db": "db:db",
-    "plan": "plan:plan",
-    "calendar": "plan:calendar",
-    "play": "play:play",
-    "serve": "serve:serve",
-}
-
-#: one-line summaries for `--help`, so listing commands imports nothing.
-SUMMARIES: dict[str, str] = {
-    "list": "List the workouts you can do.",
-    "show": "Show a workout: blocks, exercises, doses and variations.",
-    "timeline": "Every step of a session in order, with planned seconds.",
-    "validate": "Check workout files and report each problem with its line.",
-    "schema": "Print the JSON Schema of the workout format.",
-    "export": "Write a workout as JSON, Markdown, a printable card and more.",
-    "log": "Record a session done away from the player, or amend the last one.",
-    "history": "Your recent sessions, newest first.",
-    "stats": "Weekly adherence, streak, and volume and best load per exercise.",
-    "next": "What to do next session, exercise by exercise, and why.",
-    "chart": "Chart an exercise's load over time, or weeks done and missed.",
-    "export-log": "Write the training log as CSV or JSON.",
-    "import-log": "Add sessions from a CSV or JSON export to the log.",
-    "db": "Look after the log database (db upgrade).",
-    "plan": "Place strength sessions around the runs in your calendar.",
-    "calendar": "Show the events of a calendar file and how each was classified.",
-    "play": "Play a workout step by step in the terminal, with countdowns and cues.",
-    "serve": "Start the browser app: player, log and plan on your phone or desktop.",
+#: command name -> ("module:attribute" in runstrong.cli, one-line summary), in help order.
+#: The summaries live here so that listing commands imports none of them.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "play": ("play:play", "Play a workout step by step in the terminal, with countdowns and cues."),
+    "serve": ("serve:serve", "Start the browser app: player, log and plan on phone or desktop."),
+    "list": ("workouts:list_workouts", "List the workouts you can do."),
+    "show": ("workouts:show", "Show a workout: blocks, exercises, doses and variations."),
+    "timeline": ("workouts:timeline", "Every step of a session in order, with planned seconds."),
+    "validate": ("workouts:validate", "Check workout files; report each problem with its line."),
+    "schema": ("workouts:schema", "Print the JSON Schema of the workout format."),
+    "export": ("export:export", "Write a workout as JSON, Markdown, a card, FIT or .ics."),
+    "log": ("log:log_session", "Record a session done away from the player, or amend the last."),
+    "history": ("history:history", "Your recent sessions, newest first."),
+    "stats": ("history:stats", "Weekly adherence, streak, volume and best load per exercise."),
+    "next": ("history:next_session", "What to do next session, exercise by exercise, and why."),
+    "chart": ("history:chart", "Chart an exercise's load over time, or weeks done and missed."),
+    "export-log": ("log:export_log", "Write the training log as CSV or JSON."),
+    "import-log": ("log:import_log", "Add sessions from a CSV or JSON export to the log."),
+    "db": ("db:db", "Look after the log database (db upgrade)."),
+    "plan": ("plan:plan", "Place strength sessions around the runs in your calendar."),
+    "calendar": ("plan:calendar", "Show a calendar file's events and how each was classified."),
 }
 
 
@@ -65,15 +44,14 @@ class LazyGroup(click.Group):
         return list(COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = COMMANDS.get(cmd_name)
-        if target is None:
+        if cmd_name not in COMMANDS:
             return None
-        module_name, attribute = target.split(":")
+        module_name, attribute = COMMANDS[cmd_name][0].split(":")
         module = importlib.import_module(f"runstrong.cli.{module_name}")
         return getattr(module, attribute)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, SUMMARIES.get(name, "")) for name in COMMANDS]
+        rows = [(name, summary) for name, (_, summary) in COMMANDS.items()]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
