@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
 
 from runstrong.store.entries import SessionEntry
+from runstrong.store.history import SessionSummary, recent_sessions
 from runstrong.web.deps import LibraryDep, LogDep, LogUid
 from runstrong.web.errors import ERROR_RESPONSES, InputError
 from runstrong.web.log_details import SessionDetails, logged_entry, save_details
@@ -16,30 +15,12 @@ from runstrong.web.log_details import SessionDetails, logged_entry, save_details
 router = APIRouter(prefix="/api/log", tags=["sessions"], responses=ERROR_RESPONSES)
 
 
-class SessionLine(BaseModel):
-    """One logged session, summarised (as `runstrong history` shows it)."""
-
-    uid: str
-    workout_id: str
-    started_at: datetime
-    ended_at: datetime | None
-    status: str
-    rpe: int | None
-    notes: str | None
-    sets_done: int
-    sets: int
-    volume_kg: float
-    best_load_kg: float | None
-
-
-@router.get("", response_model=list[SessionLine])
+@router.get("", response_model=list[SessionSummary])
 def list_logged_sessions(
     log: LogDep, limit: Annotated[int, Query(ge=1, le=500)] = 20
-) -> list[SessionLine]:
-    """The most recent sessions, newest first."""
-    from runstrong.store.history import recent_sessions
-
-    return [SessionLine(**vars(row)) for row in recent_sessions(log.store(), limit=limit)]
+) -> list[SessionSummary]:
+    """The most recent sessions, newest first (as `runstrong history` lists them)."""
+    return recent_sessions(log.store(), limit=limit)
 
 
 @router.get("/{uid}", response_model=SessionEntry)
