@@ -146,6 +146,11 @@ class Exercise(_Strict):
     id: Slug
     name: Name
     aka: list[Name] = Field(default_factory=list, description="Other names for the move.")
+    short_name: Annotated[str, Field(min_length=1, max_length=15)] | None = Field(
+        None,
+        description="A name for small screens such as a watch (15 characters at most; "
+        'per-side moves keep to 7 so that " (right)" fits).',
+    )
     dose: Dose
     side_label: Literal["leg", "arm", "hand", "side"] = Field(
         "leg", description='What "left" and "right" refer to for per-side work.'

@@ -105,18 +105,18 @@ OPEN_REST = rest("Rest")
 
 #: The built-in routine on a watch: decoded fields, step by step.
 GOLDEN = [
-    w("Standing (left)", "time", 20.0, "warmup", "warm_up", "hip_circles"),
+    w("Fig 8 (left)", "time", 20.0, "warmup", "warm_up", "hip_circles"),
     SWITCH,
-    w("Standin (right)", "time", 20.0, "warmup", "warm_up", "hip_circles"),
+    w("Fig 8 (right)", "time", 20.0, "warmup", "warm_up", "hip_circles"),
     NEXT,
-    w("Dynamic (left)", "time", 20.0, "warmup", "warm_up", "stretch_pigeon_pose"),
+    w("Pigeon (left)", "time", 20.0, "warmup", "warm_up", "stretch_pigeon_pose"),
     SWITCH,
-    w("Dynamic (right)", "time", 20.0, "warmup", "warm_up", "stretch_pigeon_pose"),
+    w("Pigeon (right)", "time", 20.0, "warmup", "warm_up", "stretch_pigeon_pose"),
     NEXT,
-    w("High Plank", "time", 20.0, "warmup", "plank", "plank"),
+    w("Calf Rock", "time", 20.0, "warmup", "plank", "plank"),
     OPEN_REST,
     # Strength Set A, from step 10
-    w("Plantarflexion", "time", 30.0, "active", "carry", "farmers_walk_on_toes"),
+    w("Toe Walk", "time", 30.0, "active", "carry", "farmers_walk_on_toes"),
     NEXT,
     w("B Squat (left)", "time", 20.0, "active", "squat", "weighted_staggered_squat"),
     SWITCH,
@@ -125,28 +125,28 @@ GOLDEN = [
     repeat(10, 3),
     OPEN_REST,
     # Strength Set B, from step 18
-    w("Lateral (left)", "reps", 8, "active", "squat", "weighted_elevated_single_leg_squat"),
+    w("Step Dn (left)", "reps", 8, "active", "squat", "weighted_elevated_single_leg_squat"),
     SWITCH,
-    w("Lateral (right)", "reps", 8, "active", "squat", "weighted_elevated_single_leg_squat"),
+    w("Step Dn (right)", "reps", 8, "active", "squat", "weighted_elevated_single_leg_squat"),
     NEXT,
-    w("Front-Fo (left)", "reps", 8, "active", "lunge", "front_foot_elevated_dumbbell_split_squat"),
+    w("Split (left)", "reps", 8, "active", "lunge", "front_foot_elevated_dumbbell_split_squat"),
     SWITCH,
-    w("Front-F (right)", "reps", 8, "active", "lunge", "front_foot_elevated_dumbbell_split_squat"),
+    w("Split (right)", "reps", 8, "active", "lunge", "front_foot_elevated_dumbbell_split_squat"),
     NEXT,
     repeat(18, 3),
     OPEN_REST,
     # Strength Set C, from step 28
-    w("Forward-Backwar", "reps", 12, "active", "plyo"),
+    w("Pogo", "reps", 12, "active", "plyo"),
     NEXT,
-    w("Unilateral", "reps", 12, "active", "hip_swing", "single_arm_kettlebell_swing"),
+    w("Alt KB Swing", "reps", 12, "active", "hip_swing", "single_arm_kettlebell_swing"),
     NEXT,
     repeat(28, 3),
     OPEN_REST,
-    w("Standing", "time", 20.0, "cooldown", "warm_up", "standing_hamstring_stretch"),
+    w("Hamstring", "time", 20.0, "cooldown", "warm_up", "standing_hamstring_stretch"),
     NEXT,
-    w("Supine (left)", "time", 20.0, "cooldown", "warm_up", "stretch_lying_piriformis"),
+    w("Fig 4 (left)", "time", 20.0, "cooldown", "warm_up", "stretch_lying_piriformis"),
     SWITCH,
-    w("Supine (right)", "time", 20.0, "cooldown", "warm_up", "stretch_lying_piriformis"),
+    w("Fig 4 (right)", "time", 20.0, "cooldown", "warm_up", "stretch_lying_piriformis"),
 ]
 
 
@@ -172,9 +172,9 @@ def test_three_strength_blocks_repeat_three_times(routine, tmp_path):
     steps = fit_steps(workout_fit(routine), tmp_path)
     repeats = [s for s in steps if s["duration_type"] == REPEAT]
     assert [(s["repeat_steps"], steps[s["duration_step"]]["wkt_step_name"]) for s in repeats] == [
-        (3, "Plantarflexion"),
-        (3, "Lateral (left)"),
-        (3, "Forward-Backwar"),
+        (3, "Toe Walk"),
+        (3, "Step Dn (left)"),
+        (3, "Pogo"),
     ]
 
 
@@ -201,14 +201,14 @@ def test_combined_sides_make_one_step_per_exercise(routine, tmp_path):
     squat = next(s for s in steps if s.get("exercise_name") == 65)
     assert (squat["wkt_step_name"], dose(squat)) == ("B Squat", ("time", 45.0))
     assert squat["notes"].startswith("20 s per side. ")
-    step_down = next(s for s in steps if s.get("wkt_step_name") == "Lateral Step")
+    step_down = next(s for s in steps if s.get("wkt_step_name") == "Step Dn")
     assert dose(step_down) == ("reps", 16)
     assert step_down["notes"] == "8 reps per side. Slow on the way down."
     repeats = [s for s in steps if s["duration_type"] == REPEAT]
     assert [steps[s["duration_step"]]["wkt_step_name"] for s in repeats] == [
-        "Plantarflexion",
-        "Lateral Step",
-        "Forward-Backwar",
+        "Toe Walk",
+        "Step Dn",
+        "Pogo",
     ]
 
 
@@ -279,7 +279,7 @@ def test_suggested_weights_carry_their_display_unit(routine, tmp_path):
     assert loaded == {
         ("B Squat (left)", 12.5, "pound"),
         ("B Squat (right)", 12.5, "pound"),
-        ("Plantarflexion", 8.0, "kilogram"),
+        ("Toe Walk", 8.0, "kilogram"),
     }
 
 
@@ -450,3 +450,41 @@ def test_cli_never_prints_fit_bytes_to_a_terminal(tmp_path, monkeypatch, capsys)
 def test_cli_rejects_an_unknown_sides_mode(capsys):
     assert main(["export", "--format", "fit", "--sides", "both"]) == 2
     assert "runstrong: error:" in capsys.readouterr().err
+
+
+def test_step_names_prefer_the_full_name_then_the_short_one(tmp_path):
+    def exercise(name: str, short: str | None) -> dict:
+        entry = {"id": name.lower().replace(" ", "-"), "name": name, "steps": ["Go."]}
+        entry["dose"] = {"reps": 5, "per_side": True}
+        return entry | ({"short_name": short} if short else {})
+
+    workout = Workout.model_validate(
+        {
+            "id": "names",
+            "title": "Names",
+            "summary": "s",
+            "target_minutes": 5,
+            "blocks": [
+                {
+                    "id": "main",
+                    "name": "Main",
+                    "kind": "circuit",
+                    "exercises": [
+                        exercise("Lunge", "Lg"),
+                        exercise("Bulgarian Split Squat", "Bulgar"),
+                        exercise("Single Leg Deadlift", None),
+                    ],
+                }
+            ],
+        }
+    )
+    names = [s["wkt_step_name"] for s in fit_steps(workout_fit(workout), tmp_path)]
+    work = [n for n in names if n not in ("Switch sides", "Next exercise")]
+    assert work == [
+        "Lunge (left)",
+        "Lunge (right)",
+        "Bulgar (left)",
+        "Bulgar (right)",
+        "Single (left)",
+        "Single (right)",
+    ]

@@ -186,7 +186,10 @@ class _StepWriter:
         step = group[0]
         exercise = self.workout.exercise(step.exercise_id or "")
         combined = len(group) > 1
-        message.workout_step_name = _work_name(step.exercise_name or exercise.name, step, combined)
+        short = None if step.variation_id else exercise.short_name
+        message.workout_step_name = _work_name(
+            step.exercise_name or exercise.name, short, step, combined
+        )
         message.intensity = _INTENSITY.get(step.block_kind, Intensity.ACTIVE)
         if step.reps is not None:
             message.duration_type = WorkoutStepDuration.REPS
@@ -209,12 +212,18 @@ class _StepWriter:
             message.weight_display_unit = unit.value
 
 
-def _work_name(name: str, step: Step, combined: bool) -> str:
-    """ "B Squat (left)": the side always shows, the exercise name gives way when space runs out."""
-    if step.side is None or combined:
-        return clip(name, STEP_NAME_SIZE)
-    suffix = f"({step.side})"
-    return f"{clip(name, STEP_NAME_SIZE - len(suffix) - 1)} {suffix}".lstrip()
+def _work_name(name: str, short: str | None, step: Step, combined: bool) -> str:
+    """ "B Squat (left)": the side always shows; a long name gives way to the short one.
+
+    The full name is used when it fits whole, else the exercise's short name,
+    else the name shortened. Both sides keep room for the longer " (right)", so
+    a name reads the same on the left and the right step.
+    """
+    sided = step.side is not None and not combined
+    room = STEP_NAME_SIZE - (len(" (right)") if sided else 0)
+    fits = [n for n in (name, short) if n and len(n.encode("utf-8")) < room]
+    stem = fits[0] if fits else clip(short or name, room)
+    return f"{stem} ({step.side})".lstrip() if sided else stem
 
 
 def _set_time(message: WorkoutStepMessage, seconds: float) -> None:
