@@ -1,7 +1,7 @@
 """What a player tells the outside world as a session goes: the seam between players and the log.
 
 Players call a recorder; the training log provides one that writes each step
-in its own transaction, and a plain JSON summary writer stands in without it.
+in its own transaction.
 """
 
 from __future__ import annotations

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from runstrong.checkpoint import load_checkpoint
+from runstrong.cli import main
+from runstrong.cli.play import opening
 from runstrong.clock import FakeClock
 from runstrong.library import builtin_workout
 from runstrong.recording import Outcome
 from runstrong.session import Cue, CueKind, Session
-from runstrong.summary_recorder import SummaryRecorder
+from runstrong.store.database import Store, open_store
+from runstrong.store.entries import SessionEntry, SetEntry
+from runstrong.store.recorder import StoreRecorder
+from runstrong.store.sessions import all_sessions, last_session
 from runstrong.timeline import StepKind
 from runstrong.tui.app import Ending, PlayerApp
+from runstrong.tui.opening_screen import Opening, OpeningScreen
 from runstrong.tui.player_screen import PlayerScreen
+from runstrong.tui.quit_screen import QuitScreen
 from runstrong.tui.summary_screen import SummaryScreen
 
 pytestmark = pytest.mark.asyncio
@@ -52,21 +59,36 @@ def expected_work() -> list[tuple[str, int, str, str | None]]:
     ]
 
 
-class Player:
-    """A player app with a fake clock, a summary recorder and the cues it gave."""
+@pytest.fixture
+def store(runstrong_home: Path) -> Iterator[Store]:
+    """The log as `runstrong play` opens it: the default SQLite file in the data folder."""
+    with open_store() as opened:
+        yield opened
 
-    def __init__(self, tmp_path: Path, start: Callable[[float], Session] | None = None) -> None:
+
+class Player:
+    """A player app with a fake clock, recording into the log, and the cues it gave."""
+
+    def __init__(
+        self,
+        tmp_path: Path,
+        store: Store,
+        start: Callable[[float], Session] | None = None,
+        *,
+        opening: Opening | None = None,
+    ) -> None:
         self.clock = FakeClock()
         self.cues: list[Cue] = []
-        self.recorder = SummaryRecorder(folder=tmp_path / "sessions")
+        self.store = store
         self.checkpoint = tmp_path / "checkpoint.json"
         self.app = PlayerApp(
             start or (lambda now: Session(ROUTINE, now=now)),
             clock=self.clock,
-            recorder=self.recorder,
+            recorder=StoreRecorder(store),
             announce=self.cues.append,
             source=ROUTINE.id,
             checkpoint=self.checkpoint,
+            opening=opening,
         )
 
     @property
@@ -76,12 +98,26 @@ class Player:
     def text(self, widget_id: str) -> str:
         return str(self.app.screen.query_one(f"#{widget_id}").render())
 
-    def summary(self) -> dict:
-        return json.loads(self.recorder.path.read_text())
+    def logged(self) -> SessionEntry:
+        """The session as the training log has it."""
+        entry = last_session(self.store)
+        assert entry is not None, "nothing was logged"
+        return entry
 
 
-async def test_the_whole_routine_plays_to_the_end_in_order(tmp_path: Path) -> None:
-    player = Player(tmp_path)
+def work_done(entry: SessionEntry, session: Session) -> list[tuple[str, int, str, str | None]]:
+    """The logged sets as (block, round, exercise, side); a set's position is its step."""
+    steps = session.timeline.steps
+    return [(steps[s.position].block_name, s.round, exercise_name(s), s.side) for s in entry.sets]
+
+
+def exercise_name(done: SetEntry) -> str:
+    exercise = ROUTINE.exercise(done.exercise_id)
+    return exercise.variation(done.variation_id).name if done.variation_id else exercise.name
+
+
+async def test_the_whole_routine_plays_to_the_end_in_order(tmp_path: Path, store: Store) -> None:
+    player = Player(tmp_path, store)
     async with player.app.run_test(size=SIZE) as pilot:
         while not player.session.finished:
             if player.session.next_deadline() is None:
@@ -95,24 +131,24 @@ async def test_the_whole_routine_plays_to_the_end_in_order(tmp_path: Path) -> No
         await pilot.press("enter")
     assert player.app.return_value is Ending.COMPLETED
 
-    steps = player.summary()["steps"]
-    work = [
-        (s["block"], s["round"], s["label"].split(" (")[0], s["side"])
-        for s in steps
-        if s["kind"] == "work"
-    ]
+    entry = player.logged()
+    assert (entry.status, entry.workout_id) == ("completed", ROUTINE.id)
+    assert entry.ended_at is not None
+    work = work_done(entry, player.session)
     assert work == expected_work()
-    assert all(s["outcome"] == "done" for s in steps)
-    assert player.summary()["completed"] is True
+    assert all(s.outcome is Outcome.DONE for s in entry.sets)
+    timed = [s for s in entry.sets if s.reps_planned is None]
+    assert all(s.seconds_done == s.seconds_planned for s in timed)
+    assert all(s.reps_done == s.reps_planned for s in entry.sets if s.reps_planned)
     assert not player.checkpoint.exists()
 
     kinds = [c.kind for c in player.cues]
-    timed_work = sum(1 for s in steps if s["kind"] == "work" and s["reps"] is None)
+    switches = [s for s in player.session.timeline.steps if s.kind is StepKind.SWITCH]
     assert kinds.count(CueKind.START) == len(work)
-    assert kinds.count(CueKind.END) == timed_work
-    assert kinds.count(CueKind.SWITCH) == sum(1 for s in steps if s["kind"] == "switch") == 12
+    assert kinds.count(CueKind.END) == len(timed)
+    assert kinds.count(CueKind.SWITCH) == len(switches) == 12
     assert kinds.count(CueKind.HALFWAY) == 3
-    assert kinds.count(CueKind.LEAD_IN) == 3 * timed_work
+    assert kinds.count(CueKind.LEAD_IN) == 3 * len(timed)
     assert kinds[-1] is CueKind.FINISHED
     first = [(c.kind.value, c.count, c.step and c.step.label) for c in player.cues[:12]]
     assert first == [
@@ -131,8 +167,8 @@ async def test_the_whole_routine_plays_to_the_end_in_order(tmp_path: Path) -> No
     ]
 
 
-async def test_timed_steps_count_down_and_end_on_their_own(tmp_path: Path) -> None:
-    player = Player(tmp_path)
+async def test_timed_steps_count_down_and_end_on_their_own(tmp_path: Path, store: Store) -> None:
+    player = Player(tmp_path, store)
     async with player.app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert player.text("phase") == "Get ready"
@@ -149,7 +185,69 @@ async def test_timed_steps_count_down_and_end_on_their_own(tmp_path: Path) -> No
         assert player.text("phase") == "Switch to your right leg"
 
 
-async def test_screenshots_of_each_kind_of_step(tmp_path: Path, artifacts_dir: Path) -> None:
+def log_easy_sessions(*days_ago: int) -> None:
+    """Log the routine done in full at RPE 6 (16 kg swings, 12 kg squats), as `runstrong log`."""
+    today = datetime.now().astimezone().date()
+    for days in days_ago:
+        status = main(
+            ["log", "--date", f"{today - timedelta(days=days)} 07:00", "--rpe", "6",
+             "--load", "alternating-kettlebell-swing=16", "--load", "b-squat=12"]
+        )  # fmt: skip
+        assert status == 0
+
+
+async def test_a_new_session_opens_on_advice_from_the_log(
+    tmp_path: Path, store: Store, artifacts_dir: Path
+) -> None:
+    log_easy_sessions(9, 2)
+    today = datetime.now().astimezone().date()
+    player = Player(tmp_path, store, opening=opening(store, ROUTINE, {}, today=today))
+    async with player.app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(player.app.screen, OpeningScreen)
+        assert player.text("opening-title") == "Lower-Body Strength for Runners"
+        assert player.text("opening-planned") == "Planned time: about 20 min 46 s"
+        lines = [str(w.render()) for w in player.app.screen.query(".advice-what, .advice-reason")]
+        advice = dict(zip(lines[::2], lines[1::2], strict=True))
+        twice_easy = "The last two sessions were complete at RPE 7 or easier"
+        swing = "Unilateral Alternating Kettlebell Swing"
+        assert advice[f"{swing}: {swing}, 20 kg"] == f"{twice_easy}: add 4 kg."
+        assert advice["B Squat: B Squat, 14.5 kg"] == f"{twice_easy}: add 2.5 kg."
+        player.app.save_screenshot("player-opening.svg", str(artifacts_dir))
+
+        await player.clock.advance(90)  # reading takes the time it takes
+        await pilot.pause()
+        assert len(all_sessions(store)) == 2
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(player.app.screen, PlayerScreen)
+        assert player.session.index == 0
+        assert (player.text("title"), player.text("phase")) == ("Standing Figure 8", "Get ready")
+        await player.clock.advance(3)
+        await pilot.pause()
+        assert player.text("phase") == "Work!"
+        assert len(all_sessions(store)) == 3
+
+
+async def test_leaving_from_the_opening_screen_starts_nothing(tmp_path: Path, store: Store) -> None:
+    player = Player(
+        tmp_path, store, opening=opening(store, ROUTINE, {}, today=datetime.now().date())
+    )
+    async with player.app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Nothing logged for this exercise yet" in "\n".join(
+            str(w.render()) for w in player.app.screen.query(".advice-reason")
+        )
+        await pilot.press("q")
+        await pilot.pause()
+    assert player.app.return_value is Ending.NOT_STARTED
+    assert all_sessions(store) == []
+    assert not player.checkpoint.exists()
+
+
+async def test_screenshots_of_each_kind_of_step(
+    tmp_path: Path, store: Store, artifacts_dir: Path
+) -> None:
     steps = Session(ROUTINE, now=0).timeline.steps
 
     def find(kind: StepKind, exercise: str | None = None, round_: int = 1) -> int:
@@ -167,7 +265,7 @@ async def test_screenshots_of_each_kind_of_step(tmp_path: Path, artifacts_dir: P
         (find(StepKind.WORK, "lateral-step-down", 2), 9.6, "player-rep-step.svg",
          "Press Enter when your reps are done (about 24 s)"),
     ]  # fmt: skip
-    player = Player(tmp_path)
+    player = Player(tmp_path, store)
     async with player.app.run_test(size=SIZE) as pilot:
         for index, wait, name, phase in shots:
             while player.session.index < index:
@@ -184,13 +282,13 @@ async def test_screenshots_of_each_kind_of_step(tmp_path: Path, artifacts_dir: P
         )
 
 
-async def test_rest_as_needed_counts_up_until_enter(tmp_path: Path) -> None:
+async def test_rest_as_needed_counts_up_until_enter(tmp_path: Path, store: Store) -> None:
     rest = next(
         i
         for i, s in enumerate(Session(ROUTINE, now=0).timeline.steps)
         if s.kind is StepKind.REST_AS_NEEDED
     )
-    player = Player(tmp_path, lambda now: Session(ROUTINE, now=now, index=rest))
+    player = Player(tmp_path, store, lambda now: Session(ROUTINE, now=now, index=rest))
     async with player.app.run_test(size=SIZE) as pilot:
         await player.clock.advance(75)
         await pilot.pause()
@@ -202,8 +300,8 @@ async def test_rest_as_needed_counts_up_until_enter(tmp_path: Path) -> None:
         assert player.session.step.exercise_name == "Plantarflexion Walk"
 
 
-async def test_space_pauses_and_resumes(tmp_path: Path) -> None:
-    player = Player(tmp_path)
+async def test_space_pauses_and_resumes(tmp_path: Path, store: Store) -> None:
+    player = Player(tmp_path, store)
     async with player.app.run_test(size=SIZE) as pilot:
         await player.clock.advance(8)
         await pilot.press("space")
@@ -216,8 +314,8 @@ async def test_space_pauses_and_resumes(tmp_path: Path) -> None:
         assert player.session.step.kind is StepKind.SWITCH
 
 
-async def test_skip_back_and_easier_keys(tmp_path: Path) -> None:
-    player = Player(tmp_path)
+async def test_skip_back_and_easier_keys(tmp_path: Path, store: Store) -> None:
+    player = Player(tmp_path, store)
     async with player.app.run_test(size=SIZE) as pilot:
         await player.clock.advance(5)
         await pilot.press("n")
@@ -239,12 +337,16 @@ async def test_skip_back_and_easier_keys(tmp_path: Path) -> None:
         assert player.session.variations == {
             "high-plank-calf-rock": "high-plank-calf-rock-knee-taps"
         }
-    outcomes = [(s["label"], s["outcome"]) for s in player.summary()["steps"]]
-    assert outcomes[0] == ("Standing Figure 8 (left leg)", Outcome.SKIPPED.value)
+    first = player.logged().sets[0]
+    assert (exercise_name(first), first.side, first.outcome) == (
+        "Standing Figure 8",
+        "left",
+        Outcome.SKIPPED,
+    )
 
 
-async def test_quitting_asks_first_and_keeps_the_place(tmp_path: Path) -> None:
-    player = Player(tmp_path)
+async def test_quitting_asks_first_and_keeps_the_place(tmp_path: Path, store: Store) -> None:
+    player = Player(tmp_path, store)
     async with player.app.run_test(size=SIZE) as pilot:
         await pilot.press("n", "n", "q")
         await pilot.press("n")
@@ -254,16 +356,16 @@ async def test_quitting_asks_first_and_keeps_the_place(tmp_path: Path) -> None:
     assert player.app.return_value is Ending.QUIT
     snapshot, source = load_checkpoint(player.checkpoint)
     assert (snapshot.index, source) == (2, ROUTINE.id)
-    assert player.summary()["completed"] is False
+    assert player.logged().status == "abandoned"
 
 
 async def test_the_bell_rings_when_no_voice_is_chosen(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = PlayerApp(
         lambda now: Session(ROUTINE, now=now),
         clock=(clock := FakeClock()),
-        recorder=SummaryRecorder(folder=tmp_path),
+        recorder=StoreRecorder(store),
         checkpoint=tmp_path / "checkpoint.json",
     )
     rings: list[None] = []
@@ -271,3 +373,32 @@ async def test_the_bell_rings_when_no_voice_is_chosen(
     async with app.run_test(size=SIZE):
         await clock.advance(3)
     assert len(rings) == 4  # 3, 2, 1, go
+
+
+async def test_the_session_waits_while_the_quit_question_is_open(
+    tmp_path: Path, store: Store
+) -> None:
+    player = Player(tmp_path, store)
+    async with player.app.run_test(size=SIZE) as pilot:
+        await player.clock.advance(3 + 8)
+        await pilot.pause()
+        assert player.app.screen.query_one("#countdown").value == "0:12"
+        await pilot.press("q")
+        cues = len(player.cues)
+        await player.clock.advance(300)
+        await pilot.pause()
+        assert isinstance(player.app.screen, QuitScreen)
+        behind = player.app.screen_stack[-2]
+        assert str(behind.query_one("#phase").render()) == "Paused: press space to carry on"
+        assert len(player.cues) == cues  # no end-of-step cue while the runner decides
+        await pilot.press("n")
+        await pilot.pause()
+        assert (player.text("title"), player.text("phase")) == ("Standing Figure 8", "Work!")
+        assert player.app.screen.query_one("#countdown").value == "0:12"
+        await player.clock.advance(12)
+        await pilot.pause()
+        assert player.text("title") == "Switch sides"
+
+        await pilot.press("space", "q", "n")  # paused by the runner: it stays paused
+        await pilot.pause()
+        assert player.text("phase") == "Paused: press space to carry on"

@@ -82,6 +82,10 @@ def saved_step(home: Path) -> int | None:
 def test_kill_9_then_resume_continues_at_the_same_step(runstrong_home: Path) -> None:
     first = Terminal("play", home=runstrong_home)
     try:
+        wait_for(lambda: first.shows("Planned time"), "the opening screen")
+        assert saved_step(runstrong_home) is None
+        first.press(b"\r")
+        wait_for(lambda: saved_step(runstrong_home) == 0, "the first step")
         wait_for(lambda: first.shows("Standing Figure 8"), "the player to start")
         for step in range(1, 5):  # skip to the left side of the Dynamic Pigeon
             first.press(b"n")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +17,8 @@ if TYPE_CHECKING:
     from runstrong.checkpoint import Snapshot
     from runstrong.model import Workout
     from runstrong.session import Cue, Session
+    from runstrong.store.database import Store
+    from runstrong.tui.opening_screen import Opening
 
 
 @click.command()
@@ -34,6 +38,7 @@ def play(
 ) -> int:
     """Play WORKOUT (default: the built-in lower-body routine) step by step, full screen.
 
+    A new session opens with what to do this time, from your log; Enter starts it.
     Keys: space pause/resume, Enter done, n or right skip, b or left back,
     e easier variation, q quit (your place is saved).
     """
@@ -56,15 +61,23 @@ def play(
         resume = click.confirm(_resume_question(saved), default=True)
         if not resume:
             clear_checkpoint()
+    chosen, variations = None, {}
     if resume:
         start, source = _resumed(saved, dirs)
     else:
-        start, source = _new(workout, dirs, easier)
+        chosen, variations, source = _new(workout, dirs, easier)
+        start = partial(_start, chosen, variations)
 
     with opened_log() as store:
-        recorder = StoreRecorder(store, resume=resume)
+        today = datetime.now().astimezone().date()
+        shown = None if chosen is None else opening(store, chosen, variations, today=today)
         app = PlayerApp(
-            start, clock=MonotonicClock(), recorder=recorder, announce=announce, source=source
+            start,
+            clock=MonotonicClock(),
+            recorder=StoreRecorder(store, resume=resume),
+            announce=announce,
+            source=source,
+            opening=shown,
         )
         ending = app.run()
     if ending is Ending.QUIT:
@@ -72,6 +85,26 @@ def play(
     elif ending is Ending.COMPLETED:
         click.echo("Session saved to your log: see 'runstrong history' and 'runstrong next'.")
     return int(ExitStatus.OK)
+
+
+def opening(
+    store: Store, workout: Workout, variations: Mapping[str, str], *, today: date
+) -> Opening:
+    """What a new session opens on: the workout, its planned time, and the log's advice.
+
+    The advice is the same as `runstrong next` gives.
+    """
+    from runstrong.progression import advise_workout
+    from runstrong.store.history import recent_entries
+    from runstrong.timeline import compile_timeline
+    from runstrong.tui.opening_screen import Opening
+
+    sessions = recent_entries(store, workout_id=workout.id)
+    return Opening(
+        title=workout.title,
+        planned_seconds=compile_timeline(workout, variations).total_seconds,
+        advice=advise_workout(workout, sessions, today=today),
+    )
 
 
 def _voice() -> Callable[[Cue], None]:
@@ -85,13 +118,18 @@ def _voice() -> Callable[[Cue], None]:
 
 def _new(
     ref: str | None, dirs: Sequence[Path], easier: Sequence[str]
-) -> tuple[Callable[[float], Session], str | None]:
-    from runstrong.session import Session
-
+) -> tuple[Workout, dict[str, str], str | None]:
+    """The workout, the variations chosen up front, and how to find the workout again."""
     workout = load_workout(ref, dirs)
     variations = {exercise_id: _easier_variation(workout, exercise_id) for exercise_id in easier}
     source = str(Path(ref).resolve()) if ref and Path(ref).is_file() else ref
-    return (lambda now: Session(workout, now=now, variations=variations)), source
+    return workout, variations, source
+
+
+def _start(workout: Workout, variations: Mapping[str, str], now: float) -> Session:
+    from runstrong.session import Session
+
+    return Session(workout, now=now, variations=variations)
 
 
 def _easier_variation(workout: Workout, exercise_id: str) -> str:

@@ -1,10 +1,11 @@
 """The terminal player: drives a session with a clock and shows it on the player screen.
 
-The app owns the session and one timer. The timer sleeps until the next
-thing due (a cue, the end of a step, or the next whole second on screen),
-asks the session what happened, and passes those events on: cues to the
-bell or voice, finished steps to the recorder, and the place to the
-checkpoint. Keys call the session the same way.
+A new session may open on a screen of advice for this time; it starts when
+the runner is ready. The app owns the session and one timer. The timer
+sleeps until the next thing due (a cue, the end of a step, or the next whole
+second on screen), asks the session what happened, and passes those events
+on: cues to the bell or voice, finished steps to the recorder, and the place
+to the checkpoint. Keys call the session the same way.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from runstrong.session import (
     StepEnded,
     StepStarted,
 )
+from runstrong.tui.opening_screen import Opening, OpeningScreen
 from runstrong.tui.player_screen import PlayerScreen
 from runstrong.tui.quit_screen import QuitScreen
 from runstrong.tui.summary_screen import SummaryScreen
@@ -43,6 +45,7 @@ Command = Callable[[float], list[Event]]
 class Ending(StrEnum):
     COMPLETED = "completed"
     QUIT = "quit"
+    NOT_STARTED = "not started"
 
 
 class PlayerApp(App[Ending]):
@@ -56,6 +59,8 @@ class PlayerApp(App[Ending]):
         announce: called with each cue; rings the terminal bell when not given.
         source: how the workout was named, saved with the checkpoint to find it again.
         checkpoint: the checkpoint file (the default one when not given).
+        opening: shown before the session starts (for a new session); the session
+            starts straight away when not given.
     """
 
     CSS_PATH = "player.tcss"
@@ -71,6 +76,7 @@ class PlayerApp(App[Ending]):
         announce: Callable[[Cue], None] | None = None,
         source: str | None = None,
         checkpoint: Path | None = None,
+        opening: Opening | None = None,
     ) -> None:
         super().__init__()
         self._start = start
@@ -80,12 +86,25 @@ class PlayerApp(App[Ending]):
         self._announce = announce or (lambda cue: self.bell())
         self._source = source
         self._checkpoint = checkpoint
+        self._opening = opening
         self._timer: Worker[None] | None = None
         self._saved_at = -math.inf
 
     # -- lifecycle -----------------------------------------------------------------
 
     async def on_mount(self) -> None:
+        if self._opening is None:
+            await self._begin()
+        else:
+            self.push_screen(OpeningScreen(self._opening), self._opening_answered)
+
+    async def _opening_answered(self, start: bool | None) -> None:
+        if start:
+            await self._begin()
+        else:
+            self.exit(Ending.NOT_STARTED)
+
+    async def _begin(self) -> None:
         await self.push_screen(PlayerScreen())
         self.session = self._start(self.clock.now())
         self.sub_title = self.session.workout.title
@@ -133,10 +152,17 @@ class PlayerApp(App[Ending]):
         self.exit(Ending.COMPLETED)
 
     def action_quit_session(self) -> None:
-        self.push_screen(QuitScreen(), self._quit_answered)
+        """Ask first, with the session paused while the runner answers."""
+        was_paused = self.session.paused
+        self._run(self.session.pause)
+        if self.session.finished:
+            return
+        self.push_screen(QuitScreen(), partial(self._quit_answered, carry_on=not was_paused))
 
-    def _quit_answered(self, quit_: bool | None) -> None:
+    def _quit_answered(self, quit_: bool | None, *, carry_on: bool) -> None:
         if not quit_:
+            if carry_on:
+                self._run(self.session.resume)
             return
         self._cancel_timer()
         self._save(self.clock.now())
