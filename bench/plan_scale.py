@@ -1,6 +1,7 @@
 """How fast the planner is: a 52-week calendar with 7 events a week, then 1,000 of them.
 
-Targets: one calendar in under 50 ms, 1,000 in under 10 s. Prints the figures.
+Targets: one calendar in under 50 ms, 1,000 in under 10 s. Prints wall-clock and CPU
+time for both.
 """
 
 from __future__ import annotations
@@ -44,19 +45,23 @@ def main() -> None:
     def plan(events):
         return plan_weeks(events, rules, windows, tz=ZONE, first_day=FIRST_DAY, weeks=52)
 
-    start = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     one = plan(calendars[0])
-    single = time.perf_counter() - start
-    start = time.perf_counter()
+    single = time.perf_counter() - wall, time.process_time() - cpu
+    wall, cpu = time.perf_counter(), time.process_time()
     for events in calendars:
         plan(events)
-    many = time.perf_counter() - start
+    many = time.perf_counter() - wall, time.process_time() - cpu
     sessions = sum(len(w.sessions) for w in one)
     print(
-        f"one calendar (52 weeks, 364 events): {single * 1000:.1f} ms, {sessions} sessions "
-        f"(target < 50 ms)"
+        f"one calendar (52 weeks, 364 events, {sessions} sessions): "
+        f"{single[0] * 1000:.1f} ms wall, {single[1] * 1000:.1f} ms CPU (target < 50 ms)"
     )
-    print(f"1,000 calendars: {many:.2f} s, {many:.2f} ms each on average (target < 10 s)")
+    print(
+        f"1,000 calendars: {many[0]:.2f} s wall, {many[1]:.2f} s CPU, "
+        f"{many[0]:.2f} ms each on average (target < 10 s)"
+    )
+    print("(wall time includes waiting for a CPU when the machine is busy; CPU time does not)")
 
 
 if __name__ == "__main__":

@@ -98,6 +98,13 @@ GOOD_CSV = "date,time,title\n2026-12-01,06:00,Tempo\n"
         (GOOD_CSV, ".csv", ("--tz", "Mars/Olympus"), "unknown time zone"),
         (GOOD_CSV, ".csv", ("--window", "Fri 25:00-07:00"), "25:00 is not a time of day"),
         ("date,time,title\n2025-01-01,06:00,Tempo\n", ".csv", (), "no events between 2026-11-30"),
+        ("BEGIN:VCALENDAR\nVERSION:2.0\n", ".ics", (), "line 1: BEGIN:VCALENDAR has no END"),
+        ('date,time,title\n2026-12-01,06:00,"Tempo\n2026-12-02,06:00,Easy\n', ".csv", (),
+         "line 2: a quote is never closed"),
+        ("date,time,title\n2026-12-01,06:00,Tempo,fast\n", ".csv", (),
+         "line 2: unknown kind 'fast'"),
+        ("date,time,title\n2026-12-01,06:00\n", ".csv", (), "line 2: expected 3 to 5 columns"),
+        (GOOD_CSV, ".csv", ("--window", "Fri 09:00-07:00"), "ends (07:00) before it starts"),
     ],
 )  # fmt: skip
 def test_bad_input_is_one_clear_line_and_status_2(capsys, tmp_path, content, suffix, args, message):
@@ -120,3 +127,22 @@ def test_broken_event_names_its_line_and_title(capsys, tmp_path):
     status, _, err = run(capsys, "calendar", "show", str(path), "--tz", "UTC")
     assert status == 2
     assert "runs.ics line 3: event 'Tempo': DTSTART is broken" in err
+
+
+def test_an_event_in_an_unknown_zone_is_named(capsys, tmp_path):
+    path = tmp_path / "runs.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:x\n"
+        "DTSTART;TZID=Mars/Olympus:20261201T060000\nSUMMARY:Tempo\nEND:VEVENT\nEND:VCALENDAR\n"
+    )
+    status, _, err = run(capsys, "calendar", "show", str(path), "--start", "2026-11-30")
+    assert status == 2
+    assert "runs.ics line 3: event 'Tempo': unknown time zone 'Mars/Olympus' in DTSTART" in err
+
+
+def test_calendar_show_reads_exactly_the_weeks_asked_for(capsys):
+    status, _, err = run(
+        capsys, "calendar", "show", str(DATA / "runs.csv"), "--start", "2026-11-26", "--weeks", "1"
+    )
+    assert status == 2
+    assert "no events between 2026-11-23 and 2026-11-29" in err

@@ -12,6 +12,7 @@ from runstrong.plan.events import KIND_CHOICES, CalendarEvent, Kind
 from runstrong.plan.read_options import ReadOptions
 
 FORMAT = "date,time,title[,kind][,duration] e.g. 2026-12-03,18:30,Intervals 6x800,speed,60"
+_QUOTE_HINT = 'quote a title with commas whole, e.g. "Intervals, 6x800"'
 _DURATION = re.compile(r"^(?:(\d+):)?(\d+)$")
 
 
@@ -19,9 +20,14 @@ def read_csv(text: str, *, source: str, start: datetime, end: datetime, options:
     """Events overlapping [start, end) and the first and last dates in the file."""
     events: list[CalendarEvent] = []
     dates: list[date] = []
-    reader = csv.reader(io.StringIO(text))
-    for row in reader:
-        where = f"{source} line {reader.line_num}"
+    reader = csv.reader(io.StringIO(text), strict=True)
+    for row, first_line in _rows(reader, source):
+        where = f"{source} line {first_line}"
+        if reader.line_num != first_line:
+            raise PlanInputError(
+                f"{where}: a quoted field runs on to line {reader.line_num}",
+                hint=_QUOTE_HINT,
+            )
         cells = [cell.strip() for cell in row]
         if not any(cells) or cells[0].startswith("#"):
             continue
@@ -33,6 +39,23 @@ def read_csv(text: str, *, source: str, start: datetime, end: datetime, options:
             events.append(event)
     span = (min(dates), max(dates)) if dates else None
     return events, span
+
+
+def _rows(reader, source: str):
+    """Each row with the line it starts on; a broken quote names its line."""
+    first_line = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            problem = "a quote is never closed" if "end of data" in str(err) else str(err)
+            raise PlanInputError(
+                f"{source} line {first_line}: {problem}", hint=_QUOTE_HINT
+            ) from None
+        yield row, first_line
+        first_line = reader.line_num + 1
 
 
 def _row(cells: list[str], where: str, options: ReadOptions) -> CalendarEvent:

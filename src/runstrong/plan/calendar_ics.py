@@ -57,6 +57,13 @@ def _check(component, where: str) -> None:
         raise PlanInputError(f"{where}: event {title!r}: {name} is broken: {message}")
     if "DTSTART" not in component:
         raise PlanInputError(f"{where}: event {title!r} has no start (DTSTART)")
+    for name in ("DTSTART", "DTEND"):
+        zone = component[name].params.get("TZID") if name in component else None
+        if zone and getattr(component.decoded(name), "tzinfo", True) is None:
+            raise PlanInputError(
+                f"{where}: event {title!r}: unknown time zone {zone!r} in {name}",
+                hint="export the calendar again with its time zones (VTIMEZONE), or in UTC",
+            )
 
 
 def _event(item, origin: str, options: ReadOptions) -> CalendarEvent:
@@ -109,4 +116,19 @@ def _locate(text: str, message: str) -> str:
                 return f"line {number}: {line.strip()[:60]!r} is not a calendar line"
     if "BEGIN:VCALENDAR" not in text.upper():
         return "no BEGIN:VCALENDAR found"
-    return first
+    return _unclosed(text) or first
+
+
+def _unclosed(text: str) -> str | None:
+    """The first BEGIN: line without its END:, e.g. in a file cut short."""
+    open_blocks: list[tuple[str, int]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        key, _, name = line.strip().upper().partition(":")
+        if key == "BEGIN":
+            open_blocks.append((name, number))
+        elif key == "END" and open_blocks and open_blocks[-1][0] == name:
+            open_blocks.pop()
+    if not open_blocks:
+        return None
+    name, number = open_blocks[-1]
+    return f"line {number}: BEGIN:{name} has no END:{name}; is the file complete?"

@@ -1,38 +1,45 @@
-"""Arithmetic on closed spans of POSIX seconds, the planner's working unit."""
+"""Arithmetic on spans of POSIX seconds, the planner's working unit.
+
+Allowed spans are closed (both ends usable) and blocked spans are open, so a
+session may start exactly when a run ends, or end exactly when one starts.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import bisect
+from collections.abc import Iterable
 
 Span = tuple[int, int]
 
 
-def subtract(allowed: Iterable[Span], blocks: Sequence[Span]) -> list[Span]:
-    """Closed spans `allowed` minus open spans `blocks` (sorted by start).
+class Blocks:
+    """Open spans, merged into disjoint ones sorted by start, for fast subtraction."""
 
-    A session may start exactly when a run ends, or end exactly when one
-    starts, hence open blocked spans: the edges of a block stay usable.
-    """
-    result: list[Span] = []
-    for start, end in allowed:
-        pieces = [(start, end)]
-        for b_start, b_end in blocks:
-            if b_start >= end:
-                break
-            if b_end <= start:
-                continue
-            pieces = [p for piece in pieces for p in _cut(piece, b_start, b_end)]
-        result += pieces
-    return result
+    __slots__ = ("_ends", "_spans")
 
+    def __init__(self, spans: Iterable[Span]) -> None:
+        merged: list[Span] = []
+        for start, end in sorted(spans):
+            # Open spans that only touch leave the shared instant free: keep them apart.
+            if merged and start < merged[-1][1]:
+                if end > merged[-1][1]:
+                    merged[-1] = (merged[-1][0], end)
+            else:
+                merged.append((start, end))
+        self._spans = merged
+        self._ends = [end for _, end in merged]
 
-def _cut(piece: Span, b_start: int, b_end: int) -> list[Span]:
-    start, end = piece
-    if b_end <= start or b_start >= end:
-        return [piece]
-    kept = []
-    if start <= b_start:
-        kept.append((start, b_start))
-    if b_end <= end:
-        kept.append((b_end, end))
-    return kept
+    def subtract(self, allowed: Span) -> list[Span]:
+        """The closed span `allowed` without these blocks, as closed pieces in order."""
+        lo, hi = allowed
+        pieces: list[Span] = []
+        index = bisect.bisect_right(self._ends, lo)
+        while index < len(self._spans) and self._spans[index][0] < hi:
+            start, end = self._spans[index]
+            if lo <= start:
+                pieces.append((lo, start))
+            lo = end
+            index += 1
+        if lo <= hi:
+            pieces.append((lo, hi))
+        return pieces

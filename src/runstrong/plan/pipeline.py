@@ -40,7 +40,7 @@ def read_classified(
     from runstrong.plan.calendar_file import read_calendar
 
     monday = first_day - timedelta(days=first_day.weekday())
-    days = first_day.weekday() + 7 * weeks + extra_days
+    days = 7 * weeks + extra_days
     options = ReadOptions(tz=tz, run_time=run_time)
     raw = read_calendar(calendar, first_day=monday, days=days, options=options)
     if rules_file is None and (data_dir() / "calendar-rules.toml").is_file():

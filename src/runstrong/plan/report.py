@@ -60,7 +60,8 @@ def events_text(events: Sequence[ClassifiedEvent]) -> str:
         )
     counts = {kind: sum(1 for e in events if e.kind is kind) for kind in Kind}
     summary = ", ".join(f"{n} {kind.value}" for kind, n in counts.items() if n)
-    lines += ["", f"{len(events)} events: {summary}"]
+    count = "1 event" if len(events) == 1 else f"{len(events)} events"
+    lines += ["", f"{count}: {summary}"]
     return "\n".join(lines) + "\n"
 
 

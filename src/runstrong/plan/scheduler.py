@@ -16,10 +16,11 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from runstrong.plan.events import ClassifiedEvent, Kind
-from runstrong.plan.intervals import Span, subtract
+from runstrong.plan.intervals import Blocks, Span
 from runstrong.plan.rules import PlanRules
 from runstrong.plan.windows import Windows
 
@@ -73,159 +74,178 @@ def plan_weeks(
     first_day: date,
     weeks: int,
 ) -> tuple[Week, ...]:
-    """Sessions for `weeks` weeks from the week holding `first_day` (nothing before it)."""
-    calendar = _Calendar(events)
+    """Sessions for `weeks` weeks from the week holding `first_day` (nothing before it).
+
+    Every rule is turned into blocked spans of start instants once for the
+    whole calendar; each week then subtracts them from its windows.
+    """
+    planner = _Planner(events, rules, windows, tz, not_before=_instant(first_day, 0, tz))
     monday = first_day - timedelta(days=first_day.weekday())
-    not_before = _instant(first_day, 0, tz)
-    return tuple(
-        _WeekPlanner(calendar, rules, windows, tz, monday + timedelta(weeks=n), not_before).plan()
-        for n in range(weeks)
-    )
+    return tuple(planner.week(monday + timedelta(weeks=n)) for n in range(weeks))
 
 
-@dataclass(frozen=True, slots=True)
-class _Timed:
+class _Timed(NamedTuple):
+    """An event with its start and end as POSIX seconds."""
+
     start: int
     end: int
     event: ClassifiedEvent
 
 
-class _Calendar:
-    """Events in POSIX seconds, sorted, with the look-ups the rules need."""
-
-    def __init__(self, events: Iterable[ClassifiedEvent]) -> None:
-        timed = [_Timed(int(e.start.timestamp()), int(e.end.timestamp()), e) for e in events]
-        self.all = sorted(timed, key=lambda t: (t.start, t.end, t.event.title, t.event.kind))
-        self.starts = [t.start for t in self.all]
-        self.quality = [t for t in self.all if t.event.kind.quality]
-        self.quality_starts = [t.start for t in self.quality]
-        self.races = [t for t in self.all if t.event.kind is Kind.RACE]
-        self.longest = max((t.end - t.start for t in self.all), default=0)
-
-    def between(self, lo: int, hi: int) -> list[_Timed]:
-        """Events that overlap [lo, hi)."""
-        first = bisect.bisect_left(self.starts, lo - self.longest)
-        last = bisect.bisect_left(self.starts, hi)
-        return [t for t in self.all[first:last] if t.end > lo]
-
-    def starting_in(self, lo: int, hi: int) -> list[_Timed]:
-        return self.all[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
-
-    def next_quality(self, at: int) -> _Timed | None:
-        """The first quality run starting at or after `at`."""
-        index = bisect.bisect_left(self.quality_starts, at)
-        return self.quality[index] if index < len(self.quality) else None
-
-
 @dataclass(frozen=True, slots=True)
 class _Shortfall:
-    hours: float
+    """How a least-bad slot misses a rule: by how long, in words, and what would fix it."""
+
+    seconds: int
     problem: str
     fix: str
 
 
-class _WeekPlanner:
+class _Planner:
+    """The rules turned into blocked time once, then each week planned against it."""
+
     def __init__(
         self,
-        calendar: _Calendar,
+        events: Iterable[ClassifiedEvent],
         rules: PlanRules,
         windows: Windows,
         tz: ZoneInfo,
-        monday: date,
+        *,
         not_before: int,
     ) -> None:
-        self.calendar, self.rules, self.tz, self.monday = calendar, rules, tz, monday
+        self.rules, self.windows, self.tz, self.not_before = rules, windows, tz, not_before
         self.duration = rules.session_seconds
         self.recovery = round(rules.recovery_hours * HOUR)
         self.spacing = round(rules.hours_between_sessions * HOUR)
         self.taper = round(rules.race_taper_days * DAY)
-        days = [monday + timedelta(days=n) for n in range(8)]
-        self.day_starts = [_instant(day, 0, tz) for day in days]
-        self.ranges = [
-            (span, index)
-            for index in range(7)
-            for span in self._start_spans(days[index], windows.on(index), not_before)
+        timed = [_Timed(int(e.start.timestamp()), int(e.end.timestamp()), e) for e in events]
+        timed.sort(key=lambda t: (t.start, t.end, t.event.title, t.event.kind))
+        self.events = timed
+        self.starts = [t.start for t in timed]
+        self.quality = [t for t in timed if t.event.kind.quality]
+        self.quality_starts = [t.start for t in self.quality]
+        self.races = [t for t in self.quality if t.event.kind is Kind.RACE]
+        self.race_starts = [t.start for t in self.races]
+        self.hard_runs: dict[date, list[_Timed]] = {}
+        for t in self.quality:
+            if t.event.kind in _HARD_DAYS:
+                self.hard_runs.setdefault(_local(t.start, tz).date(), []).append(t)
+        #: Seconds after Monday 00:00 a session may start, with the weekday, in a week
+        #: without a clock change.
+        self.week_starts = [
+            (lo, hi, day)
+            for day in range(7)
+            for a, b in windows.on(day)
+            if (lo := day * DAY + a * 60) <= (hi := day * DAY + b * 60 - self.duration)
         ]
-        lookahead = max(self.recovery, self.taper) + self.duration
-        nearby = calendar.between(self.day_starts[0], self.day_starts[7] + lookahead)
-        self.overlaps = [(t.start - self.duration, t.end) for t in nearby]
-        self.recoveries = [self._blocked(t) for t in nearby if t.event.kind.quality]
-        self.tapers = [t for t in nearby if t.event.kind is Kind.RACE]
+        overlaps = [(t.start - self.duration, t.end) for t in timed]
+        #: Starts that would overlap an event.
+        self.busy = Blocks(overlaps)
+        #: Starts that would break a hard rule other than the spacing of sessions.
+        self.blocked = Blocks(overlaps + [self._blocked(t) for t in self.quality])
 
-    def _start_spans(
-        self, day: date, spans: Sequence[tuple[int, int]], not_before: int
-    ) -> list[Span]:
-        """Instants on `day` a session may start so it starts and ends inside a window."""
-        result = []
-        for start, end in spans:
-            lo = max(_instant(day, start, self.tz), not_before)
-            hi = _instant(day, end, self.tz) - self.duration
-            if lo <= hi:
-                result.append((lo, hi))
-        return result
-
-    def _blocked(self, timed: _Timed) -> Span:
+    def _blocked(self, run: _Timed) -> Span:
         """Starts a quality run rules out: its recovery lead, and for a race its whole day."""
-        if timed.event.kind is not Kind.RACE:
-            return (timed.start - self.recovery - self.duration, timed.end)
-        race_day = _local(timed.start, self.tz).date()
+        if run.event.kind is not Kind.RACE:
+            return (run.start - self.recovery - self.duration, run.end)
+        race_day = _local(run.start, self.tz).date()
         lead = max(self.taper, self.recovery) + self.duration
         day_start = _instant(race_day, 0, self.tz) - self.duration
         day_end = _instant(race_day + timedelta(days=1), 0, self.tz)
-        return (min(timed.start - lead, day_start), max(timed.end, day_end))
+        return (min(run.start - lead, day_start), max(run.end, day_end))
 
-    def plan(self) -> Week:
+    def week(self, monday: date) -> Week:
+        """The sessions for the week starting on `monday`, or a note saying why there are none."""
+        days = [monday + timedelta(days=n) for n in range(7)]
+        week_start = _instant(monday, 0, self.tz)
+        week_end = _instant(monday + timedelta(days=7), 0, self.tz)
+        open_starts = self._open_starts(days, week_start, week_end)
         sessions: list[Session] = []
         note = None
         for _ in range(self.rules.sessions_per_week):
             placed = [int(s.start.timestamp()) for s in sessions]
-            session, note = self._place(placed)
+            session, note = self._place(open_starts, placed, week_start, week_end)
             if session is None:
                 break
             sessions.append(session)
-        events = self.calendar.starting_in(self.day_starts[0], self.day_starts[7])
-        return Week(self.monday, tuple(t.event for t in events), tuple(sessions), note)
+        first = bisect.bisect_left(self.starts, week_start)
+        last = bisect.bisect_left(self.starts, week_end)
+        events = tuple(t.event for t in self.events[first:last])
+        return Week(monday, events, tuple(sessions), note)
 
-    def _place(self, placed: list[int]) -> tuple[Session | None, str | None]:
-        apart = [(p - self.spacing, p + self.spacing) for p in placed]
-        valid = self._cut(self.overlaps + self.recoveries + apart)
+    def _open_starts(self, days: list[date], week_start: int, week_end: int) -> _DaySpans:
+        """Instants in the week a session may start so it starts and ends inside a window."""
+        if week_end - week_start == 7 * DAY:
+            # No clock change this week: wall-clock times map straight onto instants.
+            spans = [
+                ((week_start + lo, week_start + hi), days[n]) for lo, hi, n in self.week_starts
+            ]
+        else:
+            spans = [
+                ((_instant(day, a, self.tz), _instant(day, b, self.tz) - self.duration), day)
+                for day in days
+                for a, b in self.windows.on(day.weekday())
+            ]
+        if week_start < self.not_before or week_end - week_start != 7 * DAY:
+            spans = [
+                ((lo, hi), day)
+                for (start, hi), day in spans
+                if (lo := max(start, self.not_before)) <= hi
+            ]
+        return spans
+
+    def _place(
+        self, open_starts: _DaySpans, placed: list[int], week_start: int, week_end: int
+    ) -> tuple[Session | None, str | None]:
+        """The best slot that keeps every rule, else a skip note or the least-bad slot."""
+        valid = _without(open_starts, self.blocked)
+        if placed:
+            valid = _without(valid, Blocks((p - self.spacing, p + self.spacing) for p in placed))
         candidates = [(s, day) for (lo, hi), day in valid if (s := _round_up(lo)) <= hi]
         if candidates:
             start, day = min(candidates, key=lambda c: self._preference(*c))
             return self._session(start, day), None
-        race = self._race_near()
+        race = self._race_near(week_start, week_end)
         if race is not None:
             return None, (
                 f"{race.event.label} is less than {self.rules.race_taper_days:g} days away: "
                 "skip strength this week and arrive at the start line fresh"
             )
-        return self._least_bad(placed)
+        return self._least_bad(open_starts, placed)
 
-    def _cut(self, blocked: list[Span]) -> list[tuple[Span, int]]:
-        blocked.sort()
-        return [(piece, day) for span, day in self.ranges for piece in subtract([span], blocked)]
-
-    def _preference(self, start: int, day: int) -> tuple[bool, float, int]:
+    def _preference(self, start: int, day: date) -> tuple[bool, int, int]:
         """Same day as a hard run (after it) first, then the most recovery, then earliest.
 
         Recovery beyond twice the required hours counts as "plenty" and ties,
         so a far-off (or unknown) next quality run does not pull the session
         to the end of the week.
         """
-        following = self.calendar.next_quality(start)
+        following = self._next_quality(start)
         plenty = max(2 * self.recovery, DAY)
         margin = following.start - start - self.duration if following else plenty
-        return (self._quality_earlier_that_day(start, day) is None, -min(margin, plenty), start)
+        return (self._hard_run_before(start, day) is None, -min(margin, plenty), start)
 
-    def _quality_earlier_that_day(self, start: int, day: int) -> _Timed | None:
-        runs = self.calendar.starting_in(self.day_starts[day], self.day_starts[day + 1])
-        done = [t for t in runs if t.event.kind in _HARD_DAYS and t.end <= start]
+    def _next_quality(self, at: int) -> _Timed | None:
+        """The first quality run starting at or after `at`."""
+        index = bisect.bisect_left(self.quality_starts, at)
+        return self.quality[index] if index < len(self.quality) else None
+
+    def _hard_run_before(self, start: int, day: date) -> _Timed | None:
+        """The last speed session or long run on `day` that is over by `start`."""
+        done = [t for t in self.hard_runs.get(day, ()) if t.end <= start]
         return done[-1] if done else None
 
-    def _session(self, start: int, day: int, shortfalls: Sequence[_Shortfall] = ()) -> Session:
-        following = self.calendar.next_quality(start)
+    def _race_near(self, week_start: int, week_end: int) -> _Timed | None:
+        """The first race after this week's start whose taper reaches into the week."""
+        index = bisect.bisect_right(self.race_starts, week_start)
+        if index < len(self.races) and self.races[index].start - self.taper < week_end:
+            return self.races[index]
+        return None
+
+    def _session(self, start: int, day: date, shortfalls: Sequence[_Shortfall] = ()) -> Session:
+        following = self._next_quality(start)
         end = start + self.duration
-        earlier = self._quality_earlier_that_day(start, day)
+        earlier = self._hard_run_before(start, day)
         if earlier is not None:
             reason = f"after {earlier.event.label}, so the hard day stays hard"
         elif following is not None:
@@ -242,42 +262,44 @@ class _WeekPlanner:
             fixes=tuple(dict.fromkeys(s.fix for s in shortfalls)),
         )
 
-    def _race_near(self) -> _Timed | None:
-        """A race whose taper overlaps this week."""
-        week_start, week_end = self.day_starts[0], self.day_starts[7]
-        for race in self.tapers:
-            if race.start - self.taper < week_end and race.start > week_start:
-                return race
-        return None
-
-    def _least_bad(self, placed: list[int]) -> tuple[Session | None, str | None]:
-        free = self._cut(list(self.overlaps))
+    def _least_bad(
+        self, open_starts: _DaySpans, placed: list[int]
+    ) -> tuple[Session | None, str | None]:
+        """The free slot that misses the rules by the least time, flagged with fixes."""
+        free = _without(open_starts, self.busy)
         if not free:
             return None, (
                 "no free time inside your windows this week: "
                 "add a window or move an event to make room"
             )
-        scored = []
-        for (lo, hi), day in free:
-            for start in _fallback_starts(lo, hi):
-                shortfalls = self._shortfalls(start, placed)
-                total = sum(s.hours for s in shortfalls)
-                scored.append(((total, *self._preference(start, day)), start, day, shortfalls))
-        _, start, day, shortfalls = min(scored, key=lambda item: item[0])
-        return self._session(start, day, shortfalls), None
+        _, start, day = min(
+            ((self._missing(start, placed), *self._preference(start, day)), start, day)
+            for (lo, hi), day in free
+            for start in _fallback_starts(lo, hi)
+        )
+        return self._session(start, day, self._shortfalls(start, placed)), None
+
+    def _missing(self, start: int, placed: list[int]) -> int:
+        """Seconds by which a start misses the recovery and spacing rules, summed."""
+        following = self._next_quality(start)
+        short = 0
+        if following is not None:
+            short += max(0, self.recovery - (following.start - start - self.duration))
+        return short + sum(max(0, self.spacing - abs(start - other)) for other in placed)
 
     def _shortfalls(self, start: int, placed: list[int]) -> list[_Shortfall]:
+        """Each rule a start misses, in words, with what would fix it."""
         found = []
         end = start + self.duration
-        following = self.calendar.next_quality(start)
+        following = self._next_quality(start)
         if following is not None and following.start - end < self.recovery:
-            hours = (following.start - end) / HOUR
+            hours = math.floor((following.start - end) / HOUR)
             label = following.event.label
             found.append(
                 _Shortfall(
-                    (self.recovery - (following.start - end)) / HOUR,
-                    f"only {math.floor(hours)} h before {label}",
-                    f"move {label} later, or lower the recovery to {math.floor(hours)} h",
+                    self.recovery - (following.start - end),
+                    f"only {hours} h before {label}",
+                    f"move {label} later, or lower the recovery to {hours} h",
                 )
             )
         for other in placed:
@@ -285,7 +307,7 @@ class _WeekPlanner:
             if gap < self.spacing:
                 found.append(
                     _Shortfall(
-                        (self.spacing - gap) / HOUR,
+                        self.spacing - gap,
                         f"only {math.floor(gap / HOUR)} h from the other session "
                         f"on {_local(other, self.tz):%a %H:%M}",
                         "plan fewer sessions per week",
@@ -294,7 +316,16 @@ class _WeekPlanner:
         return found
 
 
+#: Spans of allowed start instants, each with the local day it belongs to.
+_DaySpans = list[tuple[Span, date]]
+
+
+def _without(spans: _DaySpans, blocks: Blocks) -> _DaySpans:
+    return [(piece, day) for span, day in spans for piece in blocks.subtract(span)]
+
+
 def _fallback_starts(lo: int, hi: int) -> list[int]:
+    """Quarter-hour starts in [lo, hi], plus its first and last rounded instants."""
     first = _round_up(lo)
     grid = range(-(-first // FALLBACK_STEP) * FALLBACK_STEP, hi + 1, FALLBACK_STEP)
     ends = [s for s in (first, hi - hi % ROUNDING) if lo <= s <= hi]
