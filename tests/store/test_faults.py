@@ -82,3 +82,15 @@ def test_an_unreachable_server_is_explained(
     assert status == 1
     assert "cannot reach the log database" in err
     assert "secret" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "url", ["nosuchdb://me@localhost/log", "postgresql+nosuchdriver://me@h/log"]
+)
+def test_a_database_without_a_driver_is_explained(
+    url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RUNSTRONG_DATABASE_URL", url)
+    status, _, err = _run(capsys, "history")
+    assert status == 1
+    assert "no SQLAlchemy driver" in err and "Traceback" not in err

@@ -14,8 +14,9 @@ import pytest
 from runstrong.model import Workout
 from runstrong.recording import Outcome
 from runstrong.store.database import Store, open_store
+from runstrong.store.manual import Details, amend
 from runstrong.store.recorder import StoreRecorder
-from runstrong.store.sessions import all_sessions
+from runstrong.store.sessions import all_sessions, last_session, replace_session
 from runstrong.timeline import StepKind, compile_timeline
 
 START = datetime(2026, 11, 19, 6, 0, tzinfo=UTC)
@@ -68,6 +69,25 @@ def test_resuming_after_quitting_carries_on_the_same_session(
     second.finished(completed=True, at=later + timedelta(minutes=20))
     [entry] = all_sessions(store)
     assert entry.status == "completed" and [s.position for s in entry.sets] == [0, 2]
+
+
+def test_amending_a_session_being_played_loses_no_step(store: Store, workout: Workout) -> None:
+    timeline = compile_timeline(workout)
+    work = [s for s in timeline.steps if s.kind is StepKind.WORK]
+    recorder = StoreRecorder(store)
+    recorder.started(workout=workout, timeline=timeline, at=START)
+    for step in work[:10]:
+        recorder.step_finished(step, outcome=Outcome.DONE, seconds=step.seconds, at=START)
+    details = Details(rpe=7, loads={"b-squat": (12.0, "kg")})
+    replace_session(store, amend(last_session(store), workout, details))
+    for step in work[10:]:
+        recorder.step_finished(step, outcome=Outcome.DONE, seconds=step.seconds, at=START)
+    recorder.finished(completed=True, at=START + timedelta(minutes=21))
+    [entry] = all_sessions(store)
+    assert entry.status == "completed" and entry.rpe == 7
+    assert [s.position for s in entry.sets] == [s.index for s in work]
+    squats = [s.load_kg for s in entry.sets if s.exercise_id == "b-squat"]
+    assert squats == [12.0] * 3 + [None] * 3  # the amend saw the first three squat sets
 
 
 CRASHING_PLAYER = """

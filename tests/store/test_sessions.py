@@ -50,6 +50,7 @@ def test_a_logged_session_comes_back_whole_in_utc(
         ),
         (Details(started_at=datetime.now(UTC) + timedelta(hours=26)), "in the future"),
         (Details(loads={"forward-backward-pogo": (4.0, "kg")}), "bodyweight exercise"),
+        (Details(reps={"b-squat": 5}), "'b-squat': it is timed work"),
     ],
 )
 def test_impossible_values_write_nothing(

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def opened_log(*, upgrade: bool = True) -> Iterator[Store]:
+def opened_log() -> Iterator[Store]:
     """The open log; its problems become one clear error line instead of a traceback."""
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -23,7 +23,7 @@ def opened_log(*, upgrade: bool = True) -> Iterator[Store]:
     from runstrong.store.errors import InvalidEntry, StoreError
 
     try:
-        store = open_store(upgrade=upgrade)
+        store = open_store()
     except StoreError as err:
         raise UserError(str(err), hint=err.hint, status=ExitStatus.FAILURE) from None
     try:

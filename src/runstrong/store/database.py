@@ -49,13 +49,25 @@ def make_engine(url: URL | str | None = None) -> Engine:
     """An engine with the settings runstrong relies on (WAL, foreign keys, waits on locks)."""
     url = make_url(url) if url is not None else database_url()
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return _create(url, pool_pre_ping=True)
     if url.database and url.database != ":memory:":
         _check_sqlite_file(Path(url.database))
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    engine = _create(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _tune_sqlite)
     event.listen(engine, "begin", _begin_immediate)
     return engine
+
+
+def _create(url: URL, **options: object) -> Engine:
+    """`create_engine`, with an unknown database kind or a missing driver explained."""
+    try:
+        return create_engine(url, **options)
+    except (exc.NoSuchModuleError, ImportError) as err:
+        raise StoreError(
+            f"runstrong cannot talk to {describe(url)}: "
+            f"no SQLAlchemy driver for {url.drivername!r} ({err})",
+            hint="install that driver, or use sqlite:///PATH or postgresql+psycopg://...",
+        ) from None
 
 
 def _check_sqlite_file(path: Path) -> None:
@@ -69,6 +81,7 @@ def _check_sqlite_file(path: Path) -> None:
 
 
 def unreadable(where: Path | str) -> StoreError:
+    """The error for a log file that is damaged or not a database at all."""
     return StoreError(
         f"{where} is not a readable runstrong log (the file is damaged or is something else)",
         hint="it was left untouched; move it aside or point RUNSTRONG_DATABASE_URL elsewhere",
@@ -107,6 +120,7 @@ class Store:
             yield session
 
     def close(self) -> None:
+        """Close every connection to the database."""
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -116,7 +130,7 @@ class Store:
         self.close()
 
 
-def open_store(url: URL | str | None = None, *, upgrade: bool = True) -> Store:
+def open_store(url: URL | str | None = None) -> Store:
     """Open the log, creating or upgrading its schema on first use.
 
     Raises:
@@ -127,7 +141,7 @@ def open_store(url: URL | str | None = None, *, upgrade: bool = True) -> Store:
 
     engine = make_engine(url)
     try:
-        ensure_current(engine, upgrade=upgrade)
+        ensure_current(engine)
     except BaseException:
         engine.dispose()
         raise

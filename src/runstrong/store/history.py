@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import selectinload
 
 from runstrong.store.database import Store
 from runstrong.store.entries import SessionEntry
 from runstrong.store.schema import DEFAULT_USER, SetRecord, TrainingSession, User
-from runstrong.store.sessions import to_entry
+from runstrong.store.sessions import to_entry, whole_sessions
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,7 @@ def recent_entries(
         select(TrainingSession)
         .join(recent, recent.c.id == TrainingSession.id)
         .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
-        .options(selectinload(TrainingSession.sets), selectinload(TrainingSession.user))
+        .options(*whole_sessions())
     )
     with store.transaction() as session:
         return [to_entry(row) for row in session.scalars(query)]

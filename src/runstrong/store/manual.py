@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from runstrong.loads import Unit
 from runstrong.model import Workout
-from runstrong.store.entries import SessionEntry, SetEntry, check_against, explain, set_values
+from runstrong.store.entries import SessionEntry, check_against, explain, set_values
 from runstrong.store.errors import InvalidEntry
 from runstrong.store.schema import Status
 from runstrong.timeline import StepKind, compile_timeline
@@ -51,6 +51,7 @@ def new_session(workout: Workout, details: Details, *, now: datetime) -> Session
         for step in timeline.steps
         if step.kind is StepKind.WORK
     ]
+    _check_reps(details, sets)
     started = details.started_at or now
     data = {
         "workout_id": workout.id,
@@ -75,7 +76,8 @@ def amend(entry: SessionEntry, workout: Workout, details: Details) -> SessionEnt
     if details.variations:
         raise InvalidEntry("a variation cannot be changed afterwards; log the session again")
     _check_names(workout, details)
-    sets = [s.model_dump() | _measures(details, s.exercise_id, keep=s) for s in entry.sets]
+    sets = [s.model_dump() | _measures(details, s.exercise_id) for s in entry.sets]
+    _check_reps(details, sets)
     data = entry.model_dump(exclude={"sets"}) | {"sets": sets}
     if details.started_at is not None:
         shift = details.started_at - entry.started_at
@@ -87,12 +89,12 @@ def amend(entry: SessionEntry, workout: Workout, details: Details) -> SessionEnt
     return _validated(data, workout)
 
 
-def _measures(details: Details, exercise_id: str, keep: SetEntry | None = None) -> dict:
+def _measures(details: Details, exercise_id: str) -> dict:
     """The per-set values the details set for this exercise (only those given)."""
     values: dict = {}
     if exercise_id in details.loads:
         values["load_kg"], values["load_unit"] = details.loads[exercise_id]
-    if exercise_id in details.reps and (keep is None or keep.reps_planned is not None):
+    if exercise_id in details.reps:
         values["reps_done"] = details.reps[exercise_id]
     if exercise_id in details.exercise_rpe:
         values["rpe"] = details.exercise_rpe[exercise_id]
@@ -113,6 +115,14 @@ def _check_names(workout: Workout, details: Details) -> None:
                     f"{option} for {name!r}: {workout.id} has no such exercise "
                     f"(its exercises: {', '.join(known)})"
                 )
+
+
+def _check_reps(details: Details, sets: list[dict]) -> None:
+    """Reps can only be given for work counted in reps, not for timed work."""
+    for name in details.reps:
+        planned = [s["reps_planned"] for s in sets if s["exercise_id"] == name]
+        if planned and all(reps is None for reps in planned):
+            raise InvalidEntry(f"reps for {name!r}: it is timed work, done for seconds, not reps")
 
 
 def _validated(data: dict, workout: Workout) -> SessionEntry:

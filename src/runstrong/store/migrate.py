@@ -33,6 +33,7 @@ def alembic_config(connection: Connection | None = None):
 
 
 def known_revisions() -> set[str]:
+    """Every schema revision the shipped migrations know."""
     from alembic.script import ScriptDirectory
 
     scripts = ScriptDirectory.from_config(alembic_config())
@@ -79,12 +80,12 @@ def _refuse_foreign(connection: Connection, engine: Engine) -> None:
         )
 
 
-def ensure_current(engine: Engine, *, upgrade: bool = True) -> None:
+def ensure_current(engine: Engine) -> None:
     """Bring the schema to HEAD, or explain why it cannot be used.
 
     Raises:
-        StoreError: the schema is newer than this runstrong knows, or is older
-            and `upgrade` is False, or the database is unreadable.
+        StoreError: the schema is newer than this runstrong knows, or the
+            database is unreadable.
     """
     revision = stored_revision(engine)
     if revision == HEAD:
@@ -94,11 +95,6 @@ def ensure_current(engine: Engine, *, upgrade: bool = True) -> None:
             f"the log at {describe(engine.url)} was written by a newer runstrong "
             f"(schema {revision})",
             hint="upgrade runstrong to use it; the log was left untouched",
-        )
-    if not upgrade:
-        raise StoreError(
-            f"the log at {describe(engine.url)} needs upgrading",
-            hint="run 'runstrong db upgrade'",
         )
     migrate(engine, "head")
 

@@ -52,9 +52,14 @@ def add_row(session: Session, entry: SessionEntry) -> TrainingSession:
 
 
 def set_row(entry: SetEntry) -> SetRecord:
+    """A new row for one set."""
+    return SetRecord(**_set_values(entry))
+
+
+def _set_values(entry: SetEntry) -> dict:
     values = entry.model_dump(include=set(_SET_FIELDS))
     values["outcome"] = entry.outcome.value
-    return SetRecord(**values)
+    return values
 
 
 def save_session(store: Store, entry: SessionEntry) -> None:
@@ -79,7 +84,8 @@ def to_entry(row: TrainingSession) -> SessionEntry:
     )
 
 
-def _with_sets():
+def whole_sessions() -> tuple:
+    """Loader options that fetch each session's sets and user along with it."""
     return (selectinload(TrainingSession.sets), selectinload(TrainingSession.user))
 
 
@@ -92,19 +98,37 @@ def last_session(store: Store, user: str = DEFAULT_USER) -> SessionEntry | None:
             .where(User.name == user)
             .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
             .limit(1)
-            .options(*_with_sets())
+            .options(*whole_sessions())
         )
         return to_entry(row) if row else None
 
 
 def replace_session(store: Store, entry: SessionEntry) -> None:
-    """Overwrite the stored session with the same uid, sets included, in one transaction."""
+    """Write `entry` over the stored session with the same uid, in one transaction.
+
+    The row is updated in place and its sets matched by position, so a player
+    still recording the session keeps writing to it: a set the entry does not
+    have (one finished since the entry was read) is left as it is.
+    """
     with store.transaction() as session:
-        row = session.scalar(select(TrainingSession).where(TrainingSession.uid == entry.uid))
-        if row is not None:
-            session.delete(row)
-            session.flush()
-        add_row(session, entry)
+        row = session.scalar(
+            select(TrainingSession)
+            .where(TrainingSession.uid == entry.uid)
+            .options(selectinload(TrainingSession.sets))
+        )
+        if row is None:
+            add_row(session, entry)
+            return
+        for name in ("workout_id", "workout_version", "started_at", "ended_at", "rpe", "notes"):
+            setattr(row, name, getattr(entry, name))
+        row.status = entry.status.value
+        stored = {done.position: done for done in row.sets}
+        for done in entry.sets:
+            if done.position in stored:
+                for name, value in _set_values(done).items():
+                    setattr(stored[done.position], name, value)
+            else:
+                row.sets.append(set_row(done))
 
 
 def all_sessions(store: Store) -> list[SessionEntry]:
@@ -113,7 +137,7 @@ def all_sessions(store: Store) -> list[SessionEntry]:
         rows = session.scalars(
             select(TrainingSession)
             .order_by(TrainingSession.started_at, TrainingSession.id)
-            .options(*_with_sets())
+            .options(*whole_sessions())
         )
         return [to_entry(row) for row in rows]
 

@@ -18,6 +18,8 @@ from runstrong.store.schema import DEFAULT_USER, SetRecord, Status, TrainingSess
 
 @dataclass(frozen=True)
 class Week:
+    """A Monday-to-Sunday week and the completed sessions in it."""
+
     start: date
     sessions: int
 
@@ -32,11 +34,14 @@ class Adherence:
 
     @property
     def on_target(self) -> int:
+        """How many of the weeks met the target."""
         return sum(week.sessions >= self.target for week in self.weeks)
 
 
 @dataclass(frozen=True)
 class ExerciseTotals:
+    """One exercise's work over the whole log (one row of `runstrong stats`)."""
+
     exercise_id: str
     sets: int
     reps: int
@@ -46,6 +51,7 @@ class ExerciseTotals:
 
 
 def week_start(day: date) -> date:
+    """The Monday of the week `day` falls in."""
     return day - timedelta(days=day.weekday())
 
 

@@ -47,6 +47,7 @@ HEADER = [*SESSION_COLUMNS, *SET_COLUMNS]
 
 
 def write_csv(entries: Iterable[SessionEntry]) -> str:
+    """The sessions as CSV: a header, then one row per set."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HEADER)
@@ -93,6 +94,7 @@ def _value(cell: str) -> str | None:
 
 
 def write_json(entries: Iterable[SessionEntry]) -> str:
+    """The sessions as a JSON document, each session holding its sets."""
     data = [entry.model_dump(mode="json") for entry in entries]
     return json.dumps({"sessions": data}, indent=2, ensure_ascii=False) + "\n"
 
