@@ -17,10 +17,12 @@ _AMOUNT = re.compile(r"^\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>kg|lb|lbs)?\s*$"
 
 
 def to_kg(amount: float, unit: Unit) -> float:
+    """An amount in `unit` as kilograms."""
     return amount * KG_PER_LB if unit == "lb" else amount
 
 
 def from_kg(kilograms: float, unit: Unit) -> float:
+    """Kilograms as an amount in `unit`."""
     return kilograms / KG_PER_LB if unit == "lb" else kilograms
 
 
@@ -28,9 +30,11 @@ def parse_load(text: str, default_unit: Unit = "kg") -> tuple[float, Unit]:
     """ "12", "12kg", "25 lb" -> (kilograms, unit typed).
 
     Raises:
-        ValueError: not a number with an optional kg/lb unit (negative numbers included).
+        ValueError: not a number with an optional kg/lb unit, or a negative one.
     """
     match = _AMOUNT.match(text)
+    if not match and _AMOUNT.match(text.strip().removeprefix("-")):
+        raise ValueError("a load cannot be negative")
     if not match:
         raise ValueError(f"{text!r} is not a load: write a number of kg or lb, e.g. 12 or 25lb")
     unit: Unit = "lb" if (match["unit"] or default_unit).lower().startswith("lb") else "kg"

@@ -52,30 +52,30 @@ def test_a_logged_session_shows_everywhere(run, tmp_path: Path) -> None:
     assert status == 0 and (tmp_path / "weeks.png").read_bytes().startswith(b"\x89PNG")
 
 
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (["--rpe", "11"], "RPE: input should be less than or equal to 10"),
-        (["--load", "b-squat=-4"], "is not a load"),
-        (["--load", "burpee=10"], "has no such exercise"),
-        (["--exercise-rpe", "b-squat=0"], "b-squat RPE"),
-        (["--date", (date.today() + timedelta(days=3)).isoformat()], "in the future"),
-        (["--date", "last tuesday"], "is not a date"),
-        (["--variation", "b-squat=pistol"], "no variation 'pistol'"),
-        (["--load", "forward-backward-pogo=5"], "bodyweight exercise"),
-    ],
-)
+BAD_VALUES = [
+    (["--rpe", "11"], "RPE: input should be less than or equal to 10"),
+    (["--load", "b-squat=-4"], "a load cannot be negative"),
+    (["--load", "b-squat=heavy"], "is not a load"),
+    (["--reps", "b-squat=5"], "timed work"),
+    (["--load", "burpee=10"], "has no such exercise"),
+    (["--exercise-rpe", "b-squat=0"], "b-squat RPE"),
+    (["--date", (date.today() + timedelta(days=3)).isoformat()], "in the future"),
+    (["--date", "last tuesday"], "is not a date"),
+    (["--variation", "b-squat=pistol"], "no variation 'pistol'"),
+    (["--load", "forward-backward-pogo=5"], "bodyweight exercise"),
+]
+
+
 @pytest.mark.usefixtures("on_database")
-def test_bad_values_are_refused_and_leave_the_log_unchanged(
-    run, args: list[str], message: str
-) -> None:
+def test_bad_values_are_refused_and_leave_the_log_unchanged(run) -> None:
     assert run("log", "--rpe", "7")[0] == 0
     before = run("export-log")[1]
-    status, _, err = run("log", *args)
-    assert status == 2
-    assert err.startswith("runstrong: error:") and message in err and "Traceback" not in err
-    status, _, err = run("log", "--amend", *args)
-    assert status == 2 and err.startswith("runstrong: error:")
+    for args, message in BAD_VALUES:
+        status, _, err = run("log", *args)
+        assert status == 2 and message in err, (args, err)
+        assert err.startswith("runstrong: error:") and "Traceback" not in err, (args, err)
+        status, _, err = run("log", "--amend", *args)
+        assert status == 2 and err.startswith("runstrong: error:"), (args, err)
     assert run("export-log")[1] == before
 
 
@@ -95,11 +95,20 @@ def test_amend_on_an_empty_log_says_so(run) -> None:
     assert status == 2 and "no session to amend" in err
 
 
-def test_interactive_log_asks_for_each_detail() -> None:
-    answers = "\n".join([_days_ago(2), "7", "20", "", "12", "", "16", "good session"]) + "\n"
-    result = CliRunner().invoke(cli, ["log", "-i"], input=answers)
+def test_interactive_log_asks_for_each_detail_again_until_it_makes_sense() -> None:
+    answers = [
+        *(_days_ago(-3), "last week", _days_ago(2)),  # date
+        *("11", "7"),  # RPE
+        *("-20", "20"),  # plantarflexion walk
+        *("", "12", "", "16"),  # b squat, step down, split squat, swing
+        "good session",
+    ]
+    result = CliRunner().invoke(cli, ["log", "-i"], input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
     assert "Load for B Squat (kg, blank for none)" in result.output
+    for complaint in ("in the future", "'last week' is not a date", "from 1 (easy) to 10"):
+        assert complaint in result.output
+    assert "a load cannot be negative" in result.output
     history = CliRunner().invoke(cli, ["history"]).output
     assert "good session" in history and "20 kg" in history and _days_ago(2) in history
 

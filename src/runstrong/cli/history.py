@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from runstrong.cli.common import load_workout, workout_argument
 from runstrong.cli.db import opened_log
 from runstrong.cli.errors import UserError
+
+if TYPE_CHECKING:
+    from runstrong.model import Exercise, Workout
 
 unit_option = click.option(
     "--unit",
@@ -31,7 +35,8 @@ def history(limit: int, workout_id: str | None, unit: str | None) -> None:
     with opened_log() as store:
         rows = recent_sessions(store, workout_id=workout_id, limit=limit)
     if not rows:
-        click.echo("No sessions logged yet. Record one with 'runstrong log'.")
+        of = f" of {workout_id}" if workout_id else ""
+        click.echo(f"No sessions{of} logged yet. Record one with 'runstrong log'.")
         return
     click.echo(
         f"{'date':<16}  {'workout':<20} {'status':<11} {'time':>9} {'sets':>5} "
@@ -41,7 +46,7 @@ def history(limit: int, workout_id: str | None, unit: str | None) -> None:
         took = (
             duration_text((row.ended_at - row.started_at).total_seconds()) if row.ended_at else "-"
         )
-        volume = f"{load_text(row.volume_kg, unit or 'kg')}" if row.volume_kg else "-"
+        volume = load_text(row.volume_kg, unit or "kg") if row.volume_kg else "-"
         best = load_text(row.best_load_kg, unit or "kg") if row.best_load_kg else "-"
         notes = (row.notes or "").replace("\n", " ")
         click.echo(
@@ -80,10 +85,8 @@ def stats(workout: str | None, weeks: int, unit: str | None) -> None:
     click.echo(
         f"\n{'exercise':<40} {'sets':>5} {'reps':>6} {'time':>12} {'volume':>12} {'best load':>10}"
     )
-    order = list(names)
-    for row in sorted(
-        totals, key=lambda t: order.index(t.exercise_id) if t.exercise_id in order else 99
-    ):
+    order = {exercise_id: n for n, exercise_id in enumerate(names)}
+    for row in sorted(totals, key=lambda t: order.get(t.exercise_id, len(order))):
         volume = load_text(row.volume_kg, unit or "kg") if row.volume_kg else "-"
         best = load_text(row.best_load_kg, unit or "kg") if row.best_load_kg else "-"
         took = duration_text(row.seconds) if row.seconds else "-"
@@ -155,7 +158,7 @@ def chart(
     click.echo(f"Wrote {output}.")
 
 
-def _exercise(workout, name: str):
+def _exercise(workout: Workout, name: str) -> Exercise:
     """An exercise by id or by name (any case)."""
     for exercise in workout.exercises():
         if name == exercise.id or name.lower() == exercise.name.lower():

@@ -17,6 +17,7 @@ from runstrong.cli.errors import UserError
 if TYPE_CHECKING:
     from runstrong.loads import Unit
     from runstrong.model import Workout
+    from runstrong.store.database import Store
     from runstrong.store.manual import Details
 
 T = TypeVar("T")
@@ -137,11 +138,11 @@ def log_session(
             return
         workout = load_workout(workout_ref)
         if interactive:
-            details = _ask(workout, details, unit, now)
+            details = _ask(workout, details, unit, amending=False)
         _add(store, workout, details, now)
 
 
-def _add(store, workout: Workout, details: Details, now: datetime) -> None:
+def _add(store: Store, workout: Workout, details: Details, now: datetime) -> None:
     from runstrong.store.manual import new_session
     from runstrong.store.sessions import save_session
 
@@ -151,7 +152,9 @@ def _add(store, workout: Workout, details: Details, now: datetime) -> None:
     click.echo(f"Logged {workout.title} on {when:%a %d %b %Y %H:%M} ({len(entry.sets)} sets).")
 
 
-def _amend_last(store, details: Details, interactive: bool, unit: Unit, ref: str | None) -> None:
+def _amend_last(
+    store: Store, details: Details, interactive: bool, unit: Unit, ref: str | None
+) -> None:
     from runstrong.store.manual import amend
     from runstrong.store.sessions import last_session, replace_session
 
@@ -162,50 +165,71 @@ def _amend_last(store, details: Details, interactive: bool, unit: Unit, ref: str
         raise UserError(f"the last session was {last.workout_id}, not {ref}")
     workout = load_workout(last.workout_id)
     if interactive:
-        details = _ask(workout, details, unit, None)
+        details = _ask(workout, details, unit, amending=True)
     replace_session(store, amend(last, workout, details))
     when = last.started_at.astimezone()
     click.echo(f"Amended the session of {when:%a %d %b %Y %H:%M} ({workout.title}).")
 
 
-def _ask(workout: Workout, given: Details, unit: Unit, now: datetime | None) -> Details:
-    """Prompt for what was not given on the command line; blank answers keep things as they are."""
+def _ask(workout: Workout, given: Details, unit: Unit, *, amending: bool) -> Details:
+    """Prompt for what was not given on the command line; a bad answer is asked again.
+
+    Blank answers mean "none" for a new session and "keep it" when amending.
+    """
     from dataclasses import replace
+    from datetime import UTC
 
     from runstrong.loads import parse_load
     from runstrong.model import LoadKind
+    from runstrong.store.entries import FUTURE_ALLOWANCE
+
+    blank = "blank to keep" if amending else "blank for none"
+    now = datetime.now(UTC)
+
+    def when(text: str) -> datetime | None:
+        if text in ("today", "unchanged"):
+            return None
+        try:
+            moment = parse_when(text, now=now)
+        except UserError as err:
+            raise click.BadParameter(f"{err.format_message()} ({err.hint})") from None
+        if moment > now + FUTURE_ALLOWANCE:
+            raise click.BadParameter("that is in the future; a session can be dated a day ahead")
+        return moment
+
+    def rpe(text: str) -> int | None:
+        if not text.strip():
+            return None
+        if not text.strip().isdigit() or not 1 <= int(text) <= 10:
+            raise click.BadParameter("write a whole number from 1 (easy) to 10 (maximal)")
+        return int(text)
+
+    def load(text: str) -> tuple[float, Unit] | None:
+        if not text.strip():
+            return None
+        try:
+            return parse_load(text, unit)
+        except ValueError as err:
+            raise click.BadParameter(str(err)) from None
+
+    def ask(question: str, convert: Callable[[str], T], default: str = "") -> T:
+        return click.prompt(
+            question, default=default, show_default=bool(default), value_proc=convert
+        )
 
     started = given.started_at
     if started is None:
-        default = "today" if now is not None else "unchanged"
-        answer = click.prompt("Date (YYYY-MM-DD [HH:MM])", default=default, show_default=True)
-        if answer not in ("today", "unchanged"):
-            started = parse_when(answer, now=now or datetime.now().astimezone())
-    rpe = given.rpe or _ask_number("How hard was it overall, RPE 1-10 (blank to skip)")
+        started = ask("Date (YYYY-MM-DD [HH:MM])", when, "unchanged" if amending else "today")
+    effort = given.rpe if given.rpe is not None else ask(f"Overall effort, RPE 1-10 ({blank})", rpe)
     loads = dict(given.loads)
     for exercise in workout.exercises():
         if exercise.load.kind is LoadKind.BODYWEIGHT or exercise.id in loads:
             continue
-        answer = click.prompt(
-            f"Load for {exercise.name} ({unit}, blank for none)", default="", show_default=False
-        )
-        if answer.strip():
-            try:
-                loads[exercise.id] = parse_load(answer, unit)
-            except ValueError as err:
-                raise UserError(str(err)) from None
-    notes = given.notes or click.prompt("Notes (blank for none)", default="", show_default=False)
-    return replace(given, started_at=started, rpe=rpe, loads=loads, notes=notes or None)
-
-
-def _ask_number(question: str) -> int | None:
-    answer = click.prompt(question, default="", show_default=False)
-    if not answer.strip():
-        return None
-    try:
-        return _whole(answer.strip())
-    except ValueError as err:
-        raise UserError(str(err)) from None
+        answer = ask(f"Load for {exercise.name} ({unit}, {blank})", load)
+        if answer is not None:
+            loads[exercise.id] = answer
+    notes = given.notes or ask(f"Notes ({blank})", str).strip()
+    return replace(given, started_at=started, rpe=effort, loads=loads, notes=notes or None)
 
 
 @click.command("export-log")
