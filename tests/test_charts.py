@@ -38,6 +38,18 @@ def test_adherence_chart_counts_weeks() -> None:
     assert "Weeks on target: 2 of 4" in text and "streak 1" in text
 
 
+def test_a_long_adherence_chart_labels_few_weeks_with_their_year() -> None:
+    record = adherence([], target=1, today=date(2026, 11, 26), weeks=520)
+    root = ElementTree.fromstring(adherence_svg(record))
+    labels = [
+        text.text
+        for text in root.iter("{http://www.w3.org/2000/svg}text")
+        if text.text and text.text[-4:].isdigit() and text.text[:3].isalpha()
+    ]
+    assert 6 <= len(labels) <= 12
+    assert labels[0] == "Dec 2016" and labels[-1].endswith("2026")
+
+
 def test_charts_embed_no_scripts_from_elsewhere() -> None:
     assert b"<script" not in load_svg(POINTS, exercise_name="B Squat").split(b"</defs>")[-1]
     assert b"kozea.github.io" not in load_svg(POINTS, exercise_name="B Squat")

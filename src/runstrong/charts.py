@@ -7,6 +7,7 @@ load only when a chart is made.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,8 @@ DONE = "#2e7d32"
 MISSING = "#cfd8dc"
 LOAD = "#1565c0"
 FORMATS = (".svg", ".png")
+#: How many week labels fit under the adherence chart: "07 Sep" ones, or "Sep 2026" ones.
+LABELS, LONG_LABELS = 26, 12
 
 
 class ChartError(Exception):
@@ -68,9 +71,11 @@ def adherence_svg(adherence: Adherence) -> bytes:
     import pygal
 
     target = adherence.target
+    weeks = adherence.weeks
+    short = len(weeks) <= LABELS
     chart = pygal.StackedBar(
         **_common(
-            f"Weeks on target: {adherence.on_target} of {len(adherence.weeks)} "
+            f"Weeks on target: {adherence.on_target} of {len(weeks)} "
             f"(target {target} a week, streak {adherence.streak})"
         ),
         style=_style(DONE, MISSING),
@@ -78,11 +83,16 @@ def adherence_svg(adherence: Adherence) -> bytes:
         y_title="sessions",
         legend_at_bottom=True,
     )
-    chart.x_labels = [week.start.strftime("%d %b") for week in adherence.weeks]
-    tallest = max([target, *(week.sessions for week in adherence.weeks)])
+    # Label only some weeks of a long window, so the dates stay legible.
+    every = 1 if short else math.ceil(len(weeks) / LONG_LABELS)
+    chart.x_labels = [
+        week.start.strftime("%d %b" if short else "%b %Y") if n % every == 0 else ""
+        for n, week in enumerate(weeks)
+    ]
+    tallest = max([target, *(week.sessions for week in weeks)])
     chart.y_labels = list(range(tallest + 1))
-    chart.add("done", [week.sessions for week in adherence.weeks])
-    chart.add("missed", [max(target - week.sessions, 0) for week in adherence.weeks])
+    chart.add("done", [week.sessions for week in weeks])
+    chart.add("missed", [max(target - week.sessions, 0) for week in weeks])
     return chart.render()
 
 

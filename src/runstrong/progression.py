@@ -39,6 +39,8 @@ LOAD_STEPS: dict[tuple[str, Unit], tuple[tuple[float, float], ...]] = {
 
 
 class Action(StrEnum):
+    """What the advice asks of the runner, in short."""
+
     START = "start"
     MOVE_UP = "move up"
     ADD_LOAD = "add load"
@@ -248,10 +250,17 @@ class _Advisor:
     def hold(self, reason: str) -> Advice:
         return self._advice(Action.HOLD, reason)
 
+    def _lighter(self) -> float | None:
+        """One load step below the current load; None without a load or below the lightest."""
+        if not (self.implement and self.load_kg):
+            return None
+        lighter = step_load(self.implement, self.load_kg, self.unit, up=False)
+        return lighter if lighter > 0 else None
+
     def ease_back_in(self, weeks: int) -> Advice:
         away = f"{weeks} weeks since you last did this"
-        if self.implement and self.load_kg:
-            lighter = step_load(self.implement, self.load_kg, self.unit, up=False)
+        lighter = self._lighter()
+        if lighter:
             return self._advice(
                 Action.EASE_BACK_IN,
                 f"{away}: ease back in one step lighter than last time "
@@ -261,8 +270,8 @@ class _Advisor:
         return self._advice(Action.EASE_BACK_IN, f"{away}: pick up where you left off, gently")
 
     def step_back(self, why: str) -> Advice:
-        if self.implement and self.load_kg:
-            lighter = step_load(self.implement, self.load_kg, self.unit, up=False)
+        lighter = self._lighter()
+        if lighter:
             return self._advice(
                 Action.STEP_BACK,
                 f"{why}: drop one step from {self._text(self.load_kg)}",
