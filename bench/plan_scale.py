@@ -6,6 +6,7 @@ time for both.
 
 from __future__ import annotations
 
+import gc
 import random
 import time
 from datetime import date, datetime, timedelta
@@ -41,6 +42,9 @@ def main() -> None:
     rules = PlanRules(session_seconds=21 * 60)
     windows = parse_windows(["Mon-Fri 06:00-08:00", "Mon-Fri 17:00-21:00", "Sat,Sun 08:00-14:00"])
     calendars = [calendar(seed) for seed in range(1000)]
+    # The 1,000 input calendars (364,000 events) would otherwise be rescanned by every
+    # full garbage collection, a cost a single real plan never carries.
+    gc.freeze()
 
     def plan(events):
         return plan_weeks(events, rules, windows, tz=ZONE, first_day=FIRST_DAY, weeks=52)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from typing import TypeVar
 
 Span = tuple[int, int]
+T = TypeVar("T")
 
 
 class Blocks:
@@ -29,17 +31,18 @@ class Blocks:
         self._spans = merged
         self._ends = [end for _, end in merged]
 
-    def subtract(self, allowed: Span) -> list[Span]:
-        """The closed span `allowed` without these blocks, as closed pieces in order."""
-        lo, hi = allowed
-        pieces: list[Span] = []
-        index = bisect.bisect_right(self._ends, lo)
-        while index < len(self._spans) and self._spans[index][0] < hi:
-            start, end = self._spans[index]
-            if lo <= start:
-                pieces.append((lo, start))
-            lo = end
-            index += 1
-        if lo <= hi:
-            pieces.append((lo, hi))
+    def cut(self, spans: Iterable[tuple[Span, T]]) -> list[tuple[Span, T]]:
+        """Closed spans, each with a tag, without these blocks: the closed pieces left, tagged."""
+        blocks, ends = self._spans, self._ends
+        pieces: list[tuple[Span, T]] = []
+        for (lo, hi), tag in spans:
+            index = bisect.bisect_right(ends, lo)
+            while index < len(blocks) and blocks[index][0] < hi:
+                start, end = blocks[index]
+                if lo <= start:
+                    pieces.append(((lo, start), tag))
+                lo = end
+                index += 1
+            if lo <= hi:
+                pieces.append(((lo, hi), tag))
         return pieces

@@ -126,10 +126,10 @@ class _Planner:
         self.quality_starts = [t.start for t in self.quality]
         self.races = [t for t in self.quality if t.event.kind is Kind.RACE]
         self.race_starts = [t.start for t in self.races]
-        self.hard_runs: dict[date, list[_Timed]] = {}
+        self.hard_runs: dict[int, list[_Timed]] = {}
         for t in self.quality:
             if t.event.kind in _HARD_DAYS:
-                self.hard_runs.setdefault(_local(t.start, tz).date(), []).append(t)
+                self.hard_runs.setdefault(_local(t.start, tz).toordinal(), []).append(t)
         #: Seconds after Monday 00:00 a session may start, with the weekday, in a week
         #: without a clock change.
         self.week_starts = [
@@ -156,10 +156,9 @@ class _Planner:
 
     def week(self, monday: date) -> Week:
         """The sessions for the week starting on `monday`, or a note saying why there are none."""
-        days = [monday + timedelta(days=n) for n in range(7)]
         week_start = _instant(monday, 0, self.tz)
         week_end = _instant(monday + timedelta(days=7), 0, self.tz)
-        open_starts = self._open_starts(days, week_start, week_end)
+        open_starts = self._open_starts(monday, week_start, week_end)
         sessions: list[Session] = []
         note = None
         for _ in range(self.rules.sessions_per_week):
@@ -173,16 +172,21 @@ class _Planner:
         events = tuple(t.event for t in self.events[first:last])
         return Week(monday, events, tuple(sessions), note)
 
-    def _open_starts(self, days: list[date], week_start: int, week_end: int) -> _DaySpans:
+    def _open_starts(self, monday: date, week_start: int, week_end: int) -> _DaySpans:
         """Instants in the week a session may start so it starts and ends inside a window."""
+        first = monday.toordinal()
         if week_end - week_start == 7 * DAY:
             # No clock change this week: wall-clock times map straight onto instants.
             spans = [
-                ((week_start + lo, week_start + hi), days[n]) for lo, hi, n in self.week_starts
+                ((week_start + lo, week_start + hi), first + n) for lo, hi, n in self.week_starts
             ]
         else:
+            days = [monday + timedelta(days=n) for n in range(7)]
             spans = [
-                ((_instant(day, a, self.tz), _instant(day, b, self.tz) - self.duration), day)
+                (
+                    (_instant(day, a, self.tz), _instant(day, b, self.tz) - self.duration),
+                    day.toordinal(),
+                )
                 for day in days
                 for a, b in self.windows.on(day.weekday())
             ]
@@ -198,9 +202,9 @@ class _Planner:
         self, open_starts: _DaySpans, placed: list[int], week_start: int, week_end: int
     ) -> tuple[Session | None, str | None]:
         """The best slot that keeps every rule, else a skip note or the least-bad slot."""
-        valid = _without(open_starts, self.blocked)
+        valid = self.blocked.cut(open_starts)
         if placed:
-            valid = _without(valid, Blocks((p - self.spacing, p + self.spacing) for p in placed))
+            valid = Blocks((p - self.spacing, p + self.spacing) for p in placed).cut(valid)
         candidates = [(s, day) for (lo, hi), day in valid if (s := _round_up(lo)) <= hi]
         if candidates:
             start, day = min(candidates, key=lambda c: self._preference(*c))
@@ -213,7 +217,7 @@ class _Planner:
             )
         return self._least_bad(open_starts, placed)
 
-    def _preference(self, start: int, day: date) -> tuple[bool, int, int]:
+    def _preference(self, start: int, day: int) -> tuple[bool, int, int]:
         """Same day as a hard run (after it) first, then the most recovery, then earliest.
 
         Recovery beyond twice the required hours counts as "plenty" and ties,
@@ -230,8 +234,8 @@ class _Planner:
         index = bisect.bisect_left(self.quality_starts, at)
         return self.quality[index] if index < len(self.quality) else None
 
-    def _hard_run_before(self, start: int, day: date) -> _Timed | None:
-        """The last speed session or long run on `day` that is over by `start`."""
+    def _hard_run_before(self, start: int, day: int) -> _Timed | None:
+        """The last speed session or long run on `day` (an ordinal) that is over by `start`."""
         done = [t for t in self.hard_runs.get(day, ()) if t.end <= start]
         return done[-1] if done else None
 
@@ -242,7 +246,7 @@ class _Planner:
             return self.races[index]
         return None
 
-    def _session(self, start: int, day: date, shortfalls: Sequence[_Shortfall] = ()) -> Session:
+    def _session(self, start: int, day: int, shortfalls: Sequence[_Shortfall] = ()) -> Session:
         following = self._next_quality(start)
         end = start + self.duration
         earlier = self._hard_run_before(start, day)
@@ -266,7 +270,7 @@ class _Planner:
         self, open_starts: _DaySpans, placed: list[int]
     ) -> tuple[Session | None, str | None]:
         """The free slot that misses the rules by the least time, flagged with fixes."""
-        free = _without(open_starts, self.busy)
+        free = self.busy.cut(open_starts)
         if not free:
             return None, (
                 "no free time inside your windows this week: "
@@ -316,12 +320,8 @@ class _Planner:
         return found
 
 
-#: Spans of allowed start instants, each with the local day it belongs to.
-_DaySpans = list[tuple[Span, date]]
-
-
-def _without(spans: _DaySpans, blocks: Blocks) -> _DaySpans:
-    return [(piece, day) for span, day in spans for piece in blocks.subtract(span)]
+#: Spans of allowed start instants, each with its local day (`date.toordinal()`).
+_DaySpans = list[tuple[Span, int]]
 
 
 def _fallback_starts(lo: int, hi: int) -> list[int]:
