@@ -70,6 +70,12 @@ def fill(url: str) -> int:
         entries.append(new_session(workout, details, now=now - timedelta(weeks=week, hours=1)))
     with open_store(url) as store:
         import_sessions(store, entries)
+        if store.engine.dialect.name == "postgresql":
+            # A log grown over years has planner statistics (autovacuum keeps
+            # them); one loaded a second ago has none until ANALYZE.
+            with store.engine.connect() as connection:
+                connection.execute(sa.text("analyze"))
+                connection.commit()
     return sum(len(entry.sets) for entry in entries)
 
 
