@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from web.web_calendars import next_monday, runs_csv
 
@@ -24,12 +25,12 @@ def test_upload_a_calendar_and_see_the_placed_session(
     page.get_by_label("First day").fill(str(next_monday()))
     page.get_by_label("Time zone").fill("Europe/Berlin")
     page.get_by_role("button", name="Plan my weeks").click()
-    page.wait_for_url("**/plan")
-    assert page.get_by_text("From my-runs.csv").is_visible()
+    # The form posts to /plan and is sent back to /plan: wait for the new page's content.
+    expect(page.get_by_text("From my-runs.csv")).to_be_visible()
     sessions = page.locator(".day .strength")
-    assert sessions.count() == 2
-    assert "margin" in sessions.first.inner_text()
-    assert page.locator(".day .kind-long").count() == 2
+    expect(sessions).to_have_count(2)
+    expect(sessions.first).to_contain_text("margin")
+    expect(page.locator(".day .kind-long")).to_have_count(2)
     feed = page.locator("input.feed").input_value()
     assert "/calendar/" in feed and feed.endswith(".ics")
     name = "plan-phone.png" if viewport["width"] < 500 else "plan-desktop.png"

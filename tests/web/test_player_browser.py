@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -61,8 +62,14 @@ def _ready(page) -> None:
 
 
 def _wait_index(page, index: int) -> None:
+    """Until the player reaches step `index` or finishes."""
     page.wait_for_function(
-        f"Number(document.getElementById('player').dataset.index) >= {index}", timeout=10_000
+        """(index) => {
+          const root = document.getElementById("player");
+          return Number(root.dataset.index) >= index || root.dataset.state === "finished";
+        }""",
+        arg=index,
+        timeout=10_000,
     )
 
 
@@ -87,7 +94,7 @@ def test_steps_advance_in_order_with_side_and_round_labels(page, live_server, ar
 
     page.keyboard.press("Space")  # pause holds the clock
     held = _seen(page)
-    page.wait_for_timeout(600)  # 12 workout seconds at this speed
+    page.wait_for_timeout(600)  # a deliberate hold: 12 workout seconds at this speed
     assert _seen(page)["countdown"] == held["countdown"]
     assert _seen(page)["index"] == held["index"]
     assert held["state"] == "paused"
@@ -117,7 +124,7 @@ def test_plays_to_the_end_on_a_desktop(page, live_server, artifacts_dir):
     page.get_by_role("checkbox", name="Voice").check()
     page.get_by_role("button", name="Start").click()
     last, rounds_seen, shot = -1, set(), False
-    for _ in range(2000):
+    for _ in range(len(steps) + 1):
         seen = _seen(page)
         if seen["state"] == "finished":
             break
@@ -131,25 +138,29 @@ def test_plays_to_the_end_on_a_desktop(page, live_server, artifacts_dir):
             shot = True
         if seen["waiting"]:
             page.keyboard.press("d")
-            _wait_index(page, last + 1)
-        else:
-            page.wait_for_timeout(15)
+        _wait_index(page, last + 1)
     assert _seen(page)["state"] == "finished"
-    assert page.get_by_text("Session complete").is_visible()
+    expect(page.get_by_text("Session complete")).to_be_visible()
     assert {("strength-c", 3), ("strength-b", 2)} <= rounds_seen
+    log_link = page.get_by_role("link", name="Log loads and effort")
+    expect(log_link).to_be_visible()  # shown once the server has closed the session
+    expect(page.locator("#finished-summary")).to_contain_text(
+        f"{len(steps)} of {len(steps)} steps done."
+    )
     sessions = httpx.get(f"{live_server}/api/sessions/current?workout_id={ROUTINE}")
     assert sessions.status_code == 404, "the finished session is closed on the server"
 
-    page.get_by_role("link", name="Log loads and effort").click()
+    log_link.click()
     page.get_by_label("Load for B Squat").fill("14")
     page.get_by_label("RPE for B Squat").fill("7")
     page.get_by_label("Whole session RPE").fill("6")
     page.get_by_label("Notes").fill("Felt strong on the step downs")
     page.get_by_role("button", name="Save to the log").click()
     page.wait_for_url("**/history?saved=*")
-    assert page.get_by_text("Saved to the log.").is_visible()
+    expect(page.get_by_text("Saved to the log.")).to_be_visible()
     row = page.locator("tr.just-saved")
-    assert "completed" in row.inner_text() and "Felt strong" in row.inner_text()
+    expect(row).to_contain_text("completed")
+    expect(row).to_contain_text("Felt strong")
     page.wait_for_function(
         "[...document.querySelectorAll('.charts img')].every(i => i.complete && i.naturalWidth)"
     )
@@ -180,7 +191,7 @@ def test_easier_switches_the_current_exercise(page, live_server):
     for _ in range(target["index"]):
         page.keyboard.press("s")
     assert _seen(page)["label"] == "B Squat"
-    assert page.get_by_role("button", name="Easier").is_enabled()
+    expect(page.get_by_role("button", name="Easier")).to_be_enabled()
     page.keyboard.press("e")
     page.wait_for_function(
         "document.getElementById('step-kind').textContent === 'Easier variation'"
@@ -190,7 +201,7 @@ def test_easier_switches_the_current_exercise(page, live_server):
     ).json()["steps"]
     now = _seen(page)
     assert now["label"] == changed[now["index"]]["exercise_name"] != "B Squat"
-    assert page.get_by_role("button", name="Easier").is_disabled()
+    expect(page.get_by_role("button", name="Easier")).to_be_disabled()
 
 
 @pytest.mark.parametrize("voice_on", [True, False])

@@ -19,7 +19,7 @@
     block: byId("step-block"), round: byId("step-round"), count: byId("step-count"),
     kind: byId("step-kind"), label: byId("step-label"), side: byId("step-side"),
     dose: byId("step-dose"), countdown: byId("countdown"), next: byId("next-up"),
-    bar: byId("progress"), left: byId("time-left"), pause: byId("btn-pause"),
+    bar: byId("progress"), left: byId("time-left"), pause: byId("pause-label"),
     easier: byId("btn-easier"), voice: byId("toggle-voice"), beeps: byId("toggle-beeps"),
     finished: byId("finished"), summary: byId("finished-summary"), logLink: byId("log-link"),
     error: byId("player-error"),
@@ -47,6 +47,17 @@
     if (response.status === 404) return null;
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
     return response.json();
+  }
+
+  let outbox = Promise.resolve();
+
+  function send(method, path, body) {
+    // Writes go one at a time, so the server sees sets and positions in the order
+    // they happened (parallel requests can overtake each other); a failed write
+    // does not hold up the next.
+    const sent = outbox.then(() => api(method, path, body));
+    outbox = sent.catch(() => null);
+    return sent;
   }
 
   function quietly(promise) {
@@ -100,7 +111,7 @@
   // ---- moving through the steps --------------------------------------------
 
   function finishStep(outcome, seconds) {
-    quietly(api("POST", `/api/sessions/${session.id}/sets`, {
+    quietly(send("POST", `/api/sessions/${session.id}/sets`, {
       step_index: index, outcome, seconds: Math.round(seconds * 1000) / 1000,
     }));
     index += 1;
@@ -154,7 +165,7 @@
     const target = current && current.exercise_id && timeline.easier[current.exercise_id];
     if (!target || session.variations[current.exercise_id] === target) return;
     const variations = { ...session.variations, [current.exercise_id]: target };
-    const updated = await api("PUT", `/api/sessions/${session.id}/variations`, { variations });
+    const updated = await send("PUT", `/api/sessions/${session.id}/variations`, { variations });
     if (!updated) return;
     session = updated;
     await loadTimeline();
@@ -170,7 +181,7 @@
     runStart = null;
     releaseScreen();
     index = timeline.steps.length;
-    quietly(api("POST", `/api/sessions/${session.id}/finish`, { completed: true }).then((view) => {
+    quietly(send("POST", `/api/sessions/${session.id}/finish`, { completed: true }).then((view) => {
       session = view || session;
       render();
     }));
@@ -191,7 +202,7 @@
 
   function savePosition() {
     saveLocal(true);
-    quietly(api("PUT", `/api/sessions/${session.id}/position`, {
+    quietly(send("PUT", `/api/sessions/${session.id}/position`, {
       index, elapsed: Math.min(elapsed(), 86400), paused: runStart === null,
     }));
   }
@@ -308,14 +319,16 @@
     root.dataset.state = done ? "finished" : runStart === null ? "paused" : "playing";
     ui.finished.hidden = !done;
     ui.pause.textContent = runStart !== null ? "Pause" : elapsed() > 0 || index > 0 ? "Resume" : "Start";
-    ui.pause.insertAdjacentHTML("beforeend", " <kbd>Space</kbd>");
     const fraction = done ? 1 : (timeline.total_seconds - step().seconds_after - Math.max(0, remaining())) / timeline.total_seconds;
     ui.bar.setAttribute("aria-valuenow", String(Math.round(fraction * 100)));
     ui.bar.firstElementChild.style.width = `${(fraction * 100).toFixed(1)}%`;
     if (done) {
       ui.left.textContent = "0:00";
       ui.countdown.textContent = "0:00";
-      ui.summary.textContent = `${timeline.title}: ${total} steps.`;
+      const skipped = session.skipped ? `, ${session.skipped} skipped` : "";
+      ui.summary.textContent = session.finished
+        ? `${timeline.title}: ${session.done} of ${total} steps done${skipped}.`
+        : `${timeline.title}: ${total} steps.`;
       if (session.log_uid) {
         ui.logLink.href = root.dataset.logUrl.replace("LOG_UID", encodeURIComponent(session.log_uid));
         ui.logLink.hidden = false;
