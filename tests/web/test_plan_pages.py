@@ -69,8 +69,10 @@ def test_bad_uploads_are_4xx_naming_the_field(client):
     cases = [
         (_upload(client, b"not,a\ncalendar", name="runs.txt"), "calendar"),
         (_upload(client, b"BEGIN:NOPE", name="runs.ics"), "calendar"),
-        (_upload(client, tz="Mars/Olympus"), "calendar"),
-        (_upload(client, windows="Someday 25:00-26:00"), "calendar"),
+        (_upload(client, bytes(range(256)) * 8, name="runs.ics"), "calendar"),
+        (_upload(client, b"x" * (2 * 1024 * 1024 + 1), name="runs.ics"), "calendar"),
+        (_upload(client, tz="Mars/Olympus"), "tz"),
+        (_upload(client, windows="Someday 25:00-26:00"), "windows"),
         (_upload(client, weeks="0"), "weeks"),
         (_upload(client, workout_id="nope"), "workout_id"),
         (client.post("/api/plan", data={"weeks": "2"}), "calendar"),
@@ -79,3 +81,15 @@ def test_bad_uploads_are_4xx_naming_the_field(client):
         assert 400 <= response.status_code < 500, response.text
         assert response.json()["errors"][0]["field"] == field, response.text
     assert client.get("/api/plan").status_code == 404, "nothing bad was kept"
+
+
+def test_an_oversized_upload_is_refused_before_it_is_read(client):
+    response = _upload(client, b"x" * (3 * 1024 * 1024), name="runs.ics")
+    assert response.status_code == 413
+    assert response.json()["errors"][0]["field"] == "body"
+    page = client.post(
+        "/plan",
+        files={"calendar": ("runs.ics", b"x" * (3 * 1024 * 1024))},
+        headers={"accept": "text/html"},
+    )
+    assert page.status_code == 413 and "larger than" in page.text

@@ -15,10 +15,11 @@ from markupsafe import Markup
 
 from runstrong.web.api import advice, log, plan, sessions, timeline, workouts
 from runstrong.web.catalog import Catalog
-from runstrong.web.errors import install_error_handlers
+from runstrong.web.errors import BodyLimit, install_error_handlers
 from runstrong.web.pages import library, player
 from runstrong.web.pages import log as log_pages
 from runstrong.web.pages import plan as plan_pages
+from runstrong.web.planning import MAX_UPLOAD_BYTES
 from runstrong.web.player_sessions import RecorderFactory, SessionBoard
 from runstrong.web.settings import Settings
 from runstrong.web.training_log import TrainingLog
@@ -54,6 +55,8 @@ def create_app(
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(packages=[("runstrong.web", "static")]), name="static")
     install_error_handlers(app)
+    # The largest request is a calendar upload with its form fields.
+    app.add_middleware(BodyLimit, max_bytes=MAX_UPLOAD_BYTES + 64 * 1024)
     for router in (
         workouts.router,
         timeline.router,

@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 
 class FieldError(BaseModel):
@@ -50,7 +51,33 @@ ERROR_RESPONSES: dict[int | str, dict] = {
 }
 
 
+class BodyLimit:
+    """Refuse a request whose declared body is over `max_bytes` before it is read.
+
+    Uploads are otherwise spooled in full before a route can look at their size.
+    """
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            length = dict(scope["headers"]).get(b"content-length", b"")
+            if length.isdigit() and int(length) > self.max_bytes:
+                message = f"the request is larger than {self.max_bytes // 1024} KB"
+                body = ErrorBody(
+                    detail=message,
+                    errors=[FieldError(location="body", field="body", message=message)],
+                )
+                response = _respond(Request(scope), 413, body)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def install_error_handlers(app: FastAPI) -> None:
+    """Answer every error in the shape above."""
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(InputError, _input_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)

@@ -29,8 +29,17 @@ class PlanForm(BaseModel):
     )
 
     def options(self) -> PlanOptions:
+        """The form as plan options, each checked here so an error names its own field.
+
+        Raises:
+            InputError: a field is not usable (422 on that field).
+        """
+        from runstrong.plan.errors import PlanInputError
+        from runstrong.plan.windows import parse_windows
+        from runstrong.plan.zones import user_zone
+
         try:
-            return PlanOptions(
+            options = PlanOptions(
                 workout_id=self.workout_id,
                 weeks=self.weeks,
                 start=self.start,
@@ -41,9 +50,18 @@ class PlanForm(BaseModel):
         except ValidationError as err:
             first = err.errors()[0]
             field = ".".join(str(p) for p in first["loc"]) or "options"
-            raise InputError(
-                f"{field}: {first['msg']}", field=field, location="body", status=422
-            ) from None
+            raise _form_error(f"{field}: {first['msg']}", field) from None
+        for field, check in (("tz", user_zone), ("windows", parse_windows)):
+            try:
+                check(getattr(options, field))
+            except PlanInputError as err:
+                hint = f" ({err.hint})" if err.hint else ""
+                raise _form_error(f"{err}{hint}", field) from None
+        return options
+
+
+def _form_error(message: str, field: str, *, status: int = 422) -> InputError:
+    return InputError(message, field=field, location="body", status=status)
 
 
 async def upload_plan(
@@ -55,24 +73,16 @@ async def upload_plan(
         InputError: the file is missing, too big, of another type, or cannot be
             planned from; the message says what to change.
     """
-    from runstrong.plan.errors import PlanInputError
-
     options = form.options()
     try:
         workout = library.get(options.workout_id)
     except LookupError as err:
-        raise InputError(
-            str(err.args[0]), field="workout_id", location="body", status=422
-        ) from None
+        raise _form_error(str(err.args[0]), "workout_id") from None
     data = await calendar.read(MAX_UPLOAD_BYTES + 1)
     if not data:
-        raise InputError(
-            "the calendar file is empty", field="calendar", location="body", status=422
-        )
+        raise _form_error("the calendar file is empty", "calendar")
     if len(data) > MAX_UPLOAD_BYTES:
-        raise InputError(
-            "the calendar file is larger than 2 MB", field="calendar", location="body", status=413
-        )
+        raise _form_error("the calendar file is larger than 2 MB", "calendar", status=413)
     try:
         return accept_upload(
             settings.data_dir,
@@ -81,7 +91,5 @@ async def upload_plan(
             options=options,
             workout=workout,
         )
-    except PlanInputError as err:
-        raise InputError(str(err), field="calendar", location="body", status=422) from None
-    except ValueError as err:
-        raise InputError(str(err), field="calendar", location="body", status=422) from None
+    except ValueError as err:  # PlanInputError included: the file cannot be planned from
+        raise _form_error(str(err), "calendar") from None

@@ -57,7 +57,7 @@ async def upload_plan_page(
             options,
             plan=plan,
             problem=err.message,
-            status=422,
+            status=err.status,
         )
     return RedirectResponse(request.app.url_path_for("show_plan"), status_code=303)
 
