@@ -92,15 +92,6 @@ class _Timed(NamedTuple):
     event: ClassifiedEvent
 
 
-@dataclass(frozen=True, slots=True)
-class _Shortfall:
-    """How a least-bad slot misses a rule: by how long, in words, and what would fix it."""
-
-    seconds: int
-    problem: str
-    fix: str
-
-
 class _Planner:
     """The rules turned into blocked time once, then each week planned against it."""
 
@@ -246,7 +237,7 @@ class _Planner:
             return self.races[index]
         return None
 
-    def _session(self, start: int, day: int, shortfalls: Sequence[_Shortfall] = ()) -> Session:
+    def _session(self, start: int, day: int, shortfalls: Sequence[tuple[str, str]] = ()) -> Session:
         following = self._next_quality(start)
         end = start + self.duration
         earlier = self._hard_run_before(start, day)
@@ -262,8 +253,8 @@ class _Planner:
             reason=reason,
             next_quality=following.event if following else None,
             margin_hours=(following.start - end) / HOUR if following else None,
-            problems=tuple(s.problem for s in shortfalls),
-            fixes=tuple(dict.fromkeys(s.fix for s in shortfalls)),
+            problems=tuple(problem for problem, _ in shortfalls),
+            fixes=tuple(dict.fromkeys(fix for _, fix in shortfalls)),
         )
 
     def _least_bad(
@@ -291,7 +282,7 @@ class _Planner:
             short += max(0, self.recovery - (following.start - start - self.duration))
         return short + sum(max(0, self.spacing - abs(start - other)) for other in placed)
 
-    def _shortfalls(self, start: int, placed: list[int]) -> list[_Shortfall]:
+    def _shortfalls(self, start: int, placed: list[int]) -> list[tuple[str, str]]:
         """Each rule a start misses, in words, with what would fix it."""
         found = []
         end = start + self.duration
@@ -300,8 +291,7 @@ class _Planner:
             hours = math.floor((following.start - end) / HOUR)
             label = following.event.label
             found.append(
-                _Shortfall(
-                    self.recovery - (following.start - end),
+                (
                     f"only {hours} h before {label}",
                     f"move {label} later, or lower the recovery to {hours} h",
                 )
@@ -310,8 +300,7 @@ class _Planner:
             gap = abs(start - other)
             if gap < self.spacing:
                 found.append(
-                    _Shortfall(
-                        self.spacing - gap,
+                    (
                         f"only {math.floor(gap / HOUR)} h from the other session "
                         f"on {_local(other, self.tz):%a %H:%M}",
                         "plan fewer sessions per week",
