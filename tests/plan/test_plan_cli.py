@@ -146,3 +146,23 @@ def test_calendar_show_reads_exactly_the_weeks_asked_for(capsys):
     )
     assert status == 2
     assert "no events between 2026-11-23 and 2026-11-29" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "start", "zone", "sessions"),
+    [
+        ("marathon-16-weeks.ics", "2026-12-28", "Europe/Berlin", 4),
+        ("5k-two-speed-days.ics", "2026-10-19", "America/Chicago", 4),
+        ("daily-doubles.ics", "2026-12-07", "Europe/Madrid", 4),
+    ],
+)
+def test_each_example_plan_reads_back_as_a_calendar(capsys, tmp_path, name, start, zone, sessions):
+    out_ics = tmp_path / "strength.ics"
+    common = ("--start", start, "--tz", zone)
+    assert (
+        run(capsys, "plan", "--calendar", str(DATA / name), *common, "--ics", str(out_ics))[0] == 0
+    )
+    status, out, _ = run(capsys, "calendar", "show", str(out_ics), *common)
+    assert status == 0
+    assert out.count("Strength: ") == sessions
+    assert f"{sessions} event" in out and "busy" in out
