@@ -21,27 +21,32 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 
 
-def get_settings(request: Request) -> Settings:
+# The lookups below are `async` although they never wait: FastAPI runs plain
+# functions in a thread pool, and a hop there per dependency costs more than the work.
+
+
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_library(request: Request) -> Library:
-    return get_catalog(request).library()
-
-
-def get_catalog(request: Request) -> Catalog:
+async def get_catalog(request: Request) -> Catalog:
     return request.app.state.catalog
 
 
-def get_templates(request: Request) -> Jinja2Templates:
+async def get_library(request: Request) -> Library:
+    """The library, reloaded first if a workout file changed (a few stat calls)."""
+    return request.app.state.catalog.library()
+
+
+async def get_templates(request: Request) -> Jinja2Templates:
     return request.app.state.templates
 
 
-def get_board(request: Request) -> SessionBoard:
+async def get_board(request: Request) -> SessionBoard:
     return request.app.state.board
 
 
-def get_log(request: Request) -> TrainingLog:
+async def get_log(request: Request) -> TrainingLog:
     return request.app.state.log
 
 
@@ -62,11 +67,16 @@ WorkoutId = Annotated[
 ]
 
 
-def get_workout(workout_id: WorkoutId, library: LibraryDep) -> Workout:
+def find_workout(workout_id: str, library: Library, *, location: str = "path") -> Workout:
+    """The workout, or a 404 naming `workout_id`."""
     try:
         return library.get(workout_id)
     except LookupError as err:
-        raise InputError(str(err.args[0]), field="workout_id") from None
+        raise InputError(str(err.args[0]), field="workout_id", location=location) from None
+
+
+async def get_workout(workout_id: WorkoutId, library: LibraryDep) -> Workout:
+    return find_workout(workout_id, library)
 
 
 WorkoutDep = Annotated[Workout, Depends(get_workout)]

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from runstrong.recording import Outcome
 from runstrong.timeline import Timeline
-from runstrong.web.deps import SLUG_PATTERN, BoardDep, LibraryDep, Slug, get_workout
+from runstrong.web.deps import SLUG_PATTERN, BoardDep, LibraryDep, Slug, find_workout
 from runstrong.web.errors import ERROR_RESPONSES, InputError
 from runstrong.web.player_sessions import PlayerSession, SessionBoard
 from runstrong.web.timelines import compile_or_reject
@@ -79,10 +79,7 @@ class SessionView(BaseModel):
 @router.post("", response_model=SessionView, status_code=status.HTTP_201_CREATED)
 def create_session(body: SessionStart, library: LibraryDep, board: BoardDep) -> SessionView:
     """Start playing a workout (with any variations chosen up front)."""
-    try:
-        workout = get_workout(body.workout_id, library)
-    except InputError as err:
-        raise InputError(err.message, field="workout_id", location="body") from None
+    workout = find_workout(body.workout_id, library, location="body")
     timeline = compile_or_reject(workout, body.variations, field="variations", location="body")
     return _view(board.start(workout, timeline))
 

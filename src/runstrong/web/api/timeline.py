@@ -18,8 +18,13 @@ router = APIRouter(prefix="/api/timeline", tags=["timeline"], responses=ERROR_RE
 
 
 @router.get("/{workout_id}", response_model=TimelineView)
-def read_timeline(workout: WorkoutDep, variation: VariationQuery, catalog: CatalogDep) -> Response:
-    """Every step of a session in order, with labels and planned seconds."""
+async def read_timeline(
+    workout: WorkoutDep, variation: VariationQuery, catalog: CatalogDep
+) -> Response:
+    """Every step of a session in order, with labels and planned seconds.
+
+    Served from memory once compiled, so it runs on the event loop, not in a thread.
+    """
     chosen = parse_variations(variation)
 
     def build() -> bytes:

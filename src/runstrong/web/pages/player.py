@@ -23,7 +23,7 @@ SpeedQuery = Annotated[
 
 
 @router.get("/play/{workout_id}", response_class=HTMLResponse)
-def play_workout(
+async def play_workout(
     request: Request,
     workout: WorkoutDep,
     templates: TemplatesDep,
