@@ -488,3 +488,26 @@ def test_step_names_prefer_the_full_name_then_the_short_one(tmp_path):
         "Single (left)",
         "Single (right)",
     ]
+
+
+def test_export_carries_the_loads_the_log_suggests(tmp_path, runstrong_home, capsys):
+    out = tmp_path / "lower-body.fit"
+    assert main(["export", "--format", "fit", "-o", str(out)]) == 0
+    assert not (runstrong_home / "runstrong.db").exists()  # exporting never creates a log
+    assert not [s for s in fit_steps(out.read_bytes(), tmp_path) if "exercise_weight" in s]
+
+    for day in ("2026-11-10", "2026-11-17"):
+        logged = ["log", "--date", day, "--rpe", "6", "--load", "b-squat=12", "--load"]
+        assert main([*logged, "alternating-kettlebell-swing=35lb"]) == 0
+    assert main(["export", "--format", "fit", "-o", str(out)]) == 0
+    loaded = {
+        (s["wkt_step_name"], s["exercise_weight"], s["weight_display_unit"])
+        for s in fit_steps(out.read_bytes(), tmp_path)
+        if "exercise_weight" in s
+    }
+    swing = round(45 * 0.45359237, 2)  # 35 lb done easily twice: one bell up, 45 lb
+    assert loaded == {
+        ("B Squat (left)", 14.5, "kilogram"),
+        ("B Squat (right)", 14.5, "kilogram"),
+        ("Alt KB Swing", swing, "pound"),
+    }

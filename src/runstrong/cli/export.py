@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from runstrong.cli.common import dir_option, load_workout, workout_argument
 from runstrong.cli.errors import UserError
 from runstrong.model import Workout
+
+if TYPE_CHECKING:
+    from runstrong.export.fit import Weight
 
 
 def _json(workout: Workout) -> str:
@@ -35,7 +39,22 @@ def _fit(workout: Workout) -> bytes:
     # Options only one format uses are read from the command's parameters.
     from runstrong.export.fit import workout_fit
 
-    return workout_fit(workout, sides=click.get_current_context().params["sides"])
+    sides = click.get_current_context().params["sides"]
+    return workout_fit(workout, sides=sides, weights=_suggested_weights(workout))
+
+
+def _suggested_weights(workout: Workout) -> dict[str, Weight]:
+    """The loads the log suggests for next time; none when nothing has been logged yet."""
+    from runstrong.advice import advice_from_log
+    from runstrong.cli.db import opened_log
+    from runstrong.export.fit import Weight
+    from runstrong.store.database import log_exists
+
+    if not log_exists():
+        return {}
+    with opened_log() as store:
+        advice = advice_from_log(store, workout)
+    return {a.exercise_id: Weight(a.load_kg, a.unit) for a in advice if a.load_kg}
 
 
 def _ics(workout: Workout) -> bytes:

@@ -101,15 +101,13 @@ def stats(workout: str | None, weeks: int, unit: str | None) -> None:
 @unit_option
 def next_session(workout: str | None, unit: str | None) -> None:
     """What to do next time in WORKOUT, exercise by exercise, and why."""
-    from runstrong.progression import advise_workout
-    from runstrong.store.history import recent_entries
+    from runstrong.advice import advice_from_log
 
     chosen = load_workout(workout)
     with opened_log() as store:
-        sessions = recent_entries(store, workout_id=chosen.id)
-    today = datetime.now().astimezone().date()
+        advice_list = advice_from_log(store, chosen, unit=unit)
     click.echo(f"Next time in {chosen.title}:")
-    for advice in advise_workout(chosen, sessions, today=today, unit=unit):
+    for advice in advice_list:
         click.echo(f"\n{advice.exercise_name}: {advice.what}")
         click.echo(f"  {advice.reason}")
 

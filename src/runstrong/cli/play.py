@@ -94,16 +94,14 @@ def opening(
 
     The advice is the same as `runstrong next` gives.
     """
-    from runstrong.progression import advise_workout
-    from runstrong.store.history import recent_entries
+    from runstrong.advice import advice_from_log
     from runstrong.timeline import compile_timeline
     from runstrong.tui.opening_screen import Opening
 
-    sessions = recent_entries(store, workout_id=workout.id)
     return Opening(
         title=workout.title,
         planned_seconds=compile_timeline(workout, variations).total_seconds,
-        advice=advise_workout(workout, sessions, today=today),
+        advice=advice_from_log(store, workout, today=today),
     )
 
 

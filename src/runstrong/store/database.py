@@ -38,6 +38,17 @@ def database_url() -> URL:
     return make_url(f"sqlite:///{data_dir() / 'runstrong.db'}")
 
 
+def log_exists(url: URL | None = None) -> bool:
+    """Whether there is a log to read: the SQLite file exists, or a server is configured.
+
+    Lets read-only callers (exports) skip the log without creating one.
+    """
+    url = url or database_url()
+    if url.get_backend_name() != "sqlite":
+        return True
+    return bool(url.database) and Path(url.database).is_file()
+
+
 def describe(url: URL) -> str:
     """The URL as it may be shown to a person: never with its password."""
     if url.get_backend_name() == "sqlite":

@@ -96,13 +96,9 @@ def form_rows(
 
 
 def _advice(workout: Workout, entry: SessionEntry, *, log: TrainingLog, today: date, unit: Unit):
-    from runstrong.progression import advise_workout
-    from runstrong.store.history import recent_entries
+    from runstrong.advice import advice_from_log
 
-    earlier = [
-        e for e in recent_entries(log.store(), workout_id=workout.id, limit=5) if e.uid != entry.uid
-    ]
-    return advise_workout(workout, earlier[:4], today=today, unit=unit)
+    return advice_from_log(log.store(), workout, today=today, unit=unit, excluding=entry.uid)
 
 
 def save_details(

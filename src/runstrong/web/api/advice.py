@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -32,12 +31,9 @@ def read_advice(
     workout: WorkoutDep, log: LogDep, unit: Annotated[Unit | None, Query()] = None
 ) -> list[AdviceView]:
     """Advice for the next session of a workout, from its last few logged sessions."""
-    from runstrong.progression import advise_workout
-    from runstrong.store.history import recent_entries
+    from runstrong.advice import advice_from_log
 
-    sessions = recent_entries(log.store(), workout_id=workout.id, limit=4)
-    today = datetime.now().astimezone().date()
     return [
         AdviceView(**vars(item), what=item.what)
-        for item in advise_workout(workout, sessions, today=today, unit=unit)
+        for item in advice_from_log(log.store(), workout, unit=unit)
     ]
