@@ -75,6 +75,12 @@ class Advice:
     reason: str
 
     @property
+    def headline(self) -> str:
+        """ "B Squat: Goblet Squat with Pause, 12 kg", or only the name when nothing changes."""
+        what = self.what
+        return self.exercise_name if what == self.exercise_name else f"{self.exercise_name}: {what}"
+
+    @property
     def what(self) -> str:
         """ "Two-Hand Kettlebell Swing, 16 kg"."""
         if self.load_kg:

@@ -108,7 +108,7 @@ def next_session(workout: str | None, unit: str | None) -> None:
         advice_list = advice_from_log(store, chosen, unit=unit)
     click.echo(f"Next time in {chosen.title}:")
     for advice in advice_list:
-        click.echo(f"\n{advice.exercise_name}: {advice.what}")
+        click.echo(f"\n{advice.headline}")
         click.echo(f"  {advice.reason}")
 
 

@@ -57,7 +57,7 @@ class OpeningScreen(Screen[bool]):
             with VerticalScroll(id="advice"):
                 for advice in opening.advice:
                     yield Static(
-                        f"{advice.exercise_name}: {advice.what}",
+                        advice.headline,
                         classes="advice-what",
                         markup=False,
                     )
