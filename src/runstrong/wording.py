@@ -53,3 +53,8 @@ def clock_text(seconds: float) -> str:
     whole = max(0, int(-(-seconds // 1)))
     minutes, secs = divmod(whole, 60)
     return f"{minutes}:{secs:02d}"
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """ "1 session", "3 sessions" ("1 week", "2 weeks"; irregular forms via `many`)."""
+    return f"{count} {noun if count == 1 else (many or noun + 's')}"
