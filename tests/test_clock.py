@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from runstrong.clock import FakeClock, MonotonicClock
+from fake_clock import FakeClock
+from runstrong.clock import MonotonicClock
 
 pytestmark = pytest.mark.asyncio
 

@@ -174,3 +174,23 @@ def test_export_to_an_unwritable_place_is_a_clear_error(capsys, tmp_path):
     code, _, err = run(capsys, "export", "--format", "md", "-o", str(blocker / "card.md"))
     assert code == 2
     assert err.startswith(f"runstrong: error: cannot write {blocker / 'card.md'}")
+
+
+def test_show_gives_the_ids_other_commands_take(capsys):
+    _, out, _ = run(capsys, "show")
+    assert "id: `b-squat`" in out
+    assert "(`goblet-squat`)" in out
+    assert main(["play", "--help"]) == 0  # --easier takes these ids
+    assert "'runstrong show'" in capsys.readouterr().out
+
+
+def test_an_extra_folder_that_does_not_exist_is_an_error(capsys, tmp_path):
+    code, _, err = run(capsys, "list", "--dir", str(tmp_path / "nope"))
+    assert code == 2
+    assert "does not exist" in err
+
+
+def test_exported_files_are_readable_by_others(capsys, tmp_path):
+    card = tmp_path / "card.html"
+    assert run(capsys, "export", "--format", "html", "-o", str(card))[0] == 0
+    assert card.stat().st_mode & 0o044 == 0o044

@@ -511,3 +511,12 @@ def test_export_carries_the_loads_the_log_suggests(tmp_path, runstrong_home, cap
         ("B Squat (right)", 14.5, "kilogram"),
         ("Alt KB Swing", swing, "pound"),
     }
+
+
+def test_a_damaged_log_only_costs_the_loads(tmp_path, runstrong_home, capsys):
+    runstrong_home.mkdir(parents=True, exist_ok=True)
+    (runstrong_home / "runstrong.db").write_bytes(b"not a database at all" * 100)
+    out = tmp_path / "lower-body.fit"
+    assert main(["export", "--format", "fit", "-o", str(out)]) == 0
+    assert "exporting without loads" in capsys.readouterr().err
+    assert not [s for s in fit_steps(out.read_bytes(), tmp_path) if "exercise_weight" in s]

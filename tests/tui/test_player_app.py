@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from fake_clock import FakeClock
 from runstrong.checkpoint import load_checkpoint
 from runstrong.cli import main
 from runstrong.cli.play import opening
-from runstrong.clock import FakeClock
 from runstrong.library import builtin_workout
 from runstrong.recording import Outcome
 from runstrong.session import Cue, CueKind, Session

@@ -14,7 +14,7 @@ dir_option = click.option(
     "--dir",
     "dirs",
     multiple=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Another folder of workout files to look in (repeatable).",
 )
 

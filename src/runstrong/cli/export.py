@@ -52,8 +52,13 @@ def _suggested_weights(workout: Workout) -> dict[str, Weight]:
 
     if not log_exists():
         return {}
-    with opened_log() as store:
-        advice = advice_from_log(store, workout)
+    try:
+        with opened_log() as store:
+            advice = advice_from_log(store, workout)
+    except UserError as err:
+        # Loads are a bonus on the watch: a log that cannot be read costs only them.
+        click.echo(f"runstrong: warning: exporting without loads: {err.format_message()}", err=True)
+        return {}
     return {a.exercise_id: Weight(a.load_kg, a.unit) for a in advice if a.load_kg}
 
 

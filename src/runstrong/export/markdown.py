@@ -61,6 +61,8 @@ def _exercise(number: int, exercise: Exercise) -> list[str]:
     lines = [
         f"### {number}. {exercise.name}{aka}",
         "",
+        f"id: `{exercise.id}`",
+        "",
         f"- **Dose:** {dose_text(exercise.dose)}",
         f"- **Load:** {load_text(exercise.load)}",
     ]
@@ -77,7 +79,10 @@ def _exercise(number: int, exercise: Exercise) -> list[str]:
 def _variation(exercise: Exercise, variation: Variation) -> list[str]:
     dose = dose_text(variation.dose or exercise.dose)
     load = load_text(variation.load or exercise.load)
-    lines = [f"**{variation.kind.value.capitalize()}: {variation.name}** — {dose}, {load}"]
+    lines = [
+        f"**{variation.kind.value.capitalize()}: {variation.name}** (`{variation.id}`)"
+        f" — {dose}, {load}"
+    ]
     return lines + _instructions(variation.setup, variation.steps, variation.cues)
 
 
