@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from importlib import metadata
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -18,6 +17,7 @@ from pydantic import ValidationError
 from runstrong.atomic import write_atomic
 from runstrong.model import Workout
 from runstrong.paths import data_dir
+from runstrong.version import runstrong_version
 
 
 def lookup(raw: bytes) -> Workout | None:
@@ -36,12 +36,5 @@ def remember(raw: bytes, workout: Workout) -> None:
 
 
 def _entry(raw: bytes) -> Path:
-    digest = hashlib.sha256(_version().encode() + b"\0" + raw).hexdigest()
+    digest = hashlib.sha256(runstrong_version().encode() + b"\0" + raw).hexdigest()
     return data_dir() / "cache" / "workouts" / f"{digest}.json"
-
-
-def _version() -> str:
-    try:
-        return metadata.version("runstrong")
-    except metadata.PackageNotFoundError:
-        return "unknown"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import threading
 import time
@@ -11,6 +12,38 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(autouse=True)
+def nothing_blocks_the_event_loop(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Fail a test in which the server parsed workouts, planned or used the log on its
+    event loop: that work belongs in the thread pool, or every other request waits for it."""
+    import runstrong.plan.pipeline
+    import runstrong.web.catalog
+    from runstrong.web.training_log import TrainingLog
+
+    on_loop: list[str] = []
+
+    def watch(owner: object, name: str) -> None:
+        original = getattr(owner, name)
+
+        def watched(*args, **kwargs):
+            try:
+                asyncio.get_running_loop()
+            except RuntimeError:
+                pass  # a worker thread (or the test itself): blocking is fine here
+            else:
+                on_loop.append(name)
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, watched)
+
+    watch(runstrong.web.catalog, "load_library")
+    watch(runstrong.plan.pipeline, "plan_calendar")
+    watch(TrainingLog, "store")
+    yield on_loop
+    if on_loop:
+        pytest.fail(f"blocking calls on the event loop: {sorted(set(on_loop))}")
 
 
 @pytest.fixture

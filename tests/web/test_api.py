@@ -146,3 +146,43 @@ def test_openapi_documents_every_resource(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/workouts", "/api/timeline/{workout_id}", "/api/sessions"} <= set(paths)
     assert client.get("/docs").status_code == 200
+
+
+def test_a_finished_session_takes_no_more_changes(client):
+    session = _start(client)
+    url = f"/api/sessions/{session['id']}"
+    client.post(f"{url}/sets", json={"step_index": 0, "outcome": "done", "seconds": 20})
+    finished = client.post(f"{url}/finish", json={"completed": True}).json()
+    logged = client.get(f"/api/log/{finished['log_uid']}").json()
+    easier = client.get(f"/api/timeline/{ROUTINE}").json()["easier"]["b-squat"]
+    for method, path, body in [
+        ("post", f"{url}/sets", {"step_index": 1, "outcome": "done", "seconds": 20}),
+        ("put", f"{url}/position", {"index": 1}),
+        ("put", f"{url}/variations", {"variations": {"b-squat": easier}}),
+        ("post", f"{url}/finish", {"completed": False}),
+        ("post", f"{url}/finish", {"completed": True}),
+    ]:
+        response = getattr(client, method)(path, json=body)
+        assert response.status_code == 409, (path, response.text)
+        assert session["id"] in response.json()["detail"]
+        assert response.json()["errors"][0]["field"] == "session_id"
+    assert client.get(url).json() == finished, "the server's copy is unchanged"
+    assert client.get(f"/api/log/{finished['log_uid']}").json() == logged, "so is the log"
+
+
+def test_openapi_carries_the_one_runstrong_version(client, monkeypatch):
+    from importlib import metadata
+
+    import runstrong.workout_cache
+    from runstrong.version import UNKNOWN, runstrong_version
+    from runstrong.web.app import create_app
+
+    assert client.get("/openapi.json").json()["info"]["version"] == runstrong_version()
+    assert runstrong.workout_cache.runstrong_version is runstrong_version
+
+    def missing(name: str) -> str:
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "version", missing)
+    assert runstrong_version() == UNKNOWN
+    assert create_app(client.app.state.settings).version == UNKNOWN

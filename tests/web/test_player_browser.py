@@ -117,6 +117,15 @@ def test_steps_advance_in_order_with_side_and_round_labels(page, live_server, ar
 def test_plays_to_the_end_on_a_desktop(page, live_server, artifacts_dir):
     steps = _steps(live_server)
     page.set_viewport_size(DESKTOP)
+    refused = []
+    page.on(
+        "response",
+        lambda r: (
+            refused.append(f"{r.request.method} {r.url}: {r.status}")
+            if "/api/sessions" in r.url and r.request.method != "GET" and r.status >= 400
+            else None
+        ),
+    )
     page.goto(f"{live_server}/play/{ROUTINE}?speed=100")
     _ready(page)
     page.get_by_role("checkbox", name="Voice").uncheck()
@@ -149,6 +158,13 @@ def test_plays_to_the_end_on_a_desktop(page, live_server, artifacts_dir):
     )
     sessions = httpx.get(f"{live_server}/api/sessions/current?workout_id={ROUTINE}")
     assert sessions.status_code == 404, "the finished session is closed on the server"
+    for key in ("b", "ArrowLeft", "d", "s", "Space"):  # keys pressed on the finished screen
+        page.keyboard.press(key)
+    page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    page.wait_for_timeout(300)
+    assert _seen(page)["state"] == "finished"
+    assert refused == [], "the player never changes a finished session"
+    assert page.evaluate(f"localStorage['runstrong.player.{ROUTINE}']") is None
 
     log_link.click()
     page.get_by_label("Load for B Squat").fill("14")

@@ -8,11 +8,13 @@ from contextlib import asynccontextmanager
 from importlib import resources
 
 from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from runstrong.version import runstrong_version
 from runstrong.web.api import advice, log, plan, sessions, timeline, workouts
 from runstrong.web.catalog import Catalog
 from runstrong.web.errors import BodyLimit, install_error_handlers
@@ -43,9 +45,11 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
-        training_log.close()
+        await run_in_threadpool(training_log.close)
 
-    app = FastAPI(title="runstrong", version=_version(), description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(
+        title="runstrong", version=runstrong_version(), description=DESCRIPTION, lifespan=lifespan
+    )
     app.state.settings = settings
     app.state.catalog = Catalog(settings.workout_dirs)
     app.state.log = training_log
@@ -95,12 +99,3 @@ def _templates() -> Jinja2Templates:
     env.filters.update(dose=dose_text, load=load_text, rest=rest_text, duration=duration_text)
     env.globals["static_text"] = static_text
     return Jinja2Templates(env=env)
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("runstrong")
-    except PackageNotFoundError:
-        return "0"

@@ -25,7 +25,14 @@ class Catalog:
         self._library: Library | None = None
         self._cached: dict[tuple, bytes] = {}
 
+    def current(self) -> Library | None:
+        """The library as loaded, if no workout file changed since (a few stat calls), else None."""
+        signature = self._current_signature()
+        with self._lock:
+            return self._library if signature == self._signature else None
+
     def library(self) -> Library:
+        """The library, (re)loaded first if a workout file changed: reads and parses YAML."""
         signature = self._current_signature()
         with self._lock:
             if self._library is None or signature != self._signature:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Path, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.templating import Jinja2Templates
 from pydantic import StringConstraints
 
@@ -21,8 +22,10 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 
 
-# The lookups below are `async` although they never wait: FastAPI runs plain
+# The lookups below are `async` although they rarely wait: FastAPI runs plain
 # functions in a thread pool, and a hop there per dependency costs more than the work.
+# Anything that reads files or the database goes to the thread pool instead, so a
+# slow request never holds up the others.
 
 
 async def get_settings(request: Request) -> Settings:
@@ -34,8 +37,10 @@ async def get_catalog(request: Request) -> Catalog:
 
 
 async def get_library(request: Request) -> Library:
-    """The library, reloaded first if a workout file changed (a few stat calls)."""
-    return request.app.state.catalog.library()
+    """The library; when a workout file changed, it is parsed again in the thread pool."""
+    catalog: Catalog = request.app.state.catalog
+    library = catalog.current()
+    return library if library is not None else await run_in_threadpool(catalog.library)
 
 
 async def get_templates(request: Request) -> Jinja2Templates:

@@ -64,10 +64,11 @@ def _form_error(message: str, field: str, *, status: int = 422) -> InputError:
     return InputError(message, field=field, location="body", status=status)
 
 
-async def upload_plan(
-    settings: Settings, library: Library, calendar: UploadFile, form: PlanForm
-) -> Plan:
+def upload_plan(settings: Settings, library: Library, calendar: UploadFile, form: PlanForm) -> Plan:
     """Read the upload (at most 2 MB), plan from it, and keep it.
+
+    Reading, parsing and planning block, so callers are plain `def` handlers,
+    which FastAPI runs in its thread pool, never on the event loop.
 
     Raises:
         InputError: the file is missing, too big, of another type, or cannot be
@@ -78,7 +79,7 @@ async def upload_plan(
         workout = library.get(options.workout_id)
     except LookupError as err:
         raise _form_error(str(err.args[0]), "workout_id") from None
-    data = await calendar.read(MAX_UPLOAD_BYTES + 1)
+    data = calendar.file.read(MAX_UPLOAD_BYTES + 1)
     if not data:
         raise _form_error("the calendar file is empty", "calendar")
     if len(data) > MAX_UPLOAD_BYTES:

@@ -67,14 +67,14 @@ def read_plan(settings: SettingsDep, library: LibraryDep) -> PlanView:
 
 
 @router.post("", response_model=PlanView, status_code=status.HTTP_201_CREATED)
-async def create_plan(
+def create_plan(
     settings: SettingsDep,
     library: LibraryDep,
     calendar: UploadFile,
     form: Annotated[PlanForm, Form()],
 ) -> PlanView:
     """Upload a run calendar (.ics, or CSV of date,time,title[,kind][,duration]) and plan."""
-    return plan_view(await upload_plan(settings, library, calendar, form))
+    return plan_view(upload_plan(settings, library, calendar, form))
 
 
 def plan_view(plan: Plan) -> PlanView:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Annotated
 
@@ -11,11 +13,18 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool
 from runstrong.recording import Outcome
 from runstrong.timeline import Timeline
 from runstrong.web.deps import SLUG_PATTERN, BoardDep, LibraryDep, Slug, find_workout
-from runstrong.web.errors import ERROR_RESPONSES, InputError
-from runstrong.web.player_sessions import PlayerSession, SessionBoard
+from runstrong.web.errors import ERROR_RESPONSES, ErrorBody, InputError
+from runstrong.web.player_sessions import PlayerSession, SessionBoard, SessionFinished
 from runstrong.web.timelines import compile_or_reject
 
-router = APIRouter(prefix="/api/sessions", tags=["sessions"], responses=ERROR_RESPONSES)
+router = APIRouter(
+    prefix="/api/sessions",
+    tags=["sessions"],
+    responses={
+        **ERROR_RESPONSES,
+        409: {"model": ErrorBody, "description": "The session is finished and takes no changes."},
+    },
+)
 
 SessionId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$", description="From POST /api/sessions.")]
 Variations = Annotated[
@@ -107,7 +116,8 @@ def update_position(session_id: SessionId, body: Position, board: BoardDep) -> S
     """Remember where the player is, so a reload elsewhere resumes at the same step."""
     session = _session(board, session_id)
     _check_index(session, body.index, field="index", allow_end=True)
-    board.move(session, index=body.index, elapsed=body.elapsed, paused=body.paused)
+    with _refused_once_finished():
+        board.move(session, index=body.index, elapsed=body.elapsed, paused=body.paused)
     return _view(session)
 
 
@@ -118,7 +128,8 @@ def update_variations(session_id: SessionId, body: VariationChange, board: Board
     timeline = compile_or_reject(
         session.workout, body.variations, field="variations", location="body"
     )
-    board.change_timeline(session, timeline, index=_same_set(session, timeline))
+    with _refused_once_finished():
+        board.change_timeline(session, timeline, index=_same_set(session, timeline))
     return _view(session)
 
 
@@ -127,15 +138,17 @@ def create_set(session_id: SessionId, body: SetResult, board: BoardDep) -> Sessi
     """Record a step as done or skipped; it reaches the training log straight away."""
     session = _session(board, session_id)
     _check_index(session, body.step_index, field="step_index")
-    board.record(session, body.step_index, outcome=body.outcome, seconds=body.seconds)
+    with _refused_once_finished():
+        board.record(session, body.step_index, outcome=body.outcome, seconds=body.seconds)
     return _view(session)
 
 
 @router.post("/{session_id}/finish", response_model=SessionView)
 def finish_session(session_id: SessionId, body: Finish, board: BoardDep) -> SessionView:
-    """End the session: completed to the last step, or stopped early."""
+    """End the session: completed to the last step, or stopped early (only once)."""
     session = _session(board, session_id)
-    board.finish(session, completed=body.completed)
+    with _refused_once_finished():
+        board.finish(session, completed=body.completed)
     return _view(session)
 
 
@@ -144,6 +157,19 @@ def _session(board: SessionBoard, session_id: str) -> PlayerSession:
     if session is None:
         raise InputError(f"no session {session_id!r} on this server", field="session_id")
     return session
+
+
+@contextmanager
+def _refused_once_finished() -> Iterator[None]:
+    """A change to a finished session is a 409 naming it; the session stays as it was."""
+    try:
+        yield
+    except SessionFinished as err:
+        raise InputError(
+            f"session {err.session_id!r} is finished; start a new one to go on",
+            field="session_id",
+            status=409,
+        ) from None
 
 
 def _check_index(

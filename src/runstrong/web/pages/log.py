@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
@@ -35,8 +36,13 @@ def show_log_form(
 async def save_log_form(
     request: Request, uid: LogUid, log: LogDep, library: LibraryDep, templates: TemplatesDep
 ) -> Response:
-    form = await request.form()
-    data = _details_data(dict(form))
+    """The form is read here; checking and saving it touch the log, so they go to a thread."""
+    form = dict(await request.form())
+    return await run_in_threadpool(_save_form, request, uid, log, library, templates, form)
+
+
+def _save_form(request, uid, log, library, templates, form: dict[str, object]) -> Response:
+    data = _details_data(form)
     try:
         details = SessionDetails.model_validate(data)
     except ValidationError as err:

@@ -36,7 +36,7 @@ def show_plan(
 
 
 @router.post("/plan", response_class=HTMLResponse)
-async def upload_plan_page(
+def upload_plan_page(
     request: Request,
     settings: SettingsDep,
     library: LibraryDep,
@@ -45,7 +45,7 @@ async def upload_plan_page(
     form: Annotated[PlanForm, Form()],
 ) -> Response:
     try:
-        await upload_plan(settings, library, calendar, form)
+        upload_plan(settings, library, calendar, form)
     except InputError as err:
         options = stored_options(settings.data_dir)
         plan, _ = _current_plan(settings, library, options)

@@ -135,8 +135,9 @@
   }
 
   function back() {
-    if (!timeline) return;
-    index = Math.max(0, Math.min(index, timeline.steps.length) - 1);
+    // Once the last step is over the session is finished on the server: it takes no more moves.
+    if (!timeline || index >= timeline.steps.length) return;
+    index = Math.max(0, index - 1);
     spentBefore = 0;
     lastCue = null;
     if (runStart !== null) runStart = now();
@@ -194,6 +195,8 @@
   // ---- saving and resuming -------------------------------------------------
 
   function saveLocal(force) {
+    // A finished session is not kept: a reload starts afresh instead of finishing it again.
+    if (index >= timeline.steps.length) return;
     if (!force && now() - lastSaved < 1000) return;
     lastSaved = now();
     const state = { session: session.id, index, elapsed: elapsed(), variations: session.variations };
