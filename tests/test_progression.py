@@ -284,3 +284,22 @@ def test_advice_speaks_in_the_runners_unit() -> None:
         today=TODAY,
     )
     assert advice.what == "B Squat, 30 lb"
+    assert advice.headline == "B Squat: 30 lb"  # the standard move is not named twice
+
+
+@pytest.mark.parametrize(
+    ("results", "headline"),
+    [
+        ([], "B Squat"),
+        ([_result(3, rpe=8, load=12)], "B Squat: 12 kg"),
+        ([_result(3, rpe=8, variation="goblet-squat")], "B Squat: Goblet Squat with Pause"),
+        (
+            [_result(3, rpe=8, load=12, variation="goblet-squat")],
+            "B Squat: Goblet Squat with Pause, 12 kg",
+        ),
+    ],
+)
+def test_headline_names_a_variation_only_when_it_is_not_the_standard_move(
+    results: list[Result], headline: str
+) -> None:
+    assert advise(WORKOUT.exercise("b-squat"), results, today=TODAY).headline == headline

@@ -10,7 +10,6 @@ import re
 from typing import Literal
 
 Unit = Literal["kg", "lb"]
-UNITS: tuple[Unit, ...] = ("kg", "lb")
 KG_PER_LB = 0.45359237
 
 _AMOUNT = re.compile(r"^\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>kg|lb|lbs)?\s*$", re.IGNORECASE)

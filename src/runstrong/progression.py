@@ -76,13 +76,18 @@ class Advice:
 
     @property
     def headline(self) -> str:
-        """ "B Squat: Goblet Squat with Pause, 12 kg", or only the name when nothing changes."""
-        what = self.what
-        return self.exercise_name if what == self.exercise_name else f"{self.exercise_name}: {what}"
+        """ "B Squat: Goblet Squat with Pause, 12 kg", "B Squat: 20 lb", or only "B Squat".
+
+        The variation is named only when it is not the standard move.
+        """
+        parts = [self.variation_name] if self.variation_id is not None else []
+        if self.load_kg:
+            parts.append(load_text(self.load_kg, self.unit))
+        return f"{self.exercise_name}: {', '.join(parts)}" if parts else self.exercise_name
 
     @property
     def what(self) -> str:
-        """ "Two-Hand Kettlebell Swing, 16 kg"."""
+        """The move and load on their own: "Two-Hand Kettlebell Swing, 16 kg", "B Squat, 20 lb"."""
         if self.load_kg:
             return f"{self.variation_name}, {load_text(self.load_kg, self.unit)}"
         return self.variation_name

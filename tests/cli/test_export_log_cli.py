@@ -64,3 +64,31 @@ def test_a_file_that_is_not_an_export_is_refused(run, tmp_path: Path) -> None:
     other.write_text("date,distance\n2026-10-01,10\n")
     status, _, err = run("import-log", str(other))
     assert status == 2 and "not a runstrong log export" in err
+
+
+@pytest.mark.usefixtures("logged")
+def test_a_bad_import_names_the_faulty_line(run, tmp_path: Path) -> None:
+    lines = run("export-log")[1].splitlines()
+    header = lines[0].split(",")
+    row = next(n for n, line in enumerate(lines) if ",b-squat," in line and "2026-10-12" in line)
+    cells = lines[row].split(",")
+    cells[header.index("set_rpe")] = "11"
+    lines[row] = ",".join(cells)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("\n".join(lines) + "\n")
+    status, _, err = run("import-log", str(bad))
+    assert status == 2 and err.splitlines() == [
+        f"runstrong: error: line {row + 1}: b-squat RPE: input should be less than or equal to 10",
+        "  hint: nothing was written to the log",
+    ]
+
+
+@pytest.mark.usefixtures("logged")
+def test_an_import_takes_only_iso_dates(run, tmp_path: Path) -> None:
+    data = json.loads(run("export-log", "--format", "json")[1])
+    data["sessions"][1]["started_at"] = 5
+    data["sessions"][1]["ended_at"] = None
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data))
+    status, _, err = run("import-log", str(bad))
+    assert status == 2 and "session 2: started_at 5 is not a date and time" in err

@@ -39,12 +39,12 @@ def test_a_logged_session_shows_everywhere(run, tmp_path: Path) -> None:
     assert "B Squat" in out and "12 kg" in out
 
     status, out, _ = run("next")
-    assert "B Squat: B Squat, 20 lb" in out  # typed in pounds, advised in pounds
+    assert "B Squat: 20 lb" in out  # typed in pounds, advised in pounds; no "B Squat: B Squat"
     assert "very hard (RPE 9): drop one step from 25 lb" in out
-    assert "Unilateral Alternating Kettlebell Swing, 12 kg" in out
+    assert "Unilateral Alternating Kettlebell Swing: 12 kg" in out
 
     status, out, _ = run("next", "--unit", "kg")
-    assert "B Squat: B Squat, 8.8 kg" in out  # steps in kg now
+    assert "B Squat: 8.8 kg" in out  # steps in kg now
 
     status, out, _ = run("chart", "b-squat", "-o", str(tmp_path / "squat.svg"))
     assert status == 0 and "B Squat: load per session" in (tmp_path / "squat.svg").read_text()
@@ -64,6 +64,57 @@ BAD_VALUES = [
     (["--variation", "b-squat=pistol"], "no variation 'pistol'"),
     (["--load", "forward-backward-pogo=5"], "bodyweight exercise"),
 ]
+
+
+@pytest.mark.usefixtures("on_database")
+def test_loads_show_in_the_unit_they_were_logged_in(run, tmp_path: Path) -> None:
+    run("log", "--date", _days_ago(7), "--load", "b-squat=25lb", "--rpe", "6")
+    run("log", "--load", "b-squat=25", "--unit", "lb", "--load", "lateral-step-down=10kg")
+
+    history = run("history")[1].splitlines()
+    assert "25 lb" in history[2] and "11.3 kg" not in history[2]
+    assert "480 kg" in history[1] and "25 lb" in history[1]  # volume of the 10 kg step-downs
+    assert "25 lb" in run("stats")[1] and "10 kg" in run("stats")[1]
+    assert "11.3 kg" in run("history", "--unit", "kg")[1]
+    assert "11.3 kg" in run("stats", "--unit", "kg")[1]
+
+    run("chart", "b-squat", "-o", str(tmp_path / "lb.svg"))
+    assert ">lb<" in (tmp_path / "lb.svg").read_text()
+    run("chart", "b-squat", "--unit", "kg", "-o", str(tmp_path / "kg.svg"))
+    assert ">kg<" in (tmp_path / "kg.svg").read_text()
+
+
+@pytest.mark.usefixtures("on_database")
+def test_a_date_before_1970_is_refused_without_a_traceback(run) -> None:
+    assert run("log", "--rpe", "7")[0] == 0
+    before = run("export-log")[1]
+    for when in ("0001-01-01", "0001-01-01 10:00", "1900-01-01", "1969-12-31", "9999-12-31 23:59"):
+        status, _, err = run("log", "--date", when)
+        assert status == 2 and err.startswith("runstrong: error:"), (when, err)
+        assert "Traceback" not in err and len(err.splitlines()) == 2, (when, err)
+    assert "is too early" in run("log", "--date", "1900-01-01")[2]
+    assert "1970-01-01 or later" in run("log", "--amend", "--date", "0001-01-01")[2]
+    assert run("export-log")[1] == before
+    assert run("log", "--date", "1970-01-02")[0] == 0
+
+
+@pytest.mark.usefixtures("on_database")
+def test_an_impossible_value_is_one_error_line_and_a_hint(run) -> None:
+    status, _, err = run("log", "--rpe", "11")
+    assert status == 2
+    assert err.splitlines() == [
+        "runstrong: error: RPE: input should be less than or equal to 10",
+        "  hint: nothing was written to the log",
+    ]
+
+
+@pytest.mark.usefixtures("on_database")
+def test_counts_read_in_the_singular(run, tmp_path: Path) -> None:
+    out = tmp_path / "log.csv"
+    run("log", "--rpe", "7")
+    _, _, err = run("export-log", "-o", str(out))
+    assert f"Wrote 1 session to {out}." in err
+    assert "Imported 0 sessions (1 was already in the log)." in run("import-log", str(out))[1]
 
 
 @pytest.mark.usefixtures("on_database")

@@ -29,7 +29,7 @@ def opened_log() -> Iterator[Store]:
     try:
         yield store
     except InvalidEntry as err:
-        raise UserError(f"{err}\nnothing was written to the log") from None
+        raise UserError(str(err), hint="nothing was written to the log") from None
     except SQLAlchemyError as err:
         where = describe(database_url())
         detail = str(getattr(err, "orig", err)).strip().splitlines()[0]

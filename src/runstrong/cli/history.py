@@ -11,6 +11,7 @@ import click
 from runstrong.cli.common import load_workout, workout_argument
 from runstrong.cli.db import opened_log
 from runstrong.cli.errors import UserError
+from runstrong.wording import plural
 
 if TYPE_CHECKING:
     from runstrong.model import Exercise, Workout
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
 unit_option = click.option(
     "--unit",
     type=click.Choice(["kg", "lb"]),
-    help="Show loads in this unit (default: kilograms, or the unit you logged in).",
+    help="Show loads in this unit (default: the unit you logged them in; the one used more "
+    "where a figure mixes both).",
 )
 
 
@@ -46,8 +48,8 @@ def history(limit: int, workout_id: str | None, unit: str | None) -> None:
         took = (
             duration_text((row.ended_at - row.started_at).total_seconds()) if row.ended_at else "-"
         )
-        volume = load_text(row.volume_kg, unit or "kg") if row.volume_kg else "-"
-        best = load_text(row.best_load_kg, unit or "kg") if row.best_load_kg else "-"
+        volume = load_text(row.volume_kg, unit or row.unit) if row.volume_kg else "-"
+        best = load_text(row.best_load_kg, unit or row.best_load_unit) if row.best_load_kg else "-"
         notes = (row.notes or "").replace("\n", " ")
         click.echo(
             f"{row.started_at.astimezone():%Y-%m-%d %H:%M}  {row.workout_id[:20]:<20} "
@@ -76,8 +78,7 @@ def stats(workout: str | None, weeks: int, unit: str | None) -> None:
     share = round(100 * record.on_target / len(record.weeks))
     click.echo(f"{chosen.title}: target {per}")
     click.echo(f"Weeks on target: {record.on_target} of the last {weeks} ({share}%)")
-    weeks_word = "week" if record.streak == 1 else "weeks"
-    click.echo(f"Current streak: {record.streak} {weeks_word}")
+    click.echo(f"Current streak: {plural(record.streak, 'week')}")
     if not totals:
         click.echo("No sets logged yet for this workout.")
         return
@@ -87,8 +88,8 @@ def stats(workout: str | None, weeks: int, unit: str | None) -> None:
     )
     order = {exercise_id: n for n, exercise_id in enumerate(names)}
     for row in sorted(totals, key=lambda t: order.get(t.exercise_id, len(order))):
-        volume = load_text(row.volume_kg, unit or "kg") if row.volume_kg else "-"
-        best = load_text(row.best_load_kg, unit or "kg") if row.best_load_kg else "-"
+        volume = load_text(row.volume_kg, unit or row.unit) if row.volume_kg else "-"
+        best = load_text(row.best_load_kg, unit or row.unit) if row.best_load_kg else "-"
         took = duration_text(row.seconds) if row.seconds else "-"
         click.echo(
             f"{names.get(row.exercise_id, row.exercise_id)[:40]:<40} {row.sets:>5} "
@@ -129,7 +130,7 @@ def chart(
 ) -> None:
     """Chart the load of one EXERCISE over time, or the weeks done and missed."""
     from runstrong.charts import ChartError, adherence_svg, load_svg, save
-    from runstrong.store.stats import adherence, completed_days, load_over_time
+    from runstrong.store.stats import adherence, completed_days, load_over_time, load_unit
 
     chosen = load_workout(workout_ref)
     with opened_log() as store:
@@ -148,7 +149,8 @@ def chart(
                     f"no loads logged for {exercise.name} yet",
                     hint="log one with 'runstrong log --load EXERCISE=KG'",
                 )
-            svg = load_svg(points, exercise_name=exercise.name, unit=unit or "kg")
+            shown = unit or load_unit(store, exercise_id=exercise.id)
+            svg = load_svg(points, exercise_name=exercise.name, unit=shown)
     try:
         save(svg, output)
     except ChartError as err:

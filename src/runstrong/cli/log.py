@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -13,6 +13,7 @@ import click
 from runstrong.cli.common import load_workout
 from runstrong.cli.db import opened_log
 from runstrong.cli.errors import UserError
+from runstrong.wording import plural
 
 if TYPE_CHECKING:
     from runstrong.loads import Unit
@@ -31,22 +32,54 @@ unit_option = click.option(
 
 
 def parse_when(text: str, *, now: datetime) -> datetime:
-    """ "2026-11-20" (at noon, or now if today) or "2026-11-20 18:30", in local time."""
+    """ "2026-11-20" (at noon, or now if today) or "2026-11-20 18:30", in local time.
+
+    Raises:
+        UserError: not a date, before 1970, or more than a day ahead of `now`.
+    """
+    from runstrong.store.entries import FUTURE_ALLOWANCE
+
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        pass
+        moment = _moment(text, now=now)
     else:
+        _check_day(text, day, now=now)
         if day == now.astimezone().date():
             return now
-        return datetime.combine(day, time(12)).astimezone()
+        moment = datetime.combine(day, time(12)).astimezone()
+    if moment > now + FUTURE_ALLOWANCE:
+        raise _in_the_future(text)
+    return moment
+
+
+def _moment(text: str, *, now: datetime) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise UserError(
             f"{text!r} is not a date", hint="write YYYY-MM-DD, or YYYY-MM-DD HH:MM"
         ) from None
+    _check_day(text, moment.date(), now=now)
     return moment if moment.tzinfo else moment.astimezone()
+
+
+def _check_day(text: str, day: date, *, now: datetime) -> None:
+    """Refuse days out of the log's range before any time zone arithmetic can overflow."""
+    from runstrong.store.entries import EARLIEST
+
+    if day < EARLIEST.date():
+        raise UserError(
+            f"{text!r} is too early", hint=f"a session can be dated {EARLIEST:%Y-%m-%d} or later"
+        )
+    if day > now.date() + timedelta(days=2):
+        raise _in_the_future(text)
+
+
+def _in_the_future(text: str) -> UserError:
+    return UserError(
+        f"{text!r} is in the future", hint="a session can be logged at most a day ahead"
+    )
 
 
 def _pairs(values: tuple[str, ...], option: str, convert: Callable[[str], T]) -> dict[str, T]:
@@ -149,7 +182,8 @@ def _add(store: Store, workout: Workout, details: Details, now: datetime) -> Non
     entry = new_session(workout, details, now=now)
     save_session(store, entry)
     when = entry.started_at.astimezone()
-    click.echo(f"Logged {workout.title} on {when:%a %d %b %Y %H:%M} ({len(entry.sets)} sets).")
+    sets = plural(len(entry.sets), "set")
+    click.echo(f"Logged {workout.title} on {when:%a %d %b %Y %H:%M} ({sets}).")
 
 
 def _amend_last(
@@ -181,7 +215,6 @@ def _ask(workout: Workout, given: Details, unit: Unit, *, amending: bool) -> Det
 
     from runstrong.loads import parse_load
     from runstrong.model import LoadKind
-    from runstrong.store.entries import FUTURE_ALLOWANCE
 
     blank = "blank to keep" if amending else "blank for none"
     now = datetime.now(UTC)
@@ -190,12 +223,9 @@ def _ask(workout: Workout, given: Details, unit: Unit, *, amending: bool) -> Det
         if text in ("today", "unchanged"):
             return None
         try:
-            moment = parse_when(text, now=now)
+            return parse_when(text, now=now)
         except UserError as err:
             raise click.BadParameter(f"{err.format_message()} ({err.hint})") from None
-        if moment > now + FUTURE_ALLOWANCE:
-            raise click.BadParameter("that is in the future; a session can be dated a day ahead")
-        return moment
 
     def rpe(text: str) -> int | None:
         if not text.strip():
@@ -255,7 +285,7 @@ def export_log(fmt: str, output: Path | None) -> None:
         sys.stdout.write(text)
         return
     write_atomic(output, text.encode("utf-8"))
-    click.echo(f"Wrote {len(entries)} sessions to {output}.", err=True)
+    click.echo(f"Wrote {plural(len(entries), 'session')} to {output}.", err=True)
 
 
 @click.command("import-log")
@@ -289,4 +319,5 @@ def import_log(source: Path, fmt: str | None) -> None:
             check_against(entry, workouts[entry.workout_id])
         added = import_sessions(store, entries)
     skipped = len(entries) - added
-    click.echo(f"Imported {added} sessions ({skipped} were already in the log).")
+    already = "was" if skipped == 1 else "were"
+    click.echo(f"Imported {plural(added, 'session')} ({skipped} {already} already in the log).")

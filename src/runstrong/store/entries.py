@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import ErrorDetails
 
 from runstrong.loads import Unit
 from runstrong.model import LoadKind, Workout
@@ -24,6 +25,8 @@ Count = Annotated[int, Field(ge=0, le=10_000)]
 Amount = Annotated[float, Field(ge=0, le=24 * 3600)]
 #: How far ahead a session may be dated: a day covers any time zone.
 FUTURE_ALLOWANCE = timedelta(days=1)
+#: The earliest a session may be dated: anything before is a typo or a bad import.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class _Entry(BaseModel):
@@ -81,6 +84,11 @@ class SessionEntry(_Entry):
             raise ValueError(
                 f"the date {self.started_at:%Y-%m-%d} is in the future; "
                 "a session can be logged at most a day ahead"
+            )
+        if self.started_at < EARLIEST:
+            raise ValueError(
+                f"the date {self.started_at.date().isoformat()} is too early; "
+                f"a session can be dated {EARLIEST:%Y-%m-%d} or later"
             )
         if self.ended_at is not None and self.ended_at < self.started_at:
             raise ValueError("the session ends before it starts")
@@ -147,14 +155,19 @@ def explain(err: ValidationError, data: dict | None = None) -> str:
     """One line per distinct problem: "b-squat load: input should be ... (6 sets)"."""
     counts: dict[str, int] = {}
     for problem in err.errors():
-        message = problem["msg"].removeprefix("Value error, ")
-        message = message[:1].lower() + message[1:]
-        where = _where(problem["loc"], data or {})
-        line = f"{where}: {message}" if where else message
+        line = problem_text(problem, data)
         counts[line] = counts.get(line, 0) + 1
     return "\n".join(
         line if count == 1 else f"{line} ({count} sets)" for line, count in counts.items()
     )
+
+
+def problem_text(problem: ErrorDetails, data: dict | None = None) -> str:
+    """One validation problem in words: "b-squat load: input should be ..."."""
+    message = problem["msg"].removeprefix("Value error, ")
+    message = message[:1].lower() + message[1:]
+    where = _where(problem["loc"], data or {})
+    return f"{where}: {message}" if where else message
 
 
 _FIELD_NAMES = {"load_kg": "load", "rpe": "RPE", "started_at": "date", "reps_done": "reps done"}

@@ -6,11 +6,25 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import case, func, select
+from sqlalchemy.orm import aliased
 
+from runstrong.loads import Unit
 from runstrong.store.database import Store
 from runstrong.store.entries import SessionEntry
 from runstrong.store.schema import DEFAULT_USER, SetRecord, TrainingSession, User
 from runstrong.store.sessions import to_entry, whole_sessions
+
+
+def unit_counts() -> tuple:
+    """Columns counting the sets whose load was typed in kilograms, then in pounds."""
+    return tuple(
+        func.count(case((SetRecord.load_unit == unit, SetRecord.id))) for unit in ("kg", "lb")
+    )
+
+
+def usual_unit(kg_sets: int, lb_sets: int) -> Unit:
+    """The unit the runner used most (kilograms on a tie or with no loads)."""
+    return "lb" if lb_sets > kg_sets else "kg"
 
 
 @dataclass(frozen=True)
@@ -28,6 +42,10 @@ class SessionSummary:
     sets: int
     volume_kg: float
     best_load_kg: float | None
+    unit: Unit = "kg"
+    """The unit most of the session's loads were typed in (kilograms on a tie)."""
+    best_load_unit: Unit = "kg"
+    """The unit the heaviest load was typed in."""
 
 
 def _recent(user: str, workout_id: str | None, limit: int):
@@ -49,6 +67,15 @@ def recent_sessions(
     """The latest `limit` sessions, newest first, with their sets counted and weighed."""
     done = SetRecord.outcome == "done"
     recent = _recent(user, workout_id, limit)
+    heaviest = aliased(SetRecord)
+    best_unit = (
+        select(heaviest.load_unit)
+        .where(heaviest.session_id == TrainingSession.id, heaviest.load_kg.is_not(None))
+        .order_by(heaviest.load_kg.desc(), heaviest.id)
+        .limit(1)
+        .correlate(TrainingSession)
+        .scalar_subquery()
+    )
     query = (
         select(
             TrainingSession.uid,
@@ -62,6 +89,8 @@ def recent_sessions(
             func.count(SetRecord.id),
             func.coalesce(func.sum(SetRecord.load_kg * SetRecord.reps_done), 0.0),
             func.max(SetRecord.load_kg),
+            *unit_counts(),
+            best_unit,
         )
         .join(recent, recent.c.id == TrainingSession.id)
         .outerjoin(SetRecord, SetRecord.session_id == TrainingSession.id)
@@ -69,7 +98,10 @@ def recent_sessions(
         .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
     )
     with store.transaction() as session:
-        return [SessionSummary(*row) for row in session.execute(query)]
+        return [
+            SessionSummary(*row[:-3], unit=usual_unit(*row[-3:-1]), best_load_unit=row[-1] or "kg")
+            for row in session.execute(query)
+        ]
 
 
 def recent_entries(

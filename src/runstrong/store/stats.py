@@ -12,7 +12,9 @@ from datetime import date, timedelta
 
 from sqlalchemy import case, func, select
 
+from runstrong.loads import Unit
 from runstrong.store.database import Store
+from runstrong.store.history import unit_counts, usual_unit
 from runstrong.store.schema import DEFAULT_USER, SetRecord, Status, TrainingSession, User
 
 
@@ -48,6 +50,8 @@ class ExerciseTotals:
     seconds: float
     volume_kg: float
     best_load_kg: float | None
+    unit: Unit = "kg"
+    """The unit most of the exercise's loads were typed in (kilograms on a tie)."""
 
 
 def week_start(day: date) -> date:
@@ -103,6 +107,7 @@ def exercise_totals(
             func.coalesce(func.sum(case((timed, SetRecord.seconds_done), else_=0.0)), 0.0),
             func.coalesce(func.sum(SetRecord.load_kg * SetRecord.reps_done), 0.0),
             func.max(SetRecord.load_kg),
+            *unit_counts(),
         )
         .join(TrainingSession, TrainingSession.id == SetRecord.session_id)
         .join(User)
@@ -114,7 +119,9 @@ def exercise_totals(
         .group_by(SetRecord.exercise_id)
     )
     with store.transaction() as session:
-        return [ExerciseTotals(*row) for row in session.execute(query)]
+        return [
+            ExerciseTotals(*row[:-2], unit=usual_unit(*row[-2:])) for row in session.execute(query)
+        ]
 
 
 def load_over_time(
@@ -136,3 +143,16 @@ def load_over_time(
     )
     with store.transaction() as session:
         return [(started.astimezone().date(), load) for started, load in session.execute(query)]
+
+
+def load_unit(store: Store, *, exercise_id: str, user: str = DEFAULT_USER) -> Unit:
+    """The unit the runner typed most of an exercise's loads in (kilograms on a tie)."""
+    query = (
+        select(*unit_counts())
+        .join(TrainingSession, TrainingSession.id == SetRecord.session_id)
+        .join(User)
+        .where(User.name == user, SetRecord.exercise_id == exercise_id)
+    )
+    with store.transaction() as session:
+        kg_sets, lb_sets = session.execute(query).one()
+    return usual_unit(kg_sets, lb_sets)

@@ -10,10 +10,12 @@ import csv
 import io
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from pydantic import ValidationError
 
-from runstrong.store.entries import SessionEntry, explain
+from runstrong.store.entries import SessionEntry, explain, problem_text
 from runstrong.store.errors import InvalidEntry
 
 #: Session columns, then set columns; a session without sets has one row with empty set cells.
@@ -77,16 +79,31 @@ def read_csv(text: str) -> list[SessionEntry]:
     if missing:
         raise InvalidEntry(f"not a runstrong log export: missing columns {', '.join(missing)}")
     sessions: dict[str, dict] = {}
-    first_line: dict[str, int] = {}
+    lines: dict[str, _Lines] = {}
     for row in reader:
         uid = row["session"]
         if uid not in sessions:
             sessions[uid] = {field: _value(row[c]) for c, field in SESSION_COLUMNS.items()}
             sessions[uid]["sets"] = []
-            first_line[uid] = reader.line_num
+            lines[uid] = _Lines(first=reader.line_num)
         if row["position"]:
             sessions[uid]["sets"].append({f: _value(row[c]) for c, f in SET_COLUMNS.items()})
-    return [_parse(data, f"line {first_line[uid]}") for uid, data in sessions.items()]
+            lines[uid].sets.append(reader.line_num)
+    return [_parse(data, lines[uid]) for uid, data in sessions.items()]
+
+
+@dataclass
+class _Lines:
+    """Where a session came from in a CSV file: its first line, and the line of each set."""
+
+    first: int
+    sets: list[int] = field(default_factory=list)
+
+    def of(self, loc: tuple) -> int:
+        """The line a validation problem at `loc` comes from."""
+        if len(loc) >= 2 and loc[0] == "sets" and isinstance(loc[1], int):
+            return self.sets[loc[1]] if loc[1] < len(self.sets) else self.first
+        return self.first
 
 
 def _value(cell: str) -> str | None:
@@ -117,10 +134,52 @@ def read_json(text: str) -> list[SessionEntry]:
     return [_parse(item, f"session {n}") for n, item in enumerate(sessions, start=1)]
 
 
-def _parse(data: dict, where: str) -> SessionEntry:
+def _parse(data: object, where: str | _Lines) -> SessionEntry:
+    """Validate one session; a problem names its line (CSV) or session number (JSON)."""
+    if not isinstance(data, dict):
+        raise InvalidEntry(f"{where}: expected an object")
+    data = data | {name: _moment(data, name, where) for name in _MOMENTS if name in data}
     try:
         return SessionEntry.model_validate(data)
     except ValidationError as err:
-        raise InvalidEntry(f"{where}: {explain(err, data)}") from None
-    except AttributeError:
-        raise InvalidEntry(f"{where}: expected an object") from None
+        if isinstance(where, str):
+            raise InvalidEntry(f"{where}: {explain(err, data)}") from None
+        found: dict[str, list[int]] = {}
+        for problem in err.errors():
+            lines = found.setdefault(problem_text(problem, data), [])
+            if where.of(problem["loc"]) not in lines:
+                lines.append(where.of(problem["loc"]))
+        raise InvalidEntry(
+            "\n".join(f"{_line_numbers(lines)}: {text}" for text, lines in found.items())
+        ) from None
+
+
+#: Fields read as ISO 8601 date-times and nothing else (no numbers taken as epoch seconds).
+_MOMENTS = ("started_at", "ended_at")
+
+
+def _moment(data: dict, name: str, where: str | _Lines) -> datetime | None:
+    value = data[name]
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    place = where if isinstance(where, str) else f"line {where.first}"
+    raise InvalidEntry(
+        f"{place}: {name} {json.dumps(value)} is not a date and time; "
+        "expected ISO 8601, e.g. 2026-11-20T18:30:00+01:00"
+    )
+
+
+def _line_numbers(lines: list[int]) -> str:
+    """ "line 5", "lines 5, 6 and 9", "lines 5, 6, 7, 8 and 4 more"."""
+    if len(lines) == 1:
+        return f"line {lines[0]}"
+    shown = ", ".join(str(n) for n in lines[:4])
+    if len(lines) <= 4:
+        head, _, last = shown.rpartition(", ")
+        return f"lines {head} and {last}"
+    return f"lines {shown} and {len(lines) - 4} more"
