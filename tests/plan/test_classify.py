@@ -69,3 +69,14 @@ def test_a_rule_naming_no_kind_is_refused(tmp_path):
     rules.write_text('parkrun = "fast"\n')
     with pytest.raises(PlanInputError, match="parkrun"):
         load_rules(rules)
+
+
+@pytest.mark.parametrize("keyword", ['""', '"   "'])
+def test_a_rule_with_an_empty_keyword_is_refused(tmp_path, keyword):
+    rules = tmp_path / "rules.toml"
+    rules.write_text(f'parkrun = "race"\n{keyword} = "speed"\n')
+    with pytest.raises(PlanInputError) as caught:
+        load_rules(rules)
+    assert str(rules) in str(caught.value)
+    assert f"rule {keyword[1:-1]!r} = 'speed'" in str(caught.value)
+    assert "empty" in str(caught.value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -26,7 +27,7 @@ def test_marathon_plan_places_15_sessions_and_skips_race_week(capsys, tmp_path):
         "--weeks", "16", "--tz", "Europe/Berlin", "--ics", str(out_ics),
     )  # fmt: skip
     assert status == 0
-    assert "16 week(s): 15 session(s), 0 flagged, 1 week(s) with a note" in out
+    assert "16 weeks: 15 sessions, 0 flagged, 1 week with a note" in out
     assert "Sun 09:00 City Marathon is less than 7 days away: skip" in out
     # The excluded Tuesday has no intervals and the moved one is on Wednesday.
     assert "Wed 18:00  Intervals 6x1000 m (moved to Wedn" in out
@@ -166,3 +167,48 @@ def test_each_example_plan_reads_back_as_a_calendar(capsys, tmp_path, name, star
     assert status == 0
     assert out.count("Strength: ") == sessions
     assert f"{sessions} event" in out and "busy" in out
+
+
+def test_one_week_one_session_reads_in_the_singular(capsys, tmp_path):
+    status, out, err = run(
+        capsys, "plan", "--calendar", str(DATA / "5k-two-speed-days.ics"), "--start",
+        "2026-10-19", "--tz", "America/Chicago", "--weeks", "1", "--ics", str(tmp_path / "s.ics"),
+    )  # fmt: skip
+    assert status == 0
+    assert "1 week: 1 session, 0 flagged, 0 weeks with a note" in out
+    assert "wrote 1 session to" in err
+    assert "(s)" not in out + err
+
+
+def test_seven_sessions_a_week_never_share_a_slot_and_come_in_order(capsys):
+    status, out, _ = run(
+        capsys, "plan", "--calendar", str(DATA / "5k-two-speed-days.ics"), "--start",
+        "2026-10-19", "--tz", "America/Chicago", "--per-week", "7", "--weeks", "1",
+    )  # fmt: skip
+    assert status == 0
+    # "  ! Strength: Fri 23 Oct 07:00-07:21, 47 h before ..."
+    slots = [line.split(": ")[1].split(",")[0] for line in out.splitlines() if "Strength: " in line]
+    assert len(slots) == 7
+    spans = [(s[:16], s[:11] + s[17:]) for s in slots]
+    spans = [tuple(datetime.strptime(t, "%a %d %b %H:%M") for t in span) for span in spans]
+    assert spans == sorted(spans)
+    assert all(end <= start for (_, end), (start, _) in itertools.pairwise(spans)), slots
+
+
+@pytest.mark.parametrize("start", ["0001-01-01", "1899-12-31", "2201-01-01", "9999-12-31"])
+@pytest.mark.parametrize("command", [("plan", "--calendar"), ("calendar", "show")])
+def test_a_start_outside_the_years_planned_for_is_refused(capsys, start, command):
+    status, _, err = run(
+        capsys, *command, str(DATA / "5k-two-speed-days.ics"), "--start", start, "--tz", "UTC"
+    )
+    assert status == 2
+    assert err.startswith("runstrong: error: ") and "Traceback" not in err
+    assert f"{start} is outside the years 1900 to 2200" in err
+
+
+def test_calendar_show_explains_start_in_its_own_words(capsys):
+    status, out, _ = run(capsys, "calendar", "show", "--help")
+    assert status == 0
+    assert "to show" in out and "to plan" not in out
+    status, out, _ = run(capsys, "plan", "--help")
+    assert "First day to plan" in out

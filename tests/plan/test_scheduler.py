@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -167,13 +169,27 @@ def test_two_sessions_a_week_keep_the_rules_and_their_spacing(scenario):
         race_taper_days=rules.race_taper_days,
     )
     for week in _plan(events, rules, windows, zone, first_day):
-        starts = [s.start for s in week.sessions]
-        for index, session in enumerate(week.sessions):
+        for session in week.sessions:
             if not session.flagged:
-                others = starts[:index]
+                others = [o.start for o in week.sessions if o is not session and not o.flagged]
                 assert breaks_no_rule(
                     session.start, events, rules, windows, zone, first_day, others
                 )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios(), st.sampled_from([2, 3, 4, 7]))
+def test_sessions_never_overlap_each_other_or_events_and_come_in_time_order(scenario, per_week):
+    events, rules, windows, zone, first_day = scenario
+    rules = dataclasses.replace(rules, sessions_per_week=per_week)
+    busy = [(e.start.timestamp(), e.end.timestamp()) for e in events]
+    for week in _plan(events, rules, windows, zone, first_day):
+        spans = [(s.start.timestamp(), s.end.timestamp()) for s in week.sessions]
+        assert spans == sorted(spans)
+        for (_, end), (start, _) in itertools.pairwise(spans):
+            assert end <= start, week.sessions
+        for start, end in spans:
+            assert all(end <= lo or hi <= start for lo, hi in busy)
 
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -11,19 +11,21 @@ import click
 
 from runstrong.cli.common import dir_option, load_workout
 from runstrong.cli.errors import UserError
+from runstrong.wording import plural
 
 calendar_argument = click.argument(
     "calendar_file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path)
 )
 
 
-def _calendar_options(command):
-    """Options shared by every command that reads a calendar."""
+def _calendar_options(*, start_help: str):
+    """Options shared by every command that reads a calendar; `start_help` fits the command."""
     options = [
         click.option(
             "--start",
             type=click.DateTime(["%Y-%m-%d"]),
-            help="First day to plan (YYYY-MM-DD); default today. Weeks run Monday to Sunday.",
+            callback=_check_start,
+            help=f"{start_help} (YYYY-MM-DD); default today. Weeks run Monday to Sunday.",
         ),
         click.option("--weeks", type=click.IntRange(1, 104), default=4, show_default=True),
         click.option("--tz", "zone", metavar="ZONE", help="Your time zone, e.g. Europe/Berlin."),
@@ -42,9 +44,26 @@ def _calendar_options(command):
             "in the runstrong folder, if present.",
         ),
     ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+
+    def decorate(command):
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+def _check_start(ctx: click.Context, param: click.Parameter, value: datetime | None):
+    """A --start in the years calendars are read for, so no date arithmetic runs off the end."""
+    from runstrong.plan.calendar_file import FIRST_YEAR, LAST_YEAR
+
+    if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise click.BadParameter(
+            f"{value.date().isoformat()} is outside the years {FIRST_YEAR} to {LAST_YEAR}",
+            ctx=ctx,
+            param=param,
+        )
+    return value
 
 
 @click.command()
@@ -55,7 +74,7 @@ def _calendar_options(command):
     type=click.Path(dir_okay=False, path_type=Path),
     help="Your runs: an .ics file or a CSV of date,time,title[,kind][,duration].",
 )
-@_calendar_options
+@_calendar_options(start_help="First day to plan")
 @click.option(
     "--per-week", type=click.IntRange(1, 7), help="Sessions a week (default: the workout's)."
 )
@@ -143,7 +162,7 @@ def calendar() -> None:
 
 @calendar.command("show")
 @calendar_argument
-@_calendar_options
+@_calendar_options(start_help="A day in the first week to show")
 def show_calendar(
     calendar_file: Path,
     start: datetime | None,
@@ -184,7 +203,7 @@ def _write_ics(path: Path, workout, weeks) -> None:
 
     write_atomic(path, weeks_ics(workout, weeks))
     count = sum(len(week.sessions) for week in weeks)
-    click.echo(f"wrote {count} session(s) to {path}", err=True)
+    click.echo(f"wrote {plural(count, 'session')} to {path}", err=True)
 
 
 def session_start(at: datetime | None, zone: str | None) -> datetime:

@@ -11,6 +11,22 @@ from runstrong.plan.errors import PlanInputError
 from runstrong.plan.events import CalendarEvent
 from runstrong.plan.read_options import ReadOptions
 
+#: The years a calendar is read for: far enough either way for any training plan.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+def check_first_day(day: date) -> None:
+    """Refuse a first day the planner does not read calendars for.
+
+    Raises:
+        PlanInputError: `day` is before 1900 or after 2200.
+    """
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise PlanInputError(
+            f"{day} is outside the years {FIRST_YEAR} to {LAST_YEAR}",
+            hint="choose the first week with --start YYYY-MM-DD",
+        )
+
 
 def read_calendar(
     path: Path, *, first_day: date, days: int, options: ReadOptions
@@ -18,14 +34,21 @@ def read_calendar(
     """Events from `first_day` for `days` days, sorted by start.
 
     Raises:
-        PlanInputError: unreadable file, a bad line or event, or no events in range.
+        PlanInputError: unreadable file, a bad line or event, no events in range,
+            or a first day outside the years 1900 to 2200.
     """
+    check_first_day(first_day)
+    try:
+        start = datetime.combine(first_day, time(0), tzinfo=options.tz)
+        end = datetime.combine(first_day + timedelta(days=days), time(0), tzinfo=options.tz)
+    except OverflowError:
+        raise PlanInputError(
+            f"{days} days from {first_day} is past the last day a calendar can hold"
+        ) from None
     try:
         data = path.read_bytes()
     except OSError as err:
         raise PlanInputError(f"cannot read {path}: {err.strerror}") from None
-    start = datetime.combine(first_day, time(0), tzinfo=options.tz)
-    end = datetime.combine(first_day + timedelta(days=days), time(0), tzinfo=options.tz)
     source = path.name
     if path.suffix.lower() == ".csv":
         try:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import itertools
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from runstrong.plan.errors import PlanInputError
 from runstrong.plan.events import CalendarEvent
 from runstrong.plan.read_options import ReadOptions
+
+#: Occurrences of one event in the days read: a real calendar has a few a day at most.
+MAX_OCCURRENCES = 10_000
+#: Occurrences of one event before the days read: each one is walked to reach them.
+MAX_STEPS = 500_000
+_REPEAT_HINT = "give the event's RRULE an end (COUNT or UNTIL) or remove it from the calendar"
 
 
 def read_ics(data: bytes, *, source: str, start: datetime, end: datetime, options: ReadOptions):
@@ -36,11 +44,12 @@ def read_ics(data: bytes, *, source: str, start: datetime, end: datetime, option
         line = lines[index] if index < len(lines) else None
         where = f"{source} line {line}" if line else source
         _check(component, where)
+        _check_repeats(component, where, start, end, options.tz)
         origins.setdefault(str(component.get("UID", "")), where)
         starts.append(_as_date(component.decoded("DTSTART")))
     try:
         occurrences = recurring_ical_events.of(calendar).between(start, end)
-    except (ValueError, TypeError) as err:
+    except (ValueError, TypeError, OverflowError) as err:
         raise PlanInputError(f"{source}: cannot expand the recurring events: {err}") from None
     events = [
         _event(item, origins.get(str(item.get("UID", "")), source), options)
@@ -64,6 +73,84 @@ def _check(component, where: str) -> None:
                 f"{where}: event {title!r}: unknown time zone {zone!r} in {name}",
                 hint="export the calendar again with its time zones (VTIMEZONE), or in UTC",
             )
+
+
+def _check_repeats(component, where: str, start: datetime, end: datetime, tz: ZoneInfo) -> None:
+    """Refuse an event that repeats so often that expanding it would not finish.
+
+    Each rule is walked lazily from the event's first start to the end of the
+    range, so the limits hold without producing every occurrence (the
+    expansion library's own iterator re-walks from the first start for every
+    slice of time it reads, which is slower still).
+    """
+    rules = component.get("RRULE")
+    if rules is None:
+        return
+    first = component.decoded("DTSTART")
+    if not isinstance(first, datetime):
+        first = datetime.combine(first, time(0))
+    if first.tzinfo is None:
+        start, end = (moment.astimezone(tz).replace(tzinfo=None) for moment in (start, end))
+    title = str(component.get("SUMMARY", "(no title)"))
+    for rule in rules if isinstance(rules, list) else [rules]:
+        excess = _excess(_moments(rule, first, tz), first, start, end)
+        if excess is not None:
+            limit, since, until = excess
+            raise PlanInputError(
+                f"{where}: event {title!r} repeats too often: more than {limit:,} "
+                f"occurrences between {since} and {until}",
+                hint=_REPEAT_HINT,
+            )
+
+
+def _excess(
+    moments: Iterator[datetime], first: datetime, start: datetime, end: datetime
+) -> tuple[int, date, date] | None:
+    """The limit a rule's starts break and the days it breaks it over, or None."""
+    before = inside = 0
+    try:
+        for moment in moments:
+            if moment >= end:
+                return None
+            if moment < start:
+                before += 1
+                if before > MAX_STEPS:
+                    return MAX_STEPS, first.date(), start.date()
+            else:
+                inside += 1
+                if inside > MAX_OCCURRENCES:
+                    last = (end - timedelta(microseconds=1)).date()
+                    return MAX_OCCURRENCES, start.date(), last
+    except (ValueError, OverflowError):
+        return None  # the expansion reports the broken rule
+    return None
+
+
+def _moments(rule, first: datetime, tz: ZoneInfo) -> Iterator[datetime]:
+    """The starts one RRULE gives, in order, generated one at a time (none if it is broken).
+
+    UNTIL is applied here rather than by dateutil, which refuses one that is
+    not in the same form (date, floating or zoned) as DTSTART.
+    """
+    from dateutil.rrule import rrulestr
+    from icalendar import vRecur
+
+    text = vRecur({k: v for k, v in rule.items() if k.upper() != "UNTIL"}).to_ical().decode()
+    try:
+        moments = iter(rrulestr(text, dtstart=first))
+    except (ValueError, TypeError, OverflowError):
+        return iter(())  # the expansion reports the broken rule
+    until = rule.get("UNTIL")
+    if not until:
+        return moments
+    last = until[0] if isinstance(until, list) else until
+    if not isinstance(last, datetime):
+        last = datetime.combine(last, time.max)
+    if first.tzinfo is None and last.tzinfo is not None:
+        last = last.astimezone(tz).replace(tzinfo=None)
+    elif first.tzinfo is not None and last.tzinfo is None:
+        last = last.replace(tzinfo=first.tzinfo)
+    return itertools.takewhile(lambda moment: moment <= last, moments)
 
 
 def _event(item, origin: str, options: ReadOptions) -> CalendarEvent:

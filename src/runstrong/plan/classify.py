@@ -217,6 +217,12 @@ def load_rules(path: Path) -> Classifier:
         ) from None
     rules: dict[str, Kind] = {}
     for keyword, value in raw.items():
+        if not normalise(keyword).strip():
+            raise PlanInputError(
+                f"{path}: rule {keyword!r} = {value!r} has an empty keyword, "
+                "which would match every event",
+                hint='each line looks like: parkrun = "race"',
+            )
         kind = Kind.from_tag(value) if isinstance(value, str) else None
         if kind is None or kind is Kind.UNCLASSIFIED:
             raise PlanInputError(

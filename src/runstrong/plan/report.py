@@ -11,6 +11,7 @@ from runstrong.plan.events import ClassifiedEvent, Kind
 from runstrong.plan.rules import PlanRules
 from runstrong.plan.scheduler import Session, Week
 from runstrong.plan.windows import DAY_NAMES
+from runstrong.wording import plural
 
 STRENGTH = "S"
 LEGEND = "  ".join(
@@ -21,9 +22,7 @@ _CELL = 4
 
 def plan_heading(title: str, rules: PlanRules, *, windows: str, zone: str, source: str) -> str:
     """What the plan was made from, so a surprising slot can be traced to a rule."""
-    per_week = (
-        "1 session" if rules.sessions_per_week == 1 else f"{rules.sessions_per_week} sessions"
-    )
+    per_week = plural(rules.sessions_per_week, "session")
     return (
         f"{title}: {per_week} a week, {rules.session_seconds // 60} min each, ending "
         f"{rules.recovery_hours:g} h or more before a quality run; none in the "
@@ -41,7 +40,8 @@ def plan_text(weeks: Sequence[Week], *, heading: str) -> str:
     unclassified = sum(1 for w in weeks for e in w.events if e.kind is Kind.UNCLASSIFIED)
     if unclassified:
         lines.append(
-            f"{unclassified} event(s) unclassified, counted as busy time: {HINT_UNCLASSIFIED}"
+            f"{plural(unclassified, 'event')} unclassified, counted as busy time: "
+            f"{HINT_UNCLASSIFIED}"
         )
     lines.append(f"Grid: {LEGEND}")
     return "\n".join(lines) + "\n"
@@ -60,8 +60,7 @@ def events_text(events: Sequence[ClassifiedEvent]) -> str:
         )
     counts = {kind: sum(1 for e in events if e.kind is kind) for kind in Kind}
     summary = ", ".join(f"{n} {kind.value}" for kind, n in counts.items() if n)
-    count = "1 event" if len(events) == 1 else f"{len(events)} events"
-    lines += ["", f"{count}: {summary}"]
+    lines += ["", f"{plural(len(events), 'event')}: {summary}"]
     return "\n".join(lines) + "\n"
 
 
@@ -105,8 +104,8 @@ def _summary(weeks: Sequence[Week]) -> str:
     flagged = sum(1 for s in sessions if s.flagged)
     without = sum(1 for w in weeks if w.note)
     return (
-        f"{len(weeks)} week(s): {len(sessions)} session(s), {flagged} flagged, "
-        f"{without} week(s) with a note"
+        f"{plural(len(weeks), 'week')}: {plural(len(sessions), 'session')}, {flagged} flagged, "
+        f"{plural(without, 'week')} with a note"
     )
 
 

@@ -23,6 +23,7 @@ from runstrong.plan.events import ClassifiedEvent, Kind
 from runstrong.plan.intervals import Blocks, Span
 from runstrong.plan.rules import PlanRules
 from runstrong.plan.windows import Windows
+from runstrong.wording import plural
 
 HOUR = 3600
 DAY = 24 * HOUR
@@ -161,7 +162,7 @@ class _Planner:
         first = bisect.bisect_left(self.starts, week_start)
         last = bisect.bisect_left(self.starts, week_end)
         events = tuple(t.event for t in self.events[first:last])
-        return Week(monday, events, tuple(sessions), note)
+        return Week(monday, events, tuple(sorted(sessions, key=_start_instant)), note)
 
     def _open_starts(self, monday: date, week_start: int, week_end: int) -> _DaySpans:
         """Instants in the week a session may start so it starts and ends inside a window."""
@@ -195,7 +196,8 @@ class _Planner:
         """The best slot that keeps every rule, else a skip note or the least-bad slot."""
         valid = self.blocked.cut(open_starts)
         if placed:
-            valid = Blocks((p - self.spacing, p + self.spacing) for p in placed).cut(valid)
+            gap = max(self.spacing, self.duration)
+            valid = Blocks((p - gap, p + gap) for p in placed).cut(valid)
         candidates = [(s, day) for (lo, hi), day in valid if (s := _round_up(lo)) <= hi]
         if candidates:
             start, day = min(candidates, key=lambda c: self._preference(*c))
@@ -260,17 +262,26 @@ class _Planner:
     def _least_bad(
         self, open_starts: _DaySpans, placed: list[int]
     ) -> tuple[Session | None, str | None]:
-        """The free slot that misses the rules by the least time, flagged with fixes."""
+        """The free slot that misses the rules by the least time, flagged with fixes.
+
+        Free means clear of every event and of the sessions already placed.
+        """
         free = self.busy.cut(open_starts)
-        if not free:
+        if not _grid(free):
             return None, (
                 "no free time inside your windows this week: "
                 "add a window or move an event to make room"
             )
+        taken = Blocks((p - self.duration, p + self.duration) for p in placed)
+        starts = _grid(taken.cut(free))
+        if not starts:
+            return None, (
+                f"no free time for more than {plural(len(placed), 'session')} this week: "
+                "plan fewer sessions per week, or add a window"
+            )
         _, start, day = min(
             ((self._missing(start, placed), *self._preference(start, day)), start, day)
-            for (lo, hi), day in free
-            for start in _fallback_starts(lo, hi)
+            for start, day in starts
         )
         return self._session(start, day, self._shortfalls(start, placed)), None
 
@@ -313,12 +324,21 @@ class _Planner:
 _DaySpans = list[tuple[Span, int]]
 
 
+def _grid(spans: _DaySpans) -> list[tuple[int, int]]:
+    """Every start the least-bad search tries in `spans`, each with its day."""
+    return [(start, day) for (lo, hi), day in spans for start in _fallback_starts(lo, hi)]
+
+
 def _fallback_starts(lo: int, hi: int) -> list[int]:
     """Quarter-hour starts in [lo, hi], plus its first and last rounded instants."""
     first = _round_up(lo)
     grid = range(-(-first // FALLBACK_STEP) * FALLBACK_STEP, hi + 1, FALLBACK_STEP)
     ends = [s for s in (first, hi - hi % ROUNDING) if lo <= s <= hi]
     return sorted({*grid, *ends})
+
+
+def _start_instant(session: Session) -> float:
+    return session.start.timestamp()
 
 
 def _round_up(instant: int) -> int:
