@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from runstrong.cli.errors import UserError
-from runstrong.model import Workout
+
+if TYPE_CHECKING:
+    from runstrong.model import Workout
 
 dir_option = click.option(
     "--dir",
