@@ -37,10 +37,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from runstrong.cli import main
-from runstrong.library import builtin_workout
 from runstrong.store.database import open_store
 from runstrong.store.manual import Details, new_session
 from runstrong.store.sessions import import_sessions
+from runstrong.workouts.library import builtin_workout
 
 SESSIONS = 520
 TARGET_MS = 100

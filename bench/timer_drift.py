@@ -24,10 +24,10 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from runstrong.clock import MonotonicClock
-from runstrong.model import Workout
-from runstrong.session import Session
+from runstrong.play.clock import MonotonicClock
+from runstrong.play.session import Session
 from runstrong.tui.app import PlayerApp
+from runstrong.workouts.model import Workout
 
 STEPS = 20
 STEP_SECONDS = 3

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from runstrong.timeline import compile_timeline
-from runstrong.workout_file import parse_workout_text
+from runstrong.workouts.file import parse_workout_text
 
 GUIDE = Path(__file__).resolve().parent.parent / "docs" / "workout-format.md"
 EXAMPLES = re.findall(r"```yaml\n(.*?)```", GUIDE.read_text(), flags=re.DOTALL)

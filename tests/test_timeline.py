@@ -8,9 +8,9 @@ from itertools import pairwise
 import pytest
 from hypothesis import given, settings
 
-from runstrong.library import builtin_workout
-from runstrong.model import BlockKind, Workout
 from runstrong.timeline import StepKind, compile_timeline
+from runstrong.workouts.library import builtin_workout
+from runstrong.workouts.model import BlockKind, Workout
 from workout_strategies import workouts
 
 

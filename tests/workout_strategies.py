@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from runstrong.model import (
+from runstrong.workouts.model import (
     Block,
     BlockKind,
     Dose,

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from runstrong.model import AS_NEEDED, Block, BlockKind, Dose, Exercise, Rest, Workout
+from runstrong.workouts.model import AS_NEEDED, Block, BlockKind, Dose, Exercise, Rest, Workout
 
 Side = Literal["left", "right"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runstrong.model import AS_NEEDED, Dose, Load, LoadKind, Rest
+from runstrong.workouts.model import AS_NEEDED, Dose, Load, LoadKind, Rest
 
 
 def dose_text(dose: Dose) -> str:

@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from runstrong.cli import main
-from runstrong.model import Workout
-from runstrong.workout_file import load_workout_file
+from runstrong.workouts.file import load_workout_file
+from runstrong.workouts.model import Workout
 
 MY_WORKOUT = """\
 id: core-five

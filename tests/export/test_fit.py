@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from runstrong.cli import main
 from runstrong.export.fit import Weight, workout_fit
 from runstrong.export.fit_strings import NOTES_SIZE, STEP_NAME_SIZE, WORKOUT_NAME_SIZE
-from runstrong.library import builtin_workout
-from runstrong.model import Workout
 from runstrong.timeline import StepKind, compile_timeline
+from runstrong.workouts.library import builtin_workout
+from runstrong.workouts.model import Workout
 from workout_strategies import workouts
 
 REPEAT = "repeat_until_steps_cmplt"

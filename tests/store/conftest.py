@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from runstrong.library import builtin_workout
-from runstrong.model import Workout
 from runstrong.store.database import Store, open_store
+from runstrong.workouts.library import builtin_workout
+from runstrong.workouts.model import Workout
 
 
 @pytest.fixture

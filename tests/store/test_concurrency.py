@@ -32,8 +32,8 @@ print(began, time.time())
 PLAYER = f"""
 import sys, time
 from datetime import UTC, datetime, timedelta
-from runstrong.library import builtin_workout
-from runstrong.recording import Outcome
+from runstrong.workouts.library import builtin_workout
+from runstrong.play.recording import Outcome
 from runstrong.store.database import open_store
 from runstrong.store.recorder import StoreRecorder
 from runstrong.timeline import compile_timeline

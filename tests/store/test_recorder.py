@@ -11,13 +11,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from runstrong.model import Workout
-from runstrong.recording import Outcome
+from runstrong.play.recording import Outcome
 from runstrong.store.database import Store, open_store
 from runstrong.store.manual import Details, amend
 from runstrong.store.recorder import StoreRecorder
 from runstrong.store.sessions import all_sessions, last_session, replace_session
 from runstrong.timeline import StepKind, compile_timeline
+from runstrong.workouts.model import Workout
 
 START = datetime(2026, 11, 19, 6, 0, tzinfo=UTC)
 
@@ -93,8 +93,8 @@ def test_amending_a_session_being_played_loses_no_step(store: Store, workout: Wo
 CRASHING_PLAYER = """
 import os, sys, time
 from datetime import UTC, datetime
-from runstrong.library import builtin_workout
-from runstrong.recording import Outcome
+from runstrong.workouts.library import builtin_workout
+from runstrong.play.recording import Outcome
 from runstrong.store.database import open_store
 from runstrong.store.recorder import StoreRecorder
 from runstrong.timeline import compile_timeline

@@ -6,7 +6,6 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from runstrong.model import Workout
 from runstrong.store.database import Store
 from runstrong.store.errors import InvalidEntry
 from runstrong.store.history import recent_sessions
@@ -18,6 +17,7 @@ from runstrong.store.sessions import (
     replace_session,
     save_session,
 )
+from runstrong.workouts.model import Workout
 
 
 def test_a_logged_session_comes_back_whole_in_utc(

@@ -6,13 +6,13 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from runstrong.model import Workout
 from runstrong.store.database import Store
 from runstrong.store.history import recent_sessions
 from runstrong.store.manual import Details, new_session
 from runstrong.store.schema import Status
 from runstrong.store.sessions import save_session
 from runstrong.store.stats import adherence, completed_days, exercise_totals, load_over_time
+from runstrong.workouts.model import Workout
 
 THURSDAY = date(2026, 11, 26)
 

@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from runstrong.model import Workout
 from runstrong.store.errors import InvalidEntry
 from runstrong.store.manual import Details, new_session
 from runstrong.store.transfer import read_csv, read_json, write_csv, write_json
+from runstrong.workouts.model import Workout
 
 STARTED = datetime(2026, 11, 18, 7, 15, tzinfo=UTC)
 

@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from runstrong.checkpoint import checkpoint_path
 from runstrong.cli import main
+from runstrong.play.checkpoint import checkpoint_path
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:

@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 
 from fake_clock import FakeClock
-from runstrong.checkpoint import load_checkpoint
 from runstrong.cli import main
 from runstrong.cli.play import opening
-from runstrong.library import builtin_workout
-from runstrong.recording import Outcome
-from runstrong.session import Cue, CueKind, Session
+from runstrong.play.checkpoint import load_checkpoint
+from runstrong.play.recording import Outcome
+from runstrong.play.session import Cue, CueKind, Session
 from runstrong.store.database import Store, open_store
 from runstrong.store.entries import SessionEntry, SetEntry
 from runstrong.store.recorder import StoreRecorder
@@ -25,6 +24,7 @@ from runstrong.tui.opening_screen import Opening, OpeningScreen
 from runstrong.tui.player_screen import PlayerScreen
 from runstrong.tui.quit_screen import QuitScreen
 from runstrong.tui.summary_screen import SummaryScreen
+from runstrong.workouts.library import builtin_workout
 
 pytestmark = pytest.mark.asyncio
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from runstrong.library import builtin_workout
 from runstrong.timeline import compile_timeline
+from runstrong.workouts.library import builtin_workout
 
 ROUTINE = "runners-lower-body"
 
@@ -173,12 +173,12 @@ def test_a_finished_session_takes_no_more_changes(client):
 def test_openapi_carries_the_one_runstrong_version(client, monkeypatch):
     from importlib import metadata
 
-    import runstrong.workout_cache
+    import runstrong.workouts.cache
     from runstrong.version import UNKNOWN, runstrong_version
     from runstrong.web.app import create_app
 
     assert client.get("/openapi.json").json()["info"]["version"] == runstrong_version()
-    assert runstrong.workout_cache.runstrong_version is runstrong_version
+    assert runstrong.workouts.cache.runstrong_version is runstrong_version
 
     def missing(name: str) -> str:
         raise metadata.PackageNotFoundError(name)

@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 
 from runstrong.export.markdown import workout_markdown
-from runstrong.library import builtin_workout
+from runstrong.workouts.library import builtin_workout
 
 ROUTINE = "runners-lower-body"
 HTML = {"accept": "text/html"}

@@ -6,8 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from runstrong.library import builtin_workout
-from runstrong.recording import Outcome
+from runstrong.play.recording import Outcome
 from runstrong.timeline import compile_timeline
 from runstrong.web.player_sessions import (
     FINISHED_KEPT,
@@ -15,6 +14,7 @@ from runstrong.web.player_sessions import (
     SessionBoard,
     SessionFinished,
 )
+from runstrong.workouts.library import builtin_workout
 
 ROUTINE = "runners-lower-body"
 

@@ -11,7 +11,7 @@ import click
 from runstrong.cli.errors import UserError
 
 if TYPE_CHECKING:
-    from runstrong.model import Workout
+    from runstrong.workouts.model import Workout
 
 dir_option = click.option(
     "--dir",
@@ -26,8 +26,8 @@ workout_argument = click.argument("workout", required=False, metavar="[WORKOUT]"
 
 def load_workout(ref: str | None, dirs: Sequence[Path] = ()) -> Workout:
     """A workout by id or path; the built-in routine when `ref` is None."""
-    from runstrong.library import resolve_workout
-    from runstrong.workout_file import WorkoutFileError
+    from runstrong.workouts.file import WorkoutFileError
+    from runstrong.workouts.library import resolve_workout
 
     try:
         return resolve_workout(ref, dirs)

@@ -11,7 +11,7 @@ import click
 
 from runstrong.cli.common import dir_option, load_workout, workout_argument
 from runstrong.cli.errors import UserError
-from runstrong.model import Workout
+from runstrong.workouts.model import Workout
 
 if TYPE_CHECKING:
     from runstrong.export.fit import Weight
@@ -45,9 +45,9 @@ def _fit(workout: Workout) -> bytes:
 
 def _suggested_weights(workout: Workout) -> dict[str, Weight]:
     """The loads the log suggests for next time; none when nothing has been logged yet."""
-    from runstrong.advice import advice_from_log
     from runstrong.cli.db import opened_log
     from runstrong.export.fit import Weight
+    from runstrong.progress.advice import advice_from_log
     from runstrong.store.database import log_exists
 
     if not log_exists():

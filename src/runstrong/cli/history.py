@@ -14,7 +14,7 @@ from runstrong.cli.errors import UserError
 from runstrong.wording import plural
 
 if TYPE_CHECKING:
-    from runstrong.model import Exercise, Workout
+    from runstrong.workouts.model import Exercise, Workout
 
 unit_option = click.option(
     "--unit",
@@ -30,7 +30,7 @@ unit_option = click.option(
 @unit_option
 def history(limit: int, workout_id: str | None, unit: str | None) -> None:
     """Your most recent sessions, newest first."""
-    from runstrong.loads import load_text
+    from runstrong.progress.loads import load_text
     from runstrong.store.history import recent_sessions
     from runstrong.wording import duration_text
 
@@ -64,7 +64,7 @@ def history(limit: int, workout_id: str | None, unit: str | None) -> None:
 @unit_option
 def stats(workout: str | None, weeks: int, unit: str | None) -> None:
     """Weekly adherence, streak of weeks, and totals per exercise for WORKOUT."""
-    from runstrong.loads import load_text
+    from runstrong.progress.loads import load_text
     from runstrong.store.stats import adherence, completed_days, exercise_totals
     from runstrong.wording import duration_text
 
@@ -102,7 +102,7 @@ def stats(workout: str | None, weeks: int, unit: str | None) -> None:
 @unit_option
 def next_session(workout: str | None, unit: str | None) -> None:
     """What to do next time in WORKOUT, exercise by exercise, and why."""
-    from runstrong.advice import advice_from_log
+    from runstrong.progress.advice import advice_from_log
 
     chosen = load_workout(workout)
     with opened_log() as store:
@@ -129,7 +129,7 @@ def chart(
     subject: str, output: Path, workout_ref: str | None, weeks: int, unit: str | None
 ) -> None:
     """Chart the load of one EXERCISE over time, or the weeks done and missed."""
-    from runstrong.charts import ChartError, adherence_svg, load_svg, save
+    from runstrong.progress.charts import ChartError, adherence_svg, load_svg, save
     from runstrong.store.stats import adherence, completed_days, load_over_time, load_unit
 
     chosen = load_workout(workout_ref)

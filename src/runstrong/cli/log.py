@@ -16,10 +16,10 @@ from runstrong.cli.errors import UserError
 from runstrong.wording import plural
 
 if TYPE_CHECKING:
-    from runstrong.loads import Unit
-    from runstrong.model import Workout
+    from runstrong.progress.loads import Unit
     from runstrong.store.database import Store
     from runstrong.store.manual import Details
+    from runstrong.workouts.model import Workout
 
 T = TypeVar("T")
 unit_option = click.option(
@@ -150,7 +150,7 @@ def log_session(
     """
     from datetime import UTC
 
-    from runstrong.loads import parse_load
+    from runstrong.progress.loads import parse_load
     from runstrong.store.manual import Details
     from runstrong.store.schema import Status
 
@@ -213,8 +213,8 @@ def _ask(workout: Workout, given: Details, unit: Unit, *, amending: bool) -> Det
     from dataclasses import replace
     from datetime import UTC
 
-    from runstrong.loads import parse_load
-    from runstrong.model import LoadKind
+    from runstrong.progress.loads import parse_load
+    from runstrong.workouts.model import LoadKind
 
     blank = "blank to keep" if amending else "blank for none"
     now = datetime.now(UTC)

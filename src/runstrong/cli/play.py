@@ -14,11 +14,11 @@ from runstrong.cli.common import dir_option, load_workout, workout_argument
 from runstrong.cli.errors import ExitStatus, UserError
 
 if TYPE_CHECKING:
-    from runstrong.checkpoint import Snapshot
-    from runstrong.model import Workout
-    from runstrong.session import Cue, Session
+    from runstrong.play.checkpoint import Snapshot
+    from runstrong.play.session import Cue, Session
     from runstrong.store.database import Store
     from runstrong.tui.opening_screen import Opening
+    from runstrong.workouts.model import Workout
 
 
 @click.command()
@@ -42,9 +42,9 @@ def play(
     Keys: space pause/resume, Enter done, n or right skip, b or left back,
     e easier variation, q quit (your place is saved).
     """
-    from runstrong.checkpoint import CheckpointError, clear_checkpoint, load_checkpoint
     from runstrong.cli.db import opened_log
-    from runstrong.clock import MonotonicClock
+    from runstrong.play.checkpoint import CheckpointError, clear_checkpoint, load_checkpoint
+    from runstrong.play.clock import MonotonicClock
     from runstrong.store.recorder import StoreRecorder
     from runstrong.tui.app import Ending, PlayerApp
 
@@ -94,7 +94,7 @@ def opening(
 
     The advice is the same as `runstrong next` gives.
     """
-    from runstrong.advice import advice_from_log
+    from runstrong.progress.advice import advice_from_log
     from runstrong.timeline import compile_timeline
     from runstrong.tui.opening_screen import Opening
 
@@ -106,7 +106,7 @@ def opening(
 
 
 def _voice() -> Callable[[Cue], None]:
-    from runstrong.cues import Voice, VoiceUnavailable
+    from runstrong.play.cues import Voice, VoiceUnavailable
 
     try:
         return Voice()
@@ -125,7 +125,7 @@ def _new(
 
 
 def _start(workout: Workout, variations: Mapping[str, str], now: float) -> Session:
-    from runstrong.session import Session
+    from runstrong.play.session import Session
 
     return Session(workout, now=now, variations=variations)
 
@@ -148,7 +148,7 @@ def _easier_variation(workout: Workout, exercise_id: str) -> str:
 def _resumed(
     saved: tuple[Snapshot, str | None], dirs: Sequence[Path]
 ) -> tuple[Callable[[float], Session], str | None]:
-    from runstrong.session import Session
+    from runstrong.play.session import Session
 
     snapshot, source = saved
     workout = load_workout(source, dirs)

@@ -15,10 +15,10 @@ from runstrong.cli.errors import ExitStatus, UserError
 @dir_option
 def list_workouts(dirs: tuple[Path, ...]) -> None:
     """List the built-in workouts and those in your workouts folder."""
-    from runstrong.library import load_library
     from runstrong.paths import user_workouts_dir
     from runstrong.timeline import compile_timeline
     from runstrong.wording import duration_text
+    from runstrong.workouts.library import load_library
 
     library = load_library(dirs)
     width = max(len(e.workout.id) for e in library.entries)
@@ -101,7 +101,7 @@ def validate(files: tuple[Path, ...]) -> None:
     """Check workout FILES; print each problem as path:line:col: field: message."""
     from runstrong.timeline import compile_timeline
     from runstrong.wording import duration_text
-    from runstrong.workout_file import WorkoutFileError, load_workout_file
+    from runstrong.workouts.file import WorkoutFileError, load_workout_file
 
     failed = False
     for path in files:
@@ -121,7 +121,7 @@ def validate(files: tuple[Path, ...]) -> None:
 @click.command()
 def schema() -> None:
     """Print the JSON Schema of workout files (for editor validation and completion)."""
-    from runstrong.model import Workout
+    from runstrong.workouts.model import Workout
 
     document = Workout.model_json_schema(mode="validation")
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from runstrong.model import Workout
+from runstrong.workouts.model import Workout
 
 
 def workout_json(workout: Workout) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from runstrong.model import Workout
 from runstrong.timeline import compile_timeline
 from runstrong.wording import dose_text, duration_text, load_text, rest_text
+from runstrong.workouts.model import Workout
 
 
 def workout_card_html(workout: Workout) -> str:

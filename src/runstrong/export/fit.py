@@ -36,9 +36,9 @@ from fit_tool.profile.profile_type import (
 from runstrong.export.fit_exercises import fit_exercise
 from runstrong.export.fit_rounds import passes
 from runstrong.export.fit_strings import NOTES_SIZE, STEP_NAME_SIZE, WORKOUT_NAME_SIZE, clip
-from runstrong.model import BlockKind, Workout
 from runstrong.timeline import Step, StepKind, compile_timeline
 from runstrong.wording import dose_text
+from runstrong.workouts.model import BlockKind, Workout
 
 Sides = Literal["per-side", "combined"]
 SIDES: tuple[Sides, ...] = ("per-side", "combined")

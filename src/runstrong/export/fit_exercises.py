@@ -21,7 +21,7 @@ from fit_tool.profile.profile_type import (
     WarmUpExerciseName,
 )
 
-from runstrong.model import Exercise
+from runstrong.workouts.model import Exercise
 
 
 class FitExercise(NamedTuple):

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from runstrong.model import Workout
+from runstrong.workouts.model import Workout
 
 ALARM_BEFORE = timedelta(minutes=30)
 PRODID = "-//runstrong//Strength sessions//EN"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from runstrong.model import Block, Exercise, Variation, Workout
 from runstrong.timeline import StepKind, compile_timeline
 from runstrong.wording import dose_text, duration_text, load_text, rest_text
+from runstrong.workouts.model import Block, Exercise, Variation, Workout
 
 
 def workout_markdown(workout: Workout) -> str:

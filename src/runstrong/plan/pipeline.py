@@ -12,13 +12,13 @@ from datetime import date, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from runstrong.model import Workout
 from runstrong.plan.classify import Classifier, load_rules
 from runstrong.plan.events import ClassifiedEvent
 from runstrong.plan.read_options import ReadOptions
 from runstrong.plan.rules import PlanRules
 from runstrong.plan.scheduler import Week, plan_weeks
 from runstrong.plan.windows import Windows
+from runstrong.workouts.model import Workout
 
 
 def read_classified(

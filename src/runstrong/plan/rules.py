@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from runstrong.model import Workout
+from runstrong.workouts.model import Workout
 
 
 @dataclass(frozen=True)

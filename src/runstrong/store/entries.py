@@ -13,12 +13,12 @@ from typing import Annotated
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import ErrorDetails
 
-from runstrong.loads import Unit
-from runstrong.model import LoadKind, Workout
-from runstrong.recording import Outcome
+from runstrong.play.recording import Outcome
+from runstrong.progress.loads import Unit
 from runstrong.store.errors import InvalidEntry
 from runstrong.store.schema import DEFAULT_USER, Status
 from runstrong.timeline import Side, Step
+from runstrong.workouts.model import LoadKind, Workout
 
 RPE = Annotated[int, Field(ge=1, le=10)]
 Count = Annotated[int, Field(ge=0, le=10_000)]

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import aliased
 
-from runstrong.loads import Unit
+from runstrong.progress.loads import Unit
 from runstrong.store.database import Store
 from runstrong.store.entries import SessionEntry
 from runstrong.store.schema import DEFAULT_USER, SetRecord, TrainingSession, User

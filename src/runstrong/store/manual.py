@@ -13,12 +13,12 @@ from datetime import datetime, timedelta
 
 from pydantic import ValidationError
 
-from runstrong.loads import Unit
-from runstrong.model import Workout
+from runstrong.progress.loads import Unit
 from runstrong.store.entries import SessionEntry, check_against, explain, set_values
 from runstrong.store.errors import InvalidEntry
 from runstrong.store.schema import Status
 from runstrong.timeline import StepKind, compile_timeline
+from runstrong.workouts.model import Workout
 
 
 @dataclass(frozen=True)

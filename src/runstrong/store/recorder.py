@@ -12,18 +12,18 @@ from datetime import datetime
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from runstrong.loads import Unit
-from runstrong.model import Workout
-from runstrong.recording import Outcome
+from runstrong.play.recording import Outcome
+from runstrong.progress.loads import Unit
 from runstrong.store.database import Store
 from runstrong.store.entries import SessionEntry, SetEntry, set_values
 from runstrong.store.schema import DEFAULT_USER, SetRecord, Status, TrainingSession, User
 from runstrong.store.sessions import add_row, set_row
 from runstrong.timeline import Step, StepKind, Timeline
+from runstrong.workouts.model import Workout
 
 
 class StoreRecorder:
-    """A `runstrong.recording.SessionRecorder` that writes to the training log.
+    """A `runstrong.play.recording.SessionRecorder` that writes to the training log.
 
     Args:
         store: the open log.

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import case, func, select
 
-from runstrong.loads import Unit
+from runstrong.progress.loads import Unit
 from runstrong.store.database import Store
 from runstrong.store.history import unit_counts, usual_unit
 from runstrong.store.schema import DEFAULT_USER, SetRecord, Status, TrainingSession, User

@@ -19,10 +19,10 @@ from pathlib import Path
 from textual.app import App
 from textual.worker import Worker
 
-from runstrong.checkpoint import clear_checkpoint, save_checkpoint
-from runstrong.clock import Clock
-from runstrong.recording import SessionRecorder
-from runstrong.session import (
+from runstrong.play.checkpoint import clear_checkpoint, save_checkpoint
+from runstrong.play.clock import Clock
+from runstrong.play.recording import SessionRecorder
+from runstrong.play.session import (
     Cue,
     Event,
     NoEasierVariation,

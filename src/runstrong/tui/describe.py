@@ -9,10 +9,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from runstrong.model import Dose, Load, Workout
-from runstrong.session import Session
+from runstrong.play.session import Session
 from runstrong.timeline import Step, StepKind
 from runstrong.wording import clock_text, duration_text, load_text
+from runstrong.workouts.model import Dose, Load, Workout
 
 
 @dataclass(frozen=True)

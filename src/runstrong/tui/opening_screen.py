@@ -15,7 +15,7 @@ from textual.widgets import Footer, Static
 from runstrong.wording import duration_text
 
 if TYPE_CHECKING:
-    from runstrong.progression import Advice
+    from runstrong.progress.progression import Advice
 
 
 @dataclass(frozen=True)

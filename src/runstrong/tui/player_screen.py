@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, ProgressBar, Static
 
-from runstrong.session import Session
+from runstrong.play.session import Session
 from runstrong.timeline import StepKind
 from runstrong.tui import describe
 

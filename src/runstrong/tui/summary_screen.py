@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from runstrong.session import Session
+from runstrong.play.session import Session
 from runstrong.wording import duration_text
 
 

@@ -11,8 +11,8 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from runstrong.library import Library, builtin_dir, load_library
 from runstrong.paths import user_workouts_dir
+from runstrong.workouts.library import Library, builtin_dir, load_library
 
 
 class Catalog:

@@ -9,13 +9,13 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.templating import Jinja2Templates
 from pydantic import StringConstraints
 
-from runstrong.library import Library
-from runstrong.model import Workout
 from runstrong.web.catalog import Catalog
 from runstrong.web.errors import InputError
 from runstrong.web.player_sessions import SessionBoard
 from runstrong.web.settings import Settings
 from runstrong.web.training_log import TrainingLog
+from runstrong.workouts.library import Library
+from runstrong.workouts.model import Workout
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 #: an id in a request body: a workout, exercise or variation id.

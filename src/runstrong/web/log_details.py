@@ -14,12 +14,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from runstrong.loads import Unit, from_kg, to_kg
-from runstrong.model import LoadKind, Workout
+from runstrong.progress.loads import Unit, from_kg, to_kg
 from runstrong.store.entries import SessionEntry
 from runstrong.web.deps import Slug
 from runstrong.web.errors import InputError
 from runstrong.web.training_log import TrainingLog
+from runstrong.workouts.model import LoadKind, Workout
 
 RPE = Annotated[int, Field(ge=1, le=10)]
 
@@ -96,7 +96,7 @@ def form_rows(
 
 
 def _advice(workout: Workout, entry: SessionEntry, *, log: TrainingLog, today: date, unit: Unit):
-    from runstrong.advice import advice_from_log
+    from runstrong.progress.advice import advice_from_log
 
     return advice_from_log(log.store(), workout, today=today, unit=unit, excluding=entry.uid)
 

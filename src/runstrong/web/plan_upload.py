@@ -8,10 +8,10 @@ from typing import Annotated
 from fastapi import UploadFile
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from runstrong.library import DEFAULT_WORKOUT, Library
 from runstrong.web.errors import InputError
 from runstrong.web.planning import MAX_UPLOAD_BYTES, Plan, PlanOptions, accept_upload
 from runstrong.web.settings import Settings
+from runstrong.workouts.library import DEFAULT_WORKOUT, Library
 
 
 class PlanForm(BaseModel):

@@ -17,9 +17,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from runstrong.library import DEFAULT_WORKOUT
-from runstrong.model import Workout
 from runstrong.web.deps import Slug
+from runstrong.workouts.library import DEFAULT_WORKOUT
+from runstrong.workouts.model import Workout
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 SUFFIXES = (".ics", ".csv")

@@ -17,9 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from runstrong.model import Workout
-from runstrong.recording import Outcome, SessionRecorder
+from runstrong.play.recording import Outcome, SessionRecorder
 from runstrong.timeline import Timeline
+from runstrong.workouts.model import Workout
 
 #: builds the recorder for a new session (None: positions are kept, nothing is logged).
 RecorderFactory = Callable[[], SessionRecorder | None]

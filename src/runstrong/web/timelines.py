@@ -12,9 +12,9 @@ from typing import Annotated
 from fastapi import Query
 from pydantic import BaseModel, Field, StringConstraints, create_model
 
-from runstrong.model import Workout
 from runstrong.timeline import Step, Timeline, compile_timeline
 from runstrong.web.errors import InputError
+from runstrong.workouts.model import Workout
 
 VARIATION_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*=[a-z0-9]+(-[a-z0-9]+)*$"
 VariationPair = Annotated[str, StringConstraints(pattern=VARIATION_PATTERN, max_length=130)]

@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, status
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from runstrong.recording import Outcome
+from runstrong.play.recording import Outcome
 from runstrong.timeline import Timeline
 from runstrong.web.deps import SLUG_PATTERN, BoardDep, LibraryDep, Slug, find_workout
 from runstrong.web.errors import ERROR_RESPONSES, ErrorBody, InputError

@@ -5,10 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from runstrong.model import Workout
 from runstrong.timeline import compile_timeline
 from runstrong.web.deps import LibraryDep, WorkoutDep
 from runstrong.web.errors import ERROR_RESPONSES
+from runstrong.workouts.model import Workout
 
 router = APIRouter(prefix="/api/workouts", tags=["workouts"], responses=ERROR_RESPONSES)
 

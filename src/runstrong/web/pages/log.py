@@ -1,4 +1,4 @@
-"""Log pages: the after-session form, the history, and charts drawn by `runstrong.charts`."""
+"""Log pages: the after-session form, the history, and charts of the log."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from runstrong.loads import Unit
+from runstrong.progress.loads import Unit
 from runstrong.web.deps import LibraryDep, LogDep, LogUid, TemplatesDep, WorkoutDep
 from runstrong.web.errors import InputError
 from runstrong.web.log_details import SessionDetails, form_rows, logged_entry, save_details
@@ -127,7 +127,7 @@ def show_history(
 
 @router.get("/history/charts/{workout_id}/adherence.svg")
 def show_adherence_chart(workout: WorkoutDep, log: LogDep) -> Response:
-    from runstrong.charts import adherence_svg
+    from runstrong.progress.charts import adherence_svg
     from runstrong.store.stats import adherence, completed_days
 
     days = completed_days(log.store(), workout_id=workout.id)
@@ -143,7 +143,7 @@ def show_load_chart(
     log: LogDep,
     unit: Annotated[Unit, Query()] = "kg",
 ) -> Response:
-    from runstrong.charts import load_svg
+    from runstrong.progress.charts import load_svg
     from runstrong.store.stats import load_over_time
 
     try:

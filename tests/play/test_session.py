@@ -8,10 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from runstrong.library import builtin_workout
-from runstrong.model import Workout
-from runstrong.recording import Outcome
-from runstrong.session import (
+from runstrong.play.recording import Outcome
+from runstrong.play.session import (
     LEAD_IN_SECONDS,
     Cue,
     CueKind,
@@ -22,6 +20,8 @@ from runstrong.session import (
     StepStarted,
 )
 from runstrong.timeline import StepKind, compile_timeline
+from runstrong.workouts.library import builtin_workout
+from runstrong.workouts.model import Workout
 
 ROUTINE = builtin_workout()
 

@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from runstrong.model import Workout
-from runstrong.recording import Outcome
+from runstrong.play.recording import Outcome
 from runstrong.timeline import Step, StepKind, Timeline, compile_timeline
+from runstrong.workouts.model import Workout
 
 #: Seconds of "3, 2, 1" before a timed exercise.
 LEAD_IN_SECONDS = 3

@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from runstrong.checkpoint import (
+from runstrong.play.checkpoint import (
     CheckpointError,
     checkpoint_path,
     clear_checkpoint,
     load_checkpoint,
     save_checkpoint,
 )
-from runstrong.library import builtin_workout
-from runstrong.session import Session
+from runstrong.play.session import Session
+from runstrong.workouts.library import builtin_workout
 
 
 def test_a_saved_session_reads_back_identically(runstrong_home: Path) -> None:

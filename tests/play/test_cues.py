@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from runstrong.cues import Voice, VoiceUnavailable, cue_words
-from runstrong.library import builtin_workout
-from runstrong.session import Cue, CueKind
+from runstrong.play.cues import Voice, VoiceUnavailable, cue_words
+from runstrong.play.session import Cue, CueKind
 from runstrong.timeline import compile_timeline
+from runstrong.workouts.library import builtin_workout
 
 STEPS = compile_timeline(builtin_workout()).steps
 

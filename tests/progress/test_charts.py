@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from runstrong.charts import ChartError, adherence_svg, load_svg, save
+from runstrong.progress.charts import ChartError, adherence_svg, load_svg, save
 from runstrong.store.stats import adherence
 
 POINTS = [(date(2026, 10, 1), 10.0), (date(2026, 10, 8), 12.0), (date(2026, 10, 15), 14.5)]

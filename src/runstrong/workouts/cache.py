@@ -15,9 +15,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from runstrong.atomic import write_atomic
-from runstrong.model import Workout
 from runstrong.paths import data_dir
 from runstrong.version import runstrong_version
+from runstrong.workouts.model import Workout
 
 
 def lookup(raw: bytes) -> Workout | None:

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from runstrong.library import builtin_workout
-from runstrong.loads import to_kg
-from runstrong.progression import Action, Result, advise, ladder, step_load
+from runstrong.progress.loads import to_kg
+from runstrong.progress.progression import Action, Result, advise, ladder, step_load
+from runstrong.workouts.library import builtin_workout
 
 WORKOUT = builtin_workout()
 TODAY = date(2026, 11, 26)

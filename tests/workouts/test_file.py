@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from runstrong.library import builtin_dir
-from runstrong.workout_file import WorkoutFileError, load_workout_file
+from runstrong.workouts.file import WorkoutFileError, load_workout_file
+from runstrong.workouts.library import builtin_dir
 
 GOOD = """\
 id: my-legs

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from runstrong.model import Workout
+    from runstrong.workouts.model import Workout
 
 MAX_BYTES = 1024 * 1024
 
@@ -45,7 +45,7 @@ def load_workout_file(path: Path) -> Workout:
     Raises:
         WorkoutFileError: with one problem per thing to fix.
     """
-    from runstrong import workout_cache
+    from runstrong.workouts import cache as workout_cache
 
     raw = _read_bytes(path)
     cached = workout_cache.lookup(raw)
@@ -58,7 +58,7 @@ def load_workout_file(path: Path) -> Workout:
 
 def parse_workout_text(text: str, name: str = "<workout>") -> Workout:
     """Parse and validate workout YAML already in memory (uploads, tests)."""
-    from runstrong.workout_yaml import parse_workout_yaml
+    from runstrong.workouts.yaml_positions import parse_workout_yaml
 
     return parse_workout_yaml(text, name)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-from runstrong.session import Cue, CueKind
+from runstrong.play.session import Cue, CueKind
 
 ESPEAK = "espeak-ng"
 

@@ -10,8 +10,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
-from runstrong.model import Workout
 from runstrong.timeline import Step, Timeline
+from runstrong.workouts.model import Workout
 
 
 class Outcome(StrEnum):

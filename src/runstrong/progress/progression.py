@@ -21,9 +21,9 @@ from datetime import date, timedelta
 from enum import StrEnum
 from types import EllipsisType
 
-from runstrong.loads import Unit, from_kg, load_text, to_kg
-from runstrong.model import Exercise, LoadKind, VariationKind, Workout
+from runstrong.progress.loads import Unit, from_kg, load_text, to_kg
 from runstrong.store.entries import SessionEntry
+from runstrong.workouts.model import Exercise, LoadKind, VariationKind, Workout
 
 EASY_RPE = 7
 HARD_RPE = 9

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from runstrong.loads import Unit
-from runstrong.model import Workout
-from runstrong.progression import Advice, advise_workout
+from runstrong.progress.loads import Unit
+from runstrong.progress.progression import Advice, advise_workout
 from runstrong.store.database import Store
 from runstrong.store.history import recent_entries
+from runstrong.workouts.model import Workout
 
 #: How many recent sessions the rules look at (two in a row, plus room for a break).
 HISTORY = 4

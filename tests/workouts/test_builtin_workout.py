@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from runstrong.library import builtin_workout
-from runstrong.model import BlockKind, LoadKind, VariationKind
 from runstrong.timeline import compile_timeline
+from runstrong.workouts.library import builtin_workout
+from runstrong.workouts.model import BlockKind, LoadKind, VariationKind
 
 # block id, kind, rounds, [(exercise id, seconds, reps, per side, load kind)]
 SOURCE = [

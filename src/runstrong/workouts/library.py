@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from runstrong.model import Workout
 from runstrong.paths import user_workouts_dir
-from runstrong.workout_file import Problem, WorkoutFileError, load_workout_file
+from runstrong.workouts.file import Problem, WorkoutFileError, load_workout_file
+from runstrong.workouts.model import Workout
 
 DEFAULT_WORKOUT = "runners-lower-body"
 _SUFFIXES = (".yaml", ".yml")
@@ -45,7 +45,8 @@ class Library:
 
 
 def builtin_dir() -> Path:
-    return Path(str(resources.files("runstrong") / "workouts"))
+    """The folder of workouts shipped inside the package."""
+    return Path(str(resources.files("runstrong.workouts") / "builtin"))
 
 
 def load_library(extra_dirs: Iterable[Path] = ()) -> Library:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from runstrong.atomic import write_atomic
 from runstrong.paths import data_dir
-from runstrong.session import Snapshot
+from runstrong.play.session import Snapshot
 
 FORMAT = 1
 

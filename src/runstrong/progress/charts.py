@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from runstrong.loads import Unit, from_kg
+from runstrong.progress.loads import Unit, from_kg
 from runstrong.store.stats import Adherence
 
 DONE = "#2e7d32"

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from fake_clock import FakeClock
-from runstrong.clock import MonotonicClock
+from runstrong.play.clock import MonotonicClock
 
 pytestmark = pytest.mark.asyncio
 
