@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from runstrong.cli.errors import UserError
+from runstrong.cli.errors import UserError, warn
 
 if TYPE_CHECKING:
+    from runstrong.workouts.file import WorkoutFileError
     from runstrong.workouts.model import Workout
 
 dir_option = click.option(
@@ -30,11 +31,18 @@ def load_workout(ref: str | None, dirs: Sequence[Path] = ()) -> Workout:
     from runstrong.workouts.library import resolve_workout
 
     try:
-        return resolve_workout(ref, dirs)
+        return resolve_workout(ref, dirs, on_skipped=warn_skipped)
     except WorkoutFileError as err:
         raise UserError(str(err), hint="run 'runstrong validate FILE' for every problem") from None
     except LookupError as err:
         raise UserError(str(err.args[0]), hint="'runstrong list' shows the workouts") from None
+
+
+def warn_skipped(broken: WorkoutFileError) -> None:
+    """One warning line for a workout file left out of the library, naming its first problem."""
+    first, more = broken.problems[0], len(broken.problems) - 1
+    extra = f" (and {more} more; 'runstrong validate {first.path}' lists them)" if more else ""
+    warn(f"skipped {first}{extra}")
 
 
 def echo_markdown(text: str) -> None:
