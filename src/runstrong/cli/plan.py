@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from runstrong.cli.common import dir_option, load_workout
-from runstrong.cli.errors import UserError
+from runstrong.cli.errors import UserError, warn
 from runstrong.wording import plural
 
 calendar_argument = click.argument(
@@ -137,7 +137,7 @@ def plan(
             race_taper_days=race_taper_days,
         )
         tz = user_zone(zone)
-        weeks_planned = plan_calendar(
+        planned = plan_calendar(
             calendar_file,
             rules=rules,
             windows=windows,
@@ -147,12 +147,14 @@ def plan(
             run_time=_clock(run_time),
             rules_file=rules_file,
         )
+    _warn_left_out(planned.warnings)
     heading = plan_heading(
         workout.title, rules, windows=windows.text, zone=tz.key, source=calendar_file.name
     )
-    click.echo(plan_text(weeks_planned, heading=heading), nl=False)
+    text = plan_text(planned.weeks, heading=heading, runs_left_out=planned.runs_left_out)
+    click.echo(text, nl=False)
     if ics_file is not None:
-        _write_ics(ics_file, workout, weeks_planned)
+        _write_ics(ics_file, workout, planned.weeks)
 
 
 @click.group()
@@ -178,7 +180,7 @@ def show_calendar(
 
     with _user_errors():
         tz = user_zone(zone)
-        events = read_classified(
+        read = read_classified(
             calendar_file,
             tz=tz,
             first_day=_first_day(start, tz),
@@ -186,7 +188,20 @@ def show_calendar(
             run_time=_clock(run_time),
             rules_file=rules_file,
         )
-    click.echo(events_text(events), nl=False)
+    _warn_left_out(read.warnings)
+    click.echo(events_text(read.events), nl=False)
+
+
+def _warn_left_out(warnings) -> None:
+    """Each event the calendar had but the plan is made without, then what to do about them."""
+    from runstrong.plan.read_warnings import FIX_HINT, warning_lines
+
+    if not warnings:
+        return
+    for line in warning_lines(warnings, carrying_on=True):
+        warn(line)
+    if any(w.skipped_event for w in warnings):
+        click.echo(f"  hint: {FIX_HINT}", err=True)
 
 
 def _first_day(start: datetime | None, tz) -> date:

@@ -17,11 +17,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from runstrong.plan.calendar_file import MAX_CALENDAR_BYTES
 from runstrong.web.deps import Slug
 from runstrong.workouts.library import DEFAULT_WORKOUT
 from runstrong.workouts.model import Workout
 
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+MAX_UPLOAD_BYTES = MAX_CALENDAR_BYTES
 SUFFIXES = (".ics", ".csv")
 _FOLDER = "plan"
 _OPTIONS = "options.json"
@@ -52,6 +53,8 @@ class Plan:
     options: PlanOptions
     zone: str
     source: str
+    warnings: tuple = ()
+    runs_left_out: tuple = ()
 
 
 def plan_folder(data_dir: Path) -> Path:
@@ -121,7 +124,7 @@ def make_plan(
     from runstrong.plan.zones import user_zone
 
     tz = user_zone(options.tz)
-    weeks = plan_calendar(
+    planned = plan_calendar(
         calendar,
         rules=PlanRules.for_workout(workout),
         windows=parse_windows(options.windows),
@@ -130,7 +133,14 @@ def make_plan(
         weeks=options.weeks,
         run_time=options.run_time,
     )
-    return Plan(weeks=weeks, options=options, zone=tz.key, source=calendar.name)
+    return Plan(
+        weeks=planned.weeks,
+        options=options,
+        zone=tz.key,
+        source=calendar.name,
+        warnings=planned.warnings,
+        runs_left_out=planned.runs_left_out,
+    )
 
 
 def plan_ics(plan: Plan, workout: Workout) -> bytes:

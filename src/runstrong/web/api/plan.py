@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Form, UploadFile, status
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from runstrong.web.deps import LibraryDep, SettingsDep
 from runstrong.web.errors import ERROR_RESPONSES, InputError
@@ -46,6 +46,8 @@ class PlanView(BaseModel):
     zone: str
     workout_id: str
     weeks: list[WeekView]
+    warnings: list[str] = Field(description="What of the calendar was left out, and why.")
+    runs_left_out: list[str] = Field(description="Skipped events that look like runs.")
 
 
 @router.get("", response_model=PlanView)
@@ -107,4 +109,6 @@ def plan_view(plan: Plan) -> PlanView:
             )
             for week in plan.weeks
         ],
+        warnings=[w.message for w in plan.warnings],
+        runs_left_out=[w.planned_without for w in plan.runs_left_out],
     )
