@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from runstrong.workouts.model import AS_NEEDED, Block, BlockKind, Dose, Exercise, Rest, Workout
+from runstrong.workouts.model import AS_NEEDED, Block, BlockKind, Exercise, Rest, Workout
 
 Side = Literal["left", "right"]
 
@@ -177,9 +177,8 @@ class _Builder:
     def work(self, at: _Set) -> None:
         exercise = at.exercise
         variation_id = self.variations.get(exercise.id)
-        variation = exercise.variation(variation_id) if variation_id else None
-        dose: Dose = (variation.dose if variation and variation.dose else None) or exercise.dose
-        name = variation.name if variation else exercise.name
+        movement = exercise.effective(variation_id)
+        dose, name = movement.dose, movement.name
         if dose.seconds is not None:
             seconds, estimated = float(dose.seconds), False
         else:

@@ -204,16 +204,13 @@ def check_against(entry: SessionEntry, workout: Workout) -> None:
                 f"set {number} is for {done.exercise_id!r}, not an exercise of {workout.id} "
                 f"(its exercises: {', '.join(known)})"
             )
-        load = exercise.load
-        if done.variation_id is not None:
-            try:
-                variation = exercise.variation(done.variation_id)
-            except KeyError:
-                names = ", ".join(v.id for v in exercise.variations) or "none"
-                raise InvalidEntry(
-                    f"set {number}: {exercise.id} has no variation {done.variation_id!r} "
-                    f"(its variations: {names})"
-                ) from None
-            load = variation.load or load
+        try:
+            load = exercise.effective(done.variation_id).load
+        except KeyError:
+            names = ", ".join(v.id for v in exercise.variations) or "none"
+            raise InvalidEntry(
+                f"set {number}: {exercise.id} has no variation {done.variation_id!r} "
+                f"(its variations: {names})"
+            ) from None
         if done.load_kg and load.kind is LoadKind.BODYWEIGHT:
             raise InvalidEntry(f"{exercise.id} is a bodyweight exercise; it takes no load")
