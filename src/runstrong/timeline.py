@@ -7,6 +7,7 @@ exercise before the next), sides, transitions and rests are decided here once.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -88,6 +89,11 @@ class Timeline(BaseModel):
         for step in self.steps:
             totals[step.kind] += step.seconds
         return totals
+
+    @property
+    def calendar_seconds(self) -> int:
+        """The total rounded up to whole minutes: how long a calendar event for it lasts."""
+        return math.ceil(self.total_seconds / 60) * 60
 
     @property
     def estimated_seconds(self) -> float:

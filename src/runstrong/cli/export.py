@@ -18,18 +18,21 @@ if TYPE_CHECKING:
 
 
 def _json(workout: Workout) -> str:
+    # lazy: each format loads only its own writer (the FIT SDK, the log, ...)
     from runstrong.export import workout_json
 
     return workout_json(workout)
 
 
 def _markdown(workout: Workout) -> str:
+    # lazy: each format loads only its own writer (the FIT SDK, the log, ...)
     from runstrong.export.markdown import workout_markdown
 
     return workout_markdown(workout)
 
 
 def _card(workout: Workout) -> str:
+    # lazy: each format loads only its own writer (the FIT SDK, the log, ...)
     from runstrong.export.card import workout_card_html
 
     return workout_card_html(workout)
@@ -37,6 +40,7 @@ def _card(workout: Workout) -> str:
 
 def _fit(workout: Workout) -> bytes:
     # Options only one format uses are read from the command's parameters.
+    # lazy: each format loads only its own writer (the FIT SDK, the log, ...)
     from runstrong.export.fit import workout_fit
 
     sides = click.get_current_context().params["sides"]
@@ -45,6 +49,7 @@ def _fit(workout: Workout) -> bytes:
 
 def _suggested_weights(workout: Workout) -> dict[str, Weight]:
     """The loads the log suggests for next time; none when nothing has been logged yet."""
+    # lazy: each format loads only its own writer (the FIT SDK, the log, ...)
     from runstrong.cli.db import opened_log
     from runstrong.export.fit import Weight
     from runstrong.progress.advice import advice_from_log
@@ -63,6 +68,7 @@ def _suggested_weights(workout: Workout) -> dict[str, Weight]:
 
 
 def _ics(workout: Workout) -> bytes:
+    # lazy: each format loads only its own writer (the FIT SDK, the log, ...)
     from runstrong.cli.plan import session_start
     from runstrong.export.ics import one_session_ics
 
@@ -122,6 +128,7 @@ def export(
         else:
             click.echo(data, nl=False)
         return
+    # lazy: only needed when writing to a file
     from runstrong.atomic import write_atomic
 
     try:

@@ -14,8 +14,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from runstrong.progress.advice import advice_from_log
 from runstrong.progress.loads import Unit, from_kg, to_kg
 from runstrong.store.entries import SessionEntry
+from runstrong.store.errors import InvalidEntry
+from runstrong.store.manual import Details, amend
+from runstrong.store.sessions import replace_session
 from runstrong.web.deps import Slug
 from runstrong.web.errors import InputError
 from runstrong.web.training_log import TrainingLog
@@ -94,8 +98,6 @@ def form_rows(
 
 
 def _advice(workout: Workout, entry: SessionEntry, *, log: TrainingLog, today: date, unit: Unit):
-    from runstrong.progress.advice import advice_from_log
-
     return advice_from_log(log.store(), workout, today=today, unit=unit, excluding=entry.uid)
 
 
@@ -107,10 +109,6 @@ def save_details(
     Raises:
         InputError: no such session, or a value the log refuses (named in the message).
     """
-    from runstrong.store.errors import InvalidEntry
-    from runstrong.store.manual import Details, amend
-    from runstrong.store.sessions import replace_session
-
     entry = logged_entry(log, uid)
     given = details.exercises
     plan = Details(

@@ -74,6 +74,10 @@ class LoadKind(StrEnum):
     DUMBBELL_OR_KETTLEBELL = "dumbbell or kettlebell"
 
 
+#: The unit a runner weighs a load in; the log keeps kilograms and remembers the unit.
+Unit = Literal["kg", "lb"]
+
+
 class WeightClass(StrEnum):
     LIGHT = "light"
     MEDIUM = "medium"
