@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Path, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from runstrong.export.formats import FORMATS
 from runstrong.export.ics import sessions_ics
 from runstrong.plan.errors import PlanInputError
 from runstrong.plan.report import session_line
@@ -26,7 +27,7 @@ from runstrong.web.planning import (
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
-ICS = "text/calendar; charset=utf-8"
+ICS = FORMATS["ics"].media_type
 
 
 @router.get("/plan", response_class=HTMLResponse)
