@@ -8,16 +8,17 @@ from markdown_it import MarkdownIt
 
 from runstrong.export.formats import FORMATS, Options
 from runstrong.export.markdown import workout_markdown
-from runstrong.paths import user_workouts_dir
 from runstrong.timeline import compile_timeline
-from runstrong.web.deps import LibraryDep, TemplatesDep, WorkoutDep
+from runstrong.web.deps import LibraryDep, SettingsDep, TemplatesDep, WorkoutDep
 from runstrong.wording import duration_text
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
-def show_library(request: Request, library: LibraryDep, templates: TemplatesDep) -> HTMLResponse:
+def show_library(
+    request: Request, library: LibraryDep, templates: TemplatesDep, settings: SettingsDep
+) -> HTMLResponse:
     latest = {entry.workout.id: entry for entry in library.entries}
     workouts = [
         {
@@ -31,7 +32,7 @@ def show_library(request: Request, library: LibraryDep, templates: TemplatesDep)
     return templates.TemplateResponse(
         request,
         "library.html",
-        {"workouts": workouts, "broken": broken, "workouts_dir": user_workouts_dir()},
+        {"workouts": workouts, "broken": broken, "workouts_dir": settings.user_workouts_dir},
     )
 
 
