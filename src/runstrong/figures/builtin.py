@@ -7,10 +7,12 @@ carries its own figure for an exercise wins over the one shipped here.
 from __future__ import annotations
 
 import functools
+import hashlib
 from importlib import resources
 from pathlib import Path
 
 from runstrong.figures.model import Figure
+from runstrong.version import runstrong_version
 from runstrong.workouts.model import Exercise
 
 
@@ -42,16 +44,32 @@ def builtin_figure(figure_id: str) -> Figure | None:
 def figure_for(exercise: Exercise, variation_id: str | None = None) -> Figure | None:
     """The figure to show: the variation's own, else the exercise's (each from the workout
     file first, then runstrong's own for that id)."""
+    origin = _origin(exercise, variation_id)
+    return builtin_figure(origin) if isinstance(origin, str) else origin
+
+
+def figure_version(exercise: Exercise, variation_id: str | None = None) -> str | None:
+    """A short token that changes whenever the picture would (its data or runstrong's
+    version), so a picture's address can be cached for good; None when there is no figure.
+    Reads at most one small file and parses nothing."""
+    origin = _origin(exercise, variation_id)
+    if origin is None:
+        return None
+    if isinstance(origin, str):
+        data = (builtin_figure_dir() / f"{origin}.yaml").read_bytes()
+    else:
+        data = origin.model_dump_json().encode()
+    return hashlib.sha256(runstrong_version().encode() + b"\0" + data).hexdigest()[:12]
+
+
+def _origin(exercise: Exercise, variation_id: str | None) -> Figure | str | None:
+    """The workout file's own figure, or the id of a shipped one, in `figure_for`'s order."""
     if variation_id:
         variation = exercise.variation(variation_id)
-        found = variation.figure or builtin_figure(variation.id)
-        if found is not None:
-            return found
-    return exercise.figure or builtin_figure(exercise.id)
-
-
-def has_figure(exercise: Exercise, variation_id: str | None = None) -> bool:
-    """Whether `figure_for` finds one, without reading any shipped file."""
-    if variation_id and (exercise.variation(variation_id).figure or variation_id in builtin_ids()):
-        return True
-    return exercise.figure is not None or exercise.id in builtin_ids()
+        if variation.figure is not None:
+            return variation.figure
+        if variation.id in builtin_ids():
+            return variation.id
+    if exercise.figure is not None:
+        return exercise.figure
+    return exercise.id if exercise.id in builtin_ids() else None
