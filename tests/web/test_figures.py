@@ -3,11 +3,16 @@ large in the player (mirrored for the left side) without pushing the page over i
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
+
+from runstrong.export.card import workout_card_html
+from runstrong.workouts.library import builtin_workout
 
 ROUTINE = "runners-lower-body"
 PAGE_BUDGET = 100 * 1024
@@ -90,3 +95,23 @@ def test_the_player_shows_the_figure_on_a_phone(page, live_server, artifacts_dir
     assert assets < PAGE_BUDGET, sizes
     steps = httpx.get(f"{live_server}/api/timeline/{ROUTINE}").json()["steps"]
     assert steps[0]["side"] == "left"
+
+
+def test_the_overview_shows_every_move_and_variation(client):
+    page = client.get(f"/workouts/{ROUTINE}", headers={"accept": "text/html"}).text
+    shown = re.findall(r'<figure class="move"><img src="([^"]+)" alt="How to do ([^"]+)"', page)
+    workout = builtin_workout()
+    names = [n for e in workout.exercises() for n in [e.name, *(v.name for v in e.variations)]]
+    assert [alt.replace("&#39;", "'") for _, alt in shown] == names
+    assert client.get(shown[0][0].replace("&amp;", "&")).status_code == 200
+
+
+@pytest.mark.browser
+def test_the_card_with_figures_still_prints_on_one_page(page, tmp_path: Path, artifacts_dir):
+    card = tmp_path / "card.html"
+    card.write_text(workout_card_html(builtin_workout()))
+    page.goto(card.as_uri())
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    page.set_viewport_size({"width": 800, "height": 1130})
+    page.screenshot(path=artifacts_dir / "card-with-figures.png", full_page=True)
