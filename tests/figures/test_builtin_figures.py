@@ -10,8 +10,8 @@ import cairosvg
 import pytest
 
 from runstrong.figures import body
-from runstrong.figures.builtin import builtin_figure, builtin_ids
 from runstrong.figures.svg import animated_svg, key_poses_svg
+from runstrong.workouts.figures import builtin_figure, builtin_ids
 from runstrong.workouts.library import builtin_dir, builtin_workout
 
 ROUTINES = sorted(p.stem for p in builtin_dir().glob("*.yaml"))

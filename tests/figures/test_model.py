@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from runstrong.figures.builtin import figure_for
+from runstrong.workouts.figures import figure_for
 from runstrong.workouts.file import WorkoutFileError, load_workout_file
 
 WORKOUT = """\

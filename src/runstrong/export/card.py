@@ -5,10 +5,10 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from runstrong.figures.builtin import figure_for
 from runstrong.figures.svg import key_poses_svg
 from runstrong.timeline import compile_timeline
 from runstrong.wording import dose_text, duration_text, load_text, rest_text
+from runstrong.workouts.figures import figure_for
 from runstrong.workouts.model import Exercise, Workout
 
 

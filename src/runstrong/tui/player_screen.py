@@ -12,10 +12,10 @@ from textual.screen import Screen
 from textual.widgets import Digits, Footer, ProgressBar, Static
 
 from runstrong.figures.braille import braille_poses
-from runstrong.figures.builtin import figure_for
 from runstrong.play.session import Session
 from runstrong.timeline import StepKind
 from runstrong.tui import describe
+from runstrong.workouts.figures import figure_for
 
 
 class PlayerScreen(Screen[None]):

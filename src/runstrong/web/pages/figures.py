@@ -13,10 +13,10 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
-from runstrong.figures.builtin import figure_for, figure_version
 from runstrong.figures.svg import animated_svg
 from runstrong.web.deps import SLUG_PATTERN, WorkoutDep
 from runstrong.web.errors import ERROR_RESPONSES, InputError
+from runstrong.workouts.figures import figure_for, figure_version
 from runstrong.workouts.model import Exercise
 
 PREFIX = "/figures"

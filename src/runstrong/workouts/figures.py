@@ -17,6 +17,7 @@ from runstrong.workouts.model import Exercise
 
 
 def builtin_figure_dir() -> Path:
+    """Where the shipped figures live (beside the code that draws them)."""
     return Path(str(resources.files("runstrong.figures") / "builtin"))
 
 
@@ -35,7 +36,7 @@ def builtin_figure(figure_id: str) -> Figure | None:
     """
     if figure_id not in builtin_ids():
         return None
-    from runstrong.workouts.yaml_positions import parse_model_yaml
+    from runstrong.workouts.yaml_positions import parse_model_yaml  # lazy: ruamel only when drawing
 
     path = builtin_figure_dir() / f"{figure_id}.yaml"
     return parse_model_yaml(path.read_text(encoding="utf-8"), str(path), Figure)
