@@ -17,6 +17,7 @@ from runstrong.plan.errors import PlanInputError
 from runstrong.plan.events import CalendarEvent
 from runstrong.plan.read_options import ReadOptions
 from runstrong.plan.read_warnings import FIX_HINT, ReadWarning, warning_lines
+from runstrong.regular_files import FileRefused, read_regular_file, too_large
 
 #: The years a calendar is read for: far enough either way for any training plan.
 FIRST_YEAR, LAST_YEAR = 1900, 2200
@@ -61,8 +62,6 @@ def read_calendar(
         PlanInputError: the file cannot be read, has no usable event or none in range,
             or the first day is outside the years 1900 to 2200.
     """
-    from runstrong.regular_files import FileRefused, read_regular_file
-
     try:
         data = read_regular_file(path, max_bytes=MAX_CALENDAR_BYTES)
     except FileRefused as err:
@@ -95,8 +94,6 @@ def read_calendar_data(
         source: the name messages give the calendar, e.g. its file name.
         kind: "ics" or "csv".
     """
-    from runstrong.regular_files import too_large
-
     check_first_day(first_day)
     if len(data) > MAX_CALENDAR_BYTES:
         raise PlanInputError(f"{source}: {too_large(len(data), MAX_CALENDAR_BYTES)}")

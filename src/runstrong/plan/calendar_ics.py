@@ -14,7 +14,11 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import recurring_ical_events
+from dateutil.rrule import rrulestr
+from icalendar import vRecur
 
 from runstrong.plan.deadline import Deadline, OutOfTime
 from runstrong.plan.events import CalendarEvent
@@ -263,9 +267,6 @@ def _moments(rule, first: datetime, tz: ZoneInfo) -> Iterator[datetime]:
     UNTIL is applied here rather than by dateutil, which refuses one that is
     not in the same form (date, floating or zoned) as DTSTART.
     """
-    from dateutil.rrule import rrulestr
-    from icalendar import vRecur
-
     try:
         text = vRecur({k: v for k, v in rule.items() if k.upper() != "UNTIL"}).to_ical().decode()
         moments = iter(rrulestr(text, dtstart=first))
@@ -287,8 +288,6 @@ def _moments(rule, first: datetime, tz: ZoneInfo) -> Iterator[datetime]:
 
 def _check_calendar_zone(calendar, text: str, source: str, tz: ZoneInfo, read: IcsRead) -> None:
     """An X-WR-TIMEZONE no one knows is dropped with a note, as calendar apps ignore it."""
-    from zoneinfo import ZoneInfoNotFoundError
-
     name = calendar.get("X-WR-TIMEZONE")
     if name is None:
         return
@@ -327,7 +326,6 @@ def _drop(calendar, dropped: set[int], dropped_uids: set[str]) -> None:
 def _expand(calendar, start: datetime, end: datetime, origins, source: str, read: IcsRead):
     """(occurrence, origin) pairs; when the library fails, each event is expanded alone
     so only the ones it fails on are skipped."""
-    import recurring_ical_events
 
     def occurrences(part):
         for item in recurring_ical_events.of(part).between(start, end):

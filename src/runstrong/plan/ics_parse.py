@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import icalendar
+
 from runstrong.plan.errors import PlanInputError
 from runstrong.plan.read_warnings import ReadWarning
 
@@ -42,8 +44,6 @@ def parse_ics(data: bytes, text: str, *, source: str) -> ParsedIcs:
     Raises:
         PlanInputError: nothing in the file can be read as a calendar.
     """
-    import icalendar
-
     try:
         calendar = icalendar.Calendar.from_ical(data)
     except PARSE_ERRORS as err:
@@ -71,8 +71,6 @@ def parse_ics(data: bytes, text: str, *, source: str) -> ParsedIcs:
 
 
 def _header(lines: list[str]):
-    import icalendar
-
     try:
         return icalendar.Calendar.from_ical(_wrapped(lines))
     except PARSE_ERRORS:
@@ -80,8 +78,6 @@ def _header(lines: list[str]):
 
 
 def _add(parsed: ParsedIcs, block: _Block, source: str) -> None:
-    import icalendar
-
     where = f"{source} line {block.line}"
     problem = None
     if not block.closed:
