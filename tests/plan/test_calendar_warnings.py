@@ -128,3 +128,15 @@ def test_a_file_with_no_usable_event_is_refused_listing_the_problems(tmp_path):
     assert lines[3].startswith("runs.csv line 4: event 'Long': '2026-13-01' is not a date")
     assert lines[4] == "... and 1 more"
     assert "calendar app" in caught.value.hint
+
+
+def test_an_empty_repeat_rule_is_read_as_no_rule():
+    result = read(calendar("DTSTART:20261022T060000Z", "RRULE:"))
+    assert not result.warnings and len(result.events) == EASY_RUNS + 1
+
+
+def test_the_libraries_own_warnings_stay_out_of_the_output(recwarn):
+    zone = "/freeassociation.sourceforge.net/Europe/Berlin"
+    result = read(calendar(f"DTSTART;TZID={zone}:20261022T060000"))
+    assert len(result.events) == EASY_RUNS + 1
+    assert not recwarn.list

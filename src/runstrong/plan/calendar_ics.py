@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -75,6 +76,16 @@ def read_ics(
     Raises:
         PlanInputError: nothing in the file can be read as a calendar.
     """
+    with warnings.catch_warnings():
+        # The libraries warn about guesses they make (a vendor-prefixed TZID...); the
+        # reader's own warnings say what matters, on the user's terms.
+        warnings.simplefilter("ignore")
+        return _read_ics(
+            data, source=source, start=start, end=end, options=options, deadline=deadline
+        )
+
+
+def _read_ics(data: bytes, *, source, start, end, options, deadline) -> IcsRead:
     text = data.decode("utf-8", errors="replace")
     parsed = parse_ics(data, text, source=source)
     calendar, lines = parsed.calendar, parsed.event_lines
@@ -145,7 +156,8 @@ def _check(component, budget: _Budget, deadline: Deadline) -> date:
     """
     if component.errors:
         name, message = component.errors[0]
-        raise _Unusable(f"its {name} cannot be read ({short_reason(str(message))})")
+        what = f"its {name}" if name else "one of its lines"
+        raise _Unusable(f"{what} cannot be read ({short_reason(str(message))})")
     for name in ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID"):
         found = component.get(name)
         if isinstance(found, list):
@@ -164,8 +176,9 @@ def _check(component, budget: _Budget, deadline: Deadline) -> date:
             raise _Unusable("its end (DURATION) is past the last day a calendar holds") from None
     if "RECURRENCE-ID" in component:
         return _as_date(first)  # moves an occurrence the series already counts
-    count = _repeats(component, first, budget, deadline) if "RRULE" in component else 0
-    if "RRULE" not in component and budget.inside(first):
+    rules = _rules(component)
+    count = _repeats(rules, first, budget, deadline) if rules else 0
+    if not rules and budget.inside(first):
         count += 1
     count += sum(1 for moment in _rdates(component) if budget.inside(moment))
     budget.take(count)
@@ -206,7 +219,13 @@ def _rdates(component) -> list[date | datetime]:
     return [m for m in moments if isinstance(m, date)]
 
 
-def _repeats(component, first: date | datetime, budget: _Budget, deadline: Deadline) -> int:
+def _rules(component) -> list:
+    """The event's repeat rules; an empty `RRULE:` line is no rule, as calendar apps read it."""
+    found = component.get("RRULE")
+    return [rule for rule in (found if isinstance(found, list) else [found]) if rule]
+
+
+def _repeats(rules: list, first: date | datetime, budget: _Budget, deadline: Deadline) -> int:
     """How many times the event's repeat rules put it in the days read.
 
     Each rule is walked lazily from the event's first start to the end of the
@@ -222,11 +241,10 @@ def _repeats(component, first: date | datetime, budget: _Budget, deadline: Deadl
     start, end = budget.start, budget.end
     if first.tzinfo is None:
         start, end = (moment.astimezone(budget.tz).replace(tzinfo=None) for moment in (start, end))
-    rules = component.get("RRULE")
     count = 0
     try:
         with deadline.sooner(RULE_SECONDS).enforced():
-            for rule in rules if isinstance(rules, list) else [rules]:
+            for rule in rules:
                 moments = _moments(rule, first, budget.tz)
                 count += _walk(moments, first, start, end, limit=budget.left - count)
     except OutOfTime:

@@ -93,12 +93,16 @@ class LimitedComposer(Composer):
 
 
 class CheckedConstructor(RoundTripConstructor):
-    """ruamel's round-trip constructor; a scalar it cannot convert becomes a marked error."""
+    """ruamel's round-trip constructor; a node it cannot turn into a value becomes a marked error.
+
+    Every node is built in full before its parent is done (`deep`), so an error
+    is caught at the innermost node it comes from, with that node's line.
+    """
 
     def construct_object(self, node: Any, deep: bool = False) -> Any:
         try:
-            return super().construct_object(node, deep=deep)
-        except (ValueError, OverflowError, IndexError, AssertionError, TypeError):
+            return super().construct_object(node, deep=True)
+        except (ValueError, OverflowError, LookupError, AssertionError, TypeError, AttributeError):
             raise ConstructorError(
                 problem=f"{_shown(node)} is not a valid {_kind(node)}; correct it, or quote it "
                 "if it is meant as text",
