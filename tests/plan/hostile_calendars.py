@@ -82,9 +82,9 @@ BROKEN_EVENTS: dict[str, tuple[bytes, str]] = {
         "it repeats too often: with it the calendar has more than 10,000 occurrences between "
         "2026-10-19 and 2026-11-29",
     ),
-    "a line that is no property": (
-        calendar("DTSTART:20261022T060000Z", "X-APPLE-RADIUS=49.9"),
-        "one of its lines cannot be read (Content line could not be parsed into parts",
+    "a start line that is no property": (
+        calendar("DTSTART=20261022T060000Z"),
+        "it has no start (DTSTART)",
     ),
     "no END:VEVENT": (
         calendar("DTSTART:20261022T060000Z").replace(b"END:VEVENT\r\nEND:VCAL", b"END:VCAL"),

@@ -140,3 +140,9 @@ def test_the_libraries_own_warnings_stay_out_of_the_output(recwarn):
     result = read(calendar(f"DTSTART;TZID={zone}:20261022T060000"))
     assert len(result.events) == EASY_RUNS + 1
     assert not recwarn.list
+
+
+def test_broken_lines_that_do_not_say_when_are_ignored_as_calendar_apps_do():
+    lines = ("DTSTART:20261022T060000Z", "CREATED:00001231T000000Z", "X-APPLE-RADIUS=49.9")
+    result = read(calendar(*lines))
+    assert not result.warnings and len(result.events) == EASY_RUNS + 1

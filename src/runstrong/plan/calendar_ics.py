@@ -37,6 +37,9 @@ RULE_SECONDS = 1.0
 REPEAT_SECONDS = 5.0
 _REPEAT_FIX = "give its repeat rule (RRULE) an end, or delete the event"
 _LIBRARY_ERRORS = PARSE_ERRORS
+#: The properties that say when an event happens; a broken one of any other (CREATED,
+#: a line that is no property at all) is ignored, as calendar apps ignore it.
+_WHEN = frozenset({"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"})
 
 
 @dataclass
@@ -154,10 +157,9 @@ def _check(component, budget: _Budget, deadline: Deadline) -> date:
     Raises:
         _Unusable: what is wrong with the event, in words to show.
     """
-    if component.errors:
-        name, message = component.errors[0]
-        what = f"its {name}" if name else "one of its lines"
-        raise _Unusable(f"{what} cannot be read ({short_reason(str(message))})")
+    for name, message in component.errors:
+        if str(name).upper() in _WHEN:
+            raise _Unusable(f"its {name} cannot be read ({short_reason(str(message))})")
     for name in ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID"):
         found = component.get(name)
         if isinstance(found, list):
