@@ -14,6 +14,15 @@ from plan.plan_helpers import DATA
 from runstrong.cli import main
 
 
+@pytest.fixture(autouse=True)
+def planned_in_october(monkeypatch):
+    """Plans are made on 1 Oct 2026, before every week these tests plan."""
+    import runstrong.cli.plan
+
+    moment = datetime(2026, 10, 1, 12, 0, tzinfo=ZoneInfo("UTC"))
+    monkeypatch.setattr(runstrong.cli.plan, "now", lambda: moment)
+
+
 def run(capsys, *args: str) -> tuple[int, str, str]:
     status = main(list(args))
     out, err = capsys.readouterr()
@@ -62,9 +71,33 @@ def test_5k_plan_with_two_sessions_flags_the_second(capsys):
         "2026-10-19", "--tz", "America/Chicago", "--per-week", "2",
     )  # fmt: skip
     assert status == 0
-    assert "+ Strength: Tue 20 Oct 07:00-07:21, 70 h before Fri 06:00 Tempo 3 mi" in out
+    assert "+ Strength: Tue 20 Oct 07:30-07:51, 70 h before Fri 06:00 Tempo 3 mi" in out
     assert "only 47 h before Sun 07:00 Long run 8 mi" in out
     assert "Wed 07:00  Easy 4 mi" in out  # all-day event at the usual run time
+
+
+def test_buffer_sets_the_gap_after_a_run(capsys):
+    args = ["plan", "--calendar", str(DATA / "5k-two-speed-days.ics"), "--start", "2026-10-19",
+            "--tz", "America/Chicago", "--weeks", "1"]  # fmt: skip
+    assert "Strength: Tue 20 Oct 07:00-07:21" in run(capsys, *args, "--buffer", "0")[1]
+    assert "Strength: Tue 20 Oct 08:00-08:21" in run(capsys, *args, "--buffer", "60")[1]
+    status, _, err = run(capsys, *args, "--buffer", "-5")
+    assert status == 2 and "--buffer" in err
+
+
+def test_without_start_nothing_is_proposed_before_now(capsys, monkeypatch, tmp_path):
+    import runstrong.cli.plan
+
+    late = datetime(2026, 12, 1, 16, 45, tzinfo=ZoneInfo("Europe/Berlin"))
+    monkeypatch.setattr(runstrong.cli.plan, "now", lambda: late)
+    calendar = tmp_path / "runs.csv"
+    calendar.write_text(
+        "2026-12-01,06:00,Intervals 6x800,speed,60\n2026-12-06,09:00,Long run,long,90\n"
+    )
+    status, out, _ = run(capsys, "plan", "--calendar", str(calendar), "--tz", "Europe/Berlin",
+                         "--weeks", "1")  # fmt: skip
+    assert status == 0, out
+    assert "Strength: Tue 01 Dec 16:45-17:06" in out
 
 
 def test_daily_doubles_week_is_flagged_with_a_fix(capsys):
@@ -73,7 +106,7 @@ def test_daily_doubles_week_is_flagged_with_a_fix(capsys):
         "--weeks", "1", "--tz", "Europe/Madrid",
     )  # fmt: skip
     assert status == 0
-    assert "! Strength: Mon 07 Dec 06:45-07:06, 46 h before Wed 06:00 Intervals 10x400" in out
+    assert "! Strength: Mon 07 Dec 07:15-07:36, 46 h before Wed 06:00 Intervals 10x400" in out
     assert "lower the recovery to 46 h" in out
     assert "Qee eee Qee" in out
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import click
 
 from runstrong.cli.common import dir_option, load_workout
 from runstrong.cli.errors import UserError
+from runstrong.plan.rules import DEFAULT_BUFFER_MINUTES
 from runstrong.wording import plural
 
 calendar_argument = click.argument(
@@ -91,6 +92,14 @@ def _check_start(ctx: click.Context, param: click.Parameter, value: datetime | N
     help="No strength in this many days before a race.",
 )
 @click.option(
+    "--buffer",
+    "buffer_minutes",
+    type=click.IntRange(0, 240),
+    default=DEFAULT_BUFFER_MINUTES,
+    show_default=True,
+    help="Minutes kept clear between a run and a session, before and after the run.",
+)
+@click.option(
     "--window",
     "window_texts",
     multiple=True,
@@ -115,6 +124,7 @@ def plan(
     per_week: int | None,
     recovery_hours: float | None,
     race_taper_days: float,
+    buffer_minutes: int,
     window_texts: tuple[str, ...],
     ics_file: Path | None,
     workout_ref: str | None,
@@ -135,6 +145,7 @@ def plan(
             sessions_per_week=per_week,
             recovery_hours=recovery_hours,
             race_taper_days=race_taper_days,
+            buffer_minutes=buffer_minutes,
         )
         tz = user_zone(zone)
         weeks_planned = plan_calendar(
@@ -146,6 +157,7 @@ def plan(
             weeks=weeks,
             run_time=_clock(run_time),
             rules_file=rules_file,
+            now=now(),
         )
     heading = plan_heading(
         workout.title, rules, windows=windows.text, zone=tz.key, source=calendar_file.name
@@ -189,8 +201,13 @@ def show_calendar(
     click.echo(events_text(events), nl=False)
 
 
+def now() -> datetime:
+    """The current time: no session is proposed before it (tests set their own)."""
+    return datetime.now(UTC)
+
+
 def _first_day(start: datetime | None, tz) -> date:
-    return start.date() if start else datetime.now(tz).date()
+    return start.date() if start else now().astimezone(tz).date()
 
 
 def _clock(value: datetime) -> time:

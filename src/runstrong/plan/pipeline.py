@@ -8,7 +8,7 @@ last week so runs just after it still limit where its session can go.
 from __future__ import annotations
 
 import math
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -59,8 +59,9 @@ def plan_calendar(
     weeks: int,
     run_time: time = time(7, 0),
     rules_file: Path | None = None,
+    now: datetime | None = None,
 ) -> tuple[Week, ...]:
-    """Plan `weeks` weeks of sessions around the runs in `calendar`.
+    """Plan `weeks` weeks of sessions around the runs in `calendar`, none before `now`.
 
     Raises:
         PlanInputError: the calendar or the rules file cannot be used.
@@ -75,7 +76,7 @@ def plan_calendar(
         rules_file=rules_file,
         extra_days=lookahead,
     )
-    return plan_weeks(events, rules, windows, tz=tz, first_day=first_day, weeks=weeks)
+    return plan_weeks(events, rules, windows, tz=tz, first_day=first_day, weeks=weeks, now=now)
 
 
 def weeks_ics(workout: Workout, weeks: tuple[Week, ...] | list[Week]) -> bytes:
