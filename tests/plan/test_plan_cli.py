@@ -65,6 +65,26 @@ def test_replanning_keeps_the_same_uids(capsys, tmp_path):
     assert uids_a == uids_b and starts_a != starts_b
 
 
+def test_rewriting_the_ics_bumps_sequence_for_moved_sessions_only(capsys, tmp_path):
+    args = ["plan", "--calendar", str(DATA / "marathon-16-weeks.ics"), "--start", "2026-12-28",
+            "--tz", "Europe/Berlin", "--weeks", "4", "--ics", str(tmp_path / "s.ics")]  # fmt: skip
+
+    def sequences():
+        events = icalendar.Calendar.from_ical((tmp_path / "s.ics").read_bytes()).walk("VEVENT")
+        return {str(e["UID"]): (e.decoded("DTSTART"), int(e["SEQUENCE"])) for e in events}
+
+    run(capsys, *args)
+    before = sequences()
+    assert {seq for _, seq in before.values()} == {0}
+    run(capsys, *args, "--window", "Mon-Fri 18:00-20:00", "--window", "Sat,Sun 08:00-20:00")
+    after = sequences()
+    moved = {uid for uid in after if after[uid][0] != before[uid][0]}
+    assert moved
+    assert all(after[uid][1] == (1 if uid in moved else 0) for uid in after)
+    run(capsys, *args, "--window", "Mon-Fri 18:00-20:00", "--window", "Sat,Sun 08:00-20:00")
+    assert sequences() == after
+
+
 def test_5k_plan_with_two_sessions_flags_the_second(capsys):
     status, out, _ = run(
         capsys, "plan", "--calendar", str(DATA / "5k-two-speed-days.ics"), "--start",

@@ -216,9 +216,12 @@ def _clock(value: datetime) -> time:
 
 def _write_ics(path: Path, workout, weeks) -> None:
     from runstrong.atomic import write_atomic
+    from runstrong.export.ics import read_revisions
     from runstrong.plan.pipeline import weeks_ics
 
-    write_atomic(path, weeks_ics(workout, weeks))
+    # Sessions that moved since the file was last written get a higher SEQUENCE.
+    previous = read_revisions(path.read_bytes()) if path.is_file() else {}
+    write_atomic(path, weeks_ics(workout, weeks, previous))
     count = sum(len(week.sessions) for week in weeks)
     click.echo(f"wrote {plural(count, 'session')} to {path}", err=True)
 

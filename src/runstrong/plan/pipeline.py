@@ -8,8 +8,10 @@ last week so runs just after it still limit where its session can go.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from runstrong.plan.classify import Classifier, load_rules
@@ -19,6 +21,9 @@ from runstrong.plan.rules import PlanRules
 from runstrong.plan.scheduler import Week, plan_weeks
 from runstrong.plan.windows import Windows
 from runstrong.workouts.model import Workout
+
+if TYPE_CHECKING:
+    from runstrong.export.ics import Revision, SessionEvent
 
 
 def read_classified(
@@ -79,9 +84,14 @@ def plan_calendar(
     return plan_weeks(events, rules, windows, tz=tz, first_day=first_day, weeks=weeks, now=now)
 
 
-def weeks_ics(workout: Workout, weeks: tuple[Week, ...] | list[Week]) -> bytes:
-    """The planned sessions as an iCalendar file (stable UIDs, so re-imports update)."""
-    from runstrong.export.ics import SessionEvent, sessions_ics, weekly_uid
+def session_events(
+    workout: Workout,
+    weeks: tuple[Week, ...] | list[Week],
+    previous: Mapping[str, Revision] | None = None,
+) -> list[SessionEvent]:
+    """The planned sessions as calendar events (stable UIDs, so re-imports update), each
+    with a SEQUENCE one above `previous` when it moved."""
+    from runstrong.export.ics import SessionEvent, revise, weekly_uid
 
     events = [
         SessionEvent(
@@ -93,4 +103,15 @@ def weeks_ics(workout: Workout, weeks: tuple[Week, ...] | list[Week]) -> bytes:
         for week in weeks
         for number, session in enumerate(week.sessions, start=1)
     ]
-    return sessions_ics(workout, events)
+    return revise(events, previous or {})
+
+
+def weeks_ics(
+    workout: Workout,
+    weeks: tuple[Week, ...] | list[Week],
+    previous: Mapping[str, Revision] | None = None,
+) -> bytes:
+    """The planned sessions as an iCalendar file."""
+    from runstrong.export.ics import sessions_ics
+
+    return sessions_ics(workout, session_events(workout, weeks, previous))
