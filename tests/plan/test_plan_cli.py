@@ -265,3 +265,36 @@ def test_calendar_show_explains_start_in_its_own_words(capsys):
     assert "to show" in out and "to plan" not in out
     status, out, _ = run(capsys, "plan", "--help")
     assert "First day to plan" in out
+
+
+def test_plan_from_a_feed_keeps_the_last_good_copy(capsys, feed_server):
+    from feed_server import Answer
+
+    feed_server.answers["/runs.ics"] = Answer(
+        body=(DATA / "marathon-16-weeks.ics").read_bytes(),
+        headers={"content-type": "text/calendar", "etag": '"a"'},
+    )
+    args = ["plan", "--calendar", feed_server.url("/runs.ics", scheme="webcal"),
+            "--start", "2026-12-28", "--weeks", "2", "--tz", "Europe/Berlin"]  # fmt: skip
+    status, out, _ = run(capsys, *args)
+    assert status == 0
+    assert f"Calendar {feed_server.url('/runs.ics')}" in out
+    assert "2 weeks: 2 sessions" in out
+    feed_server.answers["/runs.ics"] = Answer(500, body=b"down for maintenance")
+    status, again, err = run(capsys, *args)
+    assert status == 0 and "2 weeks: 2 sessions" in again
+    assert f"warning: {feed_server.url('/runs.ics')} answered 500" in err
+    assert "planning from the copy fetched" in err
+    assert feed_server.requests[-1][1]["if-none-match"] == '"a"'
+
+
+def test_a_feed_that_never_worked_is_an_error_naming_it(capsys, feed_server):
+    from feed_server import Answer
+
+    feed_server.answers["/page"] = Answer(headers={"content-type": "text/html"}, body=b"<html>")
+    status, _, err = run(capsys, "calendar", "show", feed_server.url("/page"))
+    assert status == 1
+    assert f"runstrong: error: {feed_server.url('/page')} is not a calendar (text/html" in err
+    status, _, err = run(capsys, "plan", "--calendar", "http://example.com/runs.ics")
+    assert status == 2
+    assert "use https:// or webcal://" in err

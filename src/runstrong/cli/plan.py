@@ -6,17 +6,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from runstrong.cli.common import dir_option, load_workout
-from runstrong.cli.errors import UserError
+from runstrong.cli.errors import ExitStatus, UserError
 from runstrong.plan.rules import DEFAULT_BUFFER_MINUTES
 from runstrong.wording import plural
 
-calendar_argument = click.argument(
-    "calendar_file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path)
-)
+if TYPE_CHECKING:
+    from runstrong.plan.calendar_file import CalendarBytes
+
+calendar_argument = click.argument("calendar_file", metavar="FILE|URL")
 
 
 def _calendar_options(*, start_help: str):
@@ -72,8 +74,9 @@ def _check_start(ctx: click.Context, param: click.Parameter, value: datetime | N
     "--calendar",
     "calendar_file",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Your runs: an .ics file or a CSV of date,time,title[,kind][,duration].",
+    metavar="FILE|URL",
+    help="Your runs: an .ics file, a CSV of date,time,title[,kind][,duration], or a "
+    "calendar feed's https:// or webcal:// address.",
 )
 @_calendar_options(start_help="First day to plan")
 @click.option(
@@ -115,7 +118,7 @@ def _check_start(ctx: click.Context, param: click.Parameter, value: datetime | N
 @click.option("--workout", "workout_ref", metavar="WORKOUT", help="Workout id or YAML file.")
 @dir_option
 def plan(
-    calendar_file: Path,
+    calendar_file: str,
     start: datetime | None,
     weeks: int,
     zone: str | None,
@@ -148,8 +151,9 @@ def plan(
             buffer_minutes=buffer_minutes,
         )
         tz = user_zone(zone)
+        calendar = calendar_source(calendar_file)
         weeks_planned = plan_calendar(
-            calendar_file,
+            calendar,
             rules=rules,
             windows=windows,
             tz=tz,
@@ -160,7 +164,7 @@ def plan(
             now=now(),
         )
     heading = plan_heading(
-        workout.title, rules, windows=windows.text, zone=tz.key, source=calendar_file.name
+        workout.title, rules, windows=windows.text, zone=tz.key, source=calendar.name
     )
     click.echo(plan_text(weeks_planned, heading=heading), nl=False)
     if ics_file is not None:
@@ -176,14 +180,14 @@ def calendar() -> None:
 @calendar_argument
 @_calendar_options(start_help="A day in the first week to show")
 def show_calendar(
-    calendar_file: Path,
+    calendar_file: str,
     start: datetime | None,
     weeks: int,
     zone: str | None,
     run_time: datetime,
     rules_file: Path | None,
 ) -> None:
-    """List the events in FILE and how each one was classified."""
+    """List the events in FILE (or the feed at URL) and how each one was classified."""
     from runstrong.plan.pipeline import read_classified
     from runstrong.plan.report import events_text
     from runstrong.plan.zones import user_zone
@@ -191,7 +195,7 @@ def show_calendar(
     with _user_errors():
         tz = user_zone(zone)
         events = read_classified(
-            calendar_file,
+            calendar_source(calendar_file),
             tz=tz,
             first_day=_first_day(start, tz),
             weeks=weeks,
@@ -199,6 +203,39 @@ def show_calendar(
             rules_file=rules_file,
         )
     click.echo(events_text(events), nl=False)
+
+
+def calendar_source(text: str) -> Path | CalendarBytes:
+    """A calendar file's path, or a feed fetched now (its last good copy when that fails).
+
+    A feed's copy is kept in the data folder, so an unchanged feed is not sent
+    again and an unreachable one still plans from what it last said.
+    """
+    from runstrong.plan.calendar_file import CalendarBytes
+    from runstrong.plan.feeds import FeedError, feed_url, fetch_feed, is_feed_url, shown_url
+
+    if not is_feed_url(text):
+        return Path(text)
+    from runstrong.paths import data_dir
+    from runstrong.plan.feed_files import load_copy, save_copy
+
+    url = feed_url(text)
+    folder = data_dir() / "feeds"
+    kept = load_copy(folder, url)
+    try:
+        copy = fetch_feed(url, previous=kept, now=now())
+    except FeedError as err:
+        if kept is None:
+            raise UserError(str(err), hint=err.hint, status=ExitStatus.FAILURE) from None
+        click.echo(
+            f"runstrong: warning: {err}; planning from the copy fetched "
+            f"{kept.fetched_at.astimezone():%Y-%m-%d %H:%M}",
+            err=True,
+        )
+        copy = kept
+    else:
+        save_copy(folder, copy)
+    return CalendarBytes(name=shown_url(url), data=copy.body)
 
 
 def now() -> datetime:

@@ -24,10 +24,11 @@ from runstrong.workouts.model import Workout
 
 if TYPE_CHECKING:
     from runstrong.export.ics import Revision, SessionEvent
+    from runstrong.plan.calendar_file import CalendarBytes
 
 
 def read_classified(
-    calendar: Path,
+    calendar: Path | CalendarBytes,
     *,
     tz: ZoneInfo,
     first_day: date,
@@ -55,7 +56,7 @@ def read_classified(
 
 
 def plan_calendar(
-    calendar: Path,
+    calendar: Path | CalendarBytes,
     *,
     rules: PlanRules,
     windows: Windows,
