@@ -298,3 +298,12 @@ def test_a_feed_that_never_worked_is_an_error_naming_it(capsys, feed_server):
     status, _, err = run(capsys, "plan", "--calendar", "http://example.com/runs.ics")
     assert status == 2
     assert "use https:// or webcal://" in err
+
+
+def test_the_feed_secret_can_be_shown_and_rotated(capsys):
+    status, first, _ = run(capsys, "calendar", "feed-token")
+    assert status == 0 and first.startswith("/calendar/") and first.strip().endswith(".ics")
+    assert run(capsys, "calendar", "feed-token")[1] == first
+    status, rotated, err = run(capsys, "calendar", "feed-token", "--rotate")
+    assert status == 0 and rotated != first and "no longer works" in err
+    assert run(capsys, "calendar", "feed-token")[1] == rotated

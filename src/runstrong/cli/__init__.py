@@ -33,7 +33,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import-log": ("log:import_log", "Add sessions from a CSV or JSON export to the log."),
     "db": ("db:db", "Look after the log database (db upgrade)."),
     "plan": ("plan:plan", "Place strength sessions around the runs in your calendar."),
-    "calendar": ("plan:calendar", "Show a calendar file's events and how each was classified."),
+    "calendar": (
+        "plan:calendar",
+        "Show a calendar's events and how each was classified; the feed's address.",
+    ),
 }
 
 

@@ -205,6 +205,20 @@ def show_calendar(
     click.echo(events_text(events), nl=False)
 
 
+@calendar.command("feed-token")
+@click.option("--rotate", is_flag=True, help="Give the feed a new secret; the old address stops.")
+def feed_token(rotate: bool) -> None:
+    """Print the path of the strength-session feed `runstrong serve` publishes."""
+    from runstrong.cli.db import opened_log
+    from runstrong.store.plans import ensure_plan, rotate_token
+
+    with opened_log() as store:
+        token = rotate_token(store) if rotate else ensure_plan(store).feed_token
+    click.echo(f"/calendar/{token}.ics")
+    if rotate:
+        click.echo("The old feed address no longer works: subscribe to the new one.", err=True)
+
+
 def calendar_source(text: str) -> Path | CalendarBytes:
     """A calendar file's path, or a feed fetched now (its last good copy when that fails).
 

@@ -1,30 +1,43 @@
-"""The plan the web app shows and publishes: the uploaded run calendar, its options, the weeks.
+"""The plan the web app shows and publishes, kept per user in the database.
 
-The calendar file and the options it was uploaded with are kept in the data
-folder, so the plan page and the calendar feed both recompute the plan from
-them (a feed always shows the weeks from today on).
+A plan is computed once when a calendar is uploaded or a runs feed is
+subscribed to, and again only when it goes stale: the runs feed is older
+than an hour, or a new day has begun (the plan always starts today). Pages
+and the calendar feed read the stored plan; whoever finds it stale starts a
+refresh after answering, and the store lets only one server process at a
+time do it (see `runstrong.store.plans`).
 """
 
 from __future__ import annotations
 
-import json
-import os
-import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from runstrong.web.deps import Slug
-from runstrong.workouts.library import DEFAULT_WORKOUT
+from runstrong.web.plan_view import EventView, PlanView, SessionSlot, WeekView
+from runstrong.workouts.library import DEFAULT_WORKOUT, Library
 from runstrong.workouts.model import Workout
+
+if TYPE_CHECKING:
+    from runstrong.plan.calendar_file import CalendarBytes
+    from runstrong.plan.feeds import FeedCopy
+    from runstrong.store.database import Store
+    from runstrong.store.plans import StoredPlan
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 SUFFIXES = (".ics", ".csv")
-_FOLDER = "plan"
-_OPTIONS = "options.json"
+#: A runs feed is fetched again when its copy is older than this.
+FEED_MAX_AGE = timedelta(hours=1)
+#: How long one process's claim to refresh a plan keeps the others off it.
+REFRESH_LEASE = timedelta(minutes=2)
+#: Session revisions (for SEQUENCE) are kept this long after the session.
+REVISIONS_KEPT = timedelta(days=400)
+#: The feed secret an earlier runstrong kept in the data folder; adopted once.
+LEGACY_TOKEN_FILE = "calendar-feed-token"
 
 
 class PlanOptions(BaseModel):
@@ -45,96 +58,351 @@ class PlanOptions(BaseModel):
 
 
 @dataclass(frozen=True)
-class Plan:
-    """Planned weeks and what they were made from."""
+class Computed:
+    """A freshly computed plan and what to store with it."""
 
-    weeks: tuple
-    options: PlanOptions
-    zone: str
-    source: str
-
-
-def plan_folder(data_dir: Path) -> Path:
-    return data_dir / _FOLDER
+    view: PlanView
+    warnings: list[str]
+    revisions: dict[str, Any]
 
 
-def stored_calendar(data_dir: Path) -> Path | None:
-    """The calendar uploaded last, under its own name (so messages name the user's file)."""
-    folder = plan_folder(data_dir) / "calendar"
-    files = sorted(folder.glob("*")) if folder.is_dir() else []
-    return next((p for p in files if p.suffix in SUFFIXES and p.is_file()), None)
-
-
-def stored_options(data_dir: Path) -> PlanOptions:
-    path = plan_folder(data_dir) / _OPTIONS
-    if not path.is_file():
-        return PlanOptions()
-    return PlanOptions.model_validate_json(path.read_text(encoding="utf-8"))
-
-
-def accept_upload(
-    data_dir: Path, *, filename: str, data: bytes, options: PlanOptions, workout: Workout
-) -> Plan:
-    """Plan from an uploaded calendar and keep it only if it can be planned from.
-
-    Raises:
-        PlanInputError: the file or an option is not usable (nothing is kept).
-        ValueError: the file is not .ics or .csv.
-    """
-    suffix = Path(filename).suffix.lower()
-    if suffix not in SUFFIXES:
-        raise ValueError(f"{filename!r} is not an .ics or .csv calendar")
-    folder = plan_folder(data_dir)
-    incoming, kept = folder / "incoming", folder / "calendar"
-    incoming.mkdir(parents=True, exist_ok=True)
-    kept.mkdir(exist_ok=True)
-    name = re.sub(r"[^A-Za-z0-9._-]", "_", Path(filename).stem)[:80] + suffix
-    trial = incoming / name
-    trial.write_bytes(data)
-    try:
-        plan = make_plan(trial, options, workout)
-    except BaseException:
-        trial.unlink(missing_ok=True)
-        raise
-    for old in kept.iterdir():
-        old.unlink()
-    os.replace(trial, kept / name)
-    (folder / _OPTIONS).write_text(json.dumps(options.model_dump(mode="json")), encoding="utf-8")
-    return plan
-
-
-def make_plan(
-    calendar: Path,
+def compute(
+    calendar: CalendarBytes,
     options: PlanOptions,
     workout: Workout,
     *,
-    today: date | None = None,
-) -> Plan:
-    """The weeks planned from a calendar file (the same steps as `runstrong plan`).
+    source: str,
+    source_kind: str,
+    now: datetime,
+    revisions: dict[str, Any] | None = None,
+) -> Computed:
+    """Plan from a calendar (the same steps as `runstrong plan`), from today on.
 
     Raises:
         PlanInputError: the calendar, a window or the time zone is not usable.
     """
-    from runstrong.plan.pipeline import plan_calendar
+    from runstrong.plan.pipeline import plan_calendar, session_events
     from runstrong.plan.rules import PlanRules
     from runstrong.plan.windows import parse_windows
     from runstrong.plan.zones import user_zone
 
     tz = user_zone(options.tz)
+    today = now.astimezone(tz).date()
     weeks = plan_calendar(
         calendar,
         rules=PlanRules.for_workout(workout),
         windows=parse_windows(options.windows),
         tz=tz,
-        first_day=options.start or today or datetime.now(tz).date(),
+        first_day=max(options.start or today, today),
         weeks=options.weeks,
         run_time=options.run_time,
+        now=now,
     )
-    return Plan(weeks=weeks, options=options, zone=tz.key, source=calendar.name)
+    events = iter(session_events(workout, weeks, _revisions_in(revisions or {})))
+    view = PlanView(
+        source=source,
+        source_kind=source_kind,
+        zone=tz.key,
+        workout_id=workout.id,
+        weeks=[_week_view(week, events) for week in weeks],
+    )
+    kept = {
+        uid: entry
+        for uid, entry in (revisions or {}).items()
+        if datetime.fromisoformat(entry["start"]) > now - REVISIONS_KEPT
+    }
+    for week in view.weeks:
+        for slot in week.sessions:
+            kept[slot.uid] = {"start": slot.start.isoformat(), "sequence": slot.sequence}
+    return Computed(view, _warnings(weeks), kept)
 
 
-def plan_ics(plan: Plan, workout: Workout) -> bytes:
-    """The planned sessions as an iCalendar file (stable UIDs, so re-imports update)."""
-    from runstrong.plan.pipeline import weeks_ics
+def _week_view(week, events) -> WeekView:
+    from runstrong.plan.report import session_line
 
-    return weeks_ics(workout, plan.weeks)
+    sessions = []
+    for session in week.sessions:
+        event = next(events)
+        sessions.append(
+            SessionSlot(
+                start=session.start,
+                end=session.end,
+                reason=session.reason,
+                margin_hours=session.margin_hours,
+                next_quality=session.next_quality.label if session.next_quality else None,
+                problems=list(session.problems),
+                fixes=list(session.fixes),
+                summary=session_line(session),
+                uid=event.uid,
+                sequence=event.sequence,
+            )
+        )
+    return WeekView(
+        monday=week.monday,
+        note=week.note,
+        events=[
+            EventView(title=e.title, start=e.start, end=e.end, kind=e.kind.value, reason=e.reason)
+            for e in week.events
+        ],
+        sessions=sessions,
+    )
+
+
+def _warnings(weeks) -> list[str]:
+    from runstrong.plan.classify import HINT_UNCLASSIFIED
+    from runstrong.plan.events import Kind
+    from runstrong.wording import plural
+
+    unclassified = sum(1 for w in weeks for e in w.events if e.kind is Kind.UNCLASSIFIED)
+    if not unclassified:
+        return []
+    return [
+        f"{plural(unclassified, 'event')} unclassified, counted as busy time: {HINT_UNCLASSIFIED}"
+    ]
+
+
+def _revisions_in(stored: dict[str, Any]):
+    from runstrong.export.ics import Revision
+
+    return {
+        uid: Revision(datetime.fromisoformat(entry["start"]), int(entry["sequence"]))
+        for uid, entry in stored.items()
+    }
+
+
+def calendar_of(filename: str, data: bytes) -> CalendarBytes:
+    """An uploaded calendar, named as the user named it.
+
+    Raises:
+        ValueError: the file is not .ics or .csv.
+    """
+    from runstrong.plan.calendar_file import CalendarBytes
+
+    suffix = Path(filename).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ValueError(f"{filename!r} is not an .ics or .csv calendar")
+    return CalendarBytes(name=Path(filename).name[:200], data=data, csv=suffix == ".csv")
+
+
+def accept_upload(
+    store: Store,
+    user: str,
+    *,
+    filename: str,
+    data: bytes,
+    options: PlanOptions,
+    workout: Workout,
+    now: datetime,
+) -> PlanView:
+    """Plan from an uploaded calendar and keep both, replacing the user's plan.
+
+    Raises:
+        PlanInputError: the file or an option is not usable (nothing is kept).
+        ValueError: the file is not .ics or .csv.
+    """
+    from runstrong.store.plans import read_plan, save_plan
+
+    calendar = calendar_of(filename, data)
+    previous = read_plan(store, user)
+    computed = compute(
+        calendar,
+        options,
+        workout,
+        source=calendar.name,
+        source_kind="file",
+        now=now,
+        revisions=previous.revisions if previous else None,
+    )
+    save_plan(
+        store,
+        user,
+        **_source_values("file", calendar.name, data, None),
+        **_plan_values(options, computed, now),
+    )
+    return computed.view
+
+
+def accept_feed(
+    store: Store, user: str, *, url: str, options: PlanOptions, workout: Workout, now: datetime
+) -> PlanView:
+    """Fetch a runs feed, plan from it and keep both, replacing the user's plan.
+
+    Raises:
+        PlanInputError: not an https/webcal address, or the calendar or an
+            option is not usable (nothing is kept).
+        FeedError: the feed cannot be fetched or is not a calendar.
+    """
+    from runstrong.plan.calendar_file import CalendarBytes
+    from runstrong.plan.feeds import feed_url, fetch_feed, shown_url
+    from runstrong.store.plans import read_plan, save_plan
+
+    copy = fetch_feed(feed_url(url), now=now)
+    previous = read_plan(store, user)
+    computed = compute(
+        CalendarBytes(name=shown_url(copy.url), data=copy.body),
+        options,
+        workout,
+        source=shown_url(copy.url),
+        source_kind="feed",
+        now=now,
+        revisions=previous.revisions if previous else None,
+    )
+    save_plan(
+        store,
+        user,
+        **_source_values("feed", copy.url, copy.body, copy),
+        **_plan_values(options, computed, now),
+    )
+    return computed.view
+
+
+def _source_values(kind: str, name: str, data: bytes, copy: FeedCopy | None) -> dict[str, Any]:
+    return {
+        "source_kind": kind,
+        "source_name": name,
+        "calendar": data,
+        "feed_etag": copy.etag if copy else None,
+        "feed_last_modified": copy.last_modified if copy else None,
+        "fetched_at": copy.fetched_at if copy else None,
+        "feed_error": None,
+        "feed_error_at": None,
+    }
+
+
+def _plan_values(options: PlanOptions, computed: Computed, now: datetime) -> dict[str, Any]:
+    return {
+        "options": options.model_dump(mode="json"),
+        "plan": computed.view.model_dump(mode="json"),
+        "warnings": computed.warnings,
+        "revisions": computed.revisions,
+        "computed_at": now,
+    }
+
+
+def stored_view(stored: StoredPlan | None) -> PlanView | None:
+    return PlanView.model_validate(stored.plan) if stored and stored.plan else None
+
+
+def stored_options(stored: StoredPlan | None) -> PlanOptions:
+    return (
+        PlanOptions.model_validate(stored.options) if stored and stored.options else PlanOptions()
+    )
+
+
+def needs_refresh(stored: StoredPlan | None, now: datetime) -> bool:
+    """Whether the plan is stale: the runs feed was last tried over an hour ago, or the
+    plan was made before today (it would show days gone by)."""
+    from runstrong.plan.errors import PlanInputError
+    from runstrong.plan.zones import user_zone
+
+    if stored is None or stored.plan is None or stored.computed_at is None:
+        return False
+    if stored.source_kind == "feed":
+        tried = max(t for t in (stored.fetched_at, stored.feed_error_at, stored.computed_at) if t)
+        if now - tried >= FEED_MAX_AGE:
+            return True
+    try:
+        tz = user_zone(stored_options(stored).tz)
+    except PlanInputError:
+        tz = UTC
+    return stored.computed_at.astimezone(tz).date() < now.astimezone(tz).date()
+
+
+def refresh(store: Store, user: str, library: Library, *, now: datetime | None = None) -> bool:
+    """Fetch the runs feed again if it is due and plan anew, if this process wins the claim.
+
+    A feed that fails keeps its last good copy (and the plan made from it)
+    and records the problem for the plan page. Returns whether a refresh ran.
+    """
+    from runstrong.plan.errors import PlanInputError
+    from runstrong.plan.feeds import FeedError
+    from runstrong.store.plans import claim_refresh, finish_refresh, read_plan
+
+    now = now or datetime.now(UTC)
+    stored = read_plan(store, user)
+    if not needs_refresh(stored, now) or not claim_refresh(
+        store, user, now=now, lease=REFRESH_LEASE
+    ):
+        return False
+    values: dict[str, Any] = {}
+    calendar = stored.calendar or b""
+    if stored.source_kind == "feed":
+        try:
+            copy = _fetch_again(stored, now)
+        except (FeedError, PlanInputError) as err:
+            values.update(feed_error=str(err), feed_error_at=now)
+        else:
+            calendar = copy.body
+            values.update(_source_values("feed", stored.source_name or "", copy.body, copy))
+    options = stored_options(stored)
+    view = stored_view(stored)
+    try:
+        computed = compute(
+            _calendar_bytes(stored, calendar),
+            options,
+            library.get(options.workout_id),
+            source=view.source if view else stored.source_name or "",
+            source_kind=stored.source_kind or "file",
+            now=now,
+            revisions=stored.revisions,
+        )
+    except (PlanInputError, LookupError) as err:
+        # Keep the copy (and its ETag) the stored plan was made from.
+        values = {"feed_error": str(err), "feed_error_at": now}
+    else:
+        values.update(_plan_values(options, computed, now))
+    return finish_refresh(store, user, seen=stored.computed_at, **values)
+
+
+def _fetch_again(stored: StoredPlan, now: datetime) -> FeedCopy:
+    from runstrong.plan.feeds import FeedCopy, fetch_feed
+
+    previous = FeedCopy(
+        url=stored.source_name or "",
+        body=stored.calendar or b"",
+        fetched_at=stored.fetched_at or now,
+        etag=stored.feed_etag,
+        last_modified=stored.feed_last_modified,
+    )
+    return fetch_feed(previous.url, previous=previous, now=now)
+
+
+def _calendar_bytes(stored: StoredPlan, data: bytes) -> CalendarBytes:
+    from runstrong.plan.calendar_file import CalendarBytes
+    from runstrong.plan.feeds import shown_url
+
+    if stored.source_kind == "feed":
+        return CalendarBytes(name=shown_url(stored.source_name or ""), data=data)
+    return calendar_of(stored.source_name or "calendar.ics", data)
+
+
+def plan_ics(view: PlanView | None, workout: Workout) -> bytes:
+    """The stored sessions as an iCalendar file (stable UIDs and SEQUENCE, in the plan's zone)."""
+    from zoneinfo import ZoneInfo
+
+    from runstrong.export.ics import SessionEvent, sessions_ics
+
+    if view is None:
+        return sessions_ics(workout, [])
+    zone = ZoneInfo(view.zone)
+    events = [
+        SessionEvent(
+            slot.uid,
+            slot.start.astimezone(zone),
+            slot.end.astimezone(zone),
+            note="\n".join(slot.problems or [slot.reason]),
+            sequence=slot.sequence,
+        )
+        for week in view.weeks
+        for slot in week.sessions
+    ]
+    return sessions_ics(workout, events)
+
+
+def legacy_token(data_dir: Path) -> str | None:
+    """The feed secret kept in a file by earlier versions, so old subscriptions keep working."""
+    try:
+        token = (data_dir / LEGACY_TOKEN_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return token or None
