@@ -41,6 +41,7 @@ class StoredPlan:
     feed_error: str | None = None
     feed_error_at: datetime | None = None
     plan: dict[str, Any] | None = None
+    sessions_ics: bytes | None = None
     warnings: list[str] = field(default_factory=list)
     revisions: dict[str, Any] = field(default_factory=dict)
     computed_at: datetime | None = None
@@ -170,6 +171,7 @@ def _snapshot(row: PlanState, user: str) -> StoredPlan:
         feed_error=row.feed_error,
         feed_error_at=row.feed_error_at,
         plan=json.loads(row.plan) if row.plan else None,
+        sessions_ics=row.sessions_ics,
         warnings=json.loads(row.warnings or "[]"),
         revisions=json.loads(row.revisions or "{}"),
         computed_at=row.computed_at,

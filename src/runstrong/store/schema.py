@@ -111,7 +111,8 @@ class PlanState(Base):
     and the secret of the calendar feed that publishes it.
 
     The plan is computed when a calendar is uploaded or the runs feed is
-    fetched again, and stored here as JSON, so pages and the feed only read it.
+    fetched again, and stored here as JSON and as the .ics the feed serves, so
+    pages and the feed only read it.
     `refresh_claimed_at` lets one server process at a time refresh it.
     """
 
@@ -130,6 +131,7 @@ class PlanState(Base):
     feed_error: Mapped[str | None] = mapped_column(Text)
     feed_error_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     plan: Mapped[str | None] = mapped_column(Text)
+    sessions_ics: Mapped[bytes | None] = mapped_column(LargeBinary)
     warnings: Mapped[str] = mapped_column(Text, default="[]")
     revisions: Mapped[str] = mapped_column(Text, default="{}")
     computed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

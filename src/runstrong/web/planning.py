@@ -62,6 +62,7 @@ class Computed:
     """A freshly computed plan and what to store with it."""
 
     view: PlanView
+    ics: bytes
     warnings: list[str]
     revisions: dict[str, Any]
 
@@ -114,7 +115,7 @@ def compute(
     for week in view.weeks:
         for slot in week.sessions:
             kept[slot.uid] = {"start": slot.start.isoformat(), "sequence": slot.sequence}
-    return Computed(view, _warnings(weeks), kept)
+    return Computed(view, plan_ics(view, workout), _warnings(weeks), kept)
 
 
 def _week_view(week, events) -> WeekView:
@@ -273,6 +274,7 @@ def _plan_values(options: PlanOptions, computed: Computed, now: datetime) -> dic
     return {
         "options": options.model_dump(mode="json"),
         "plan": computed.view.model_dump(mode="json"),
+        "sessions_ics": computed.ics,
         "warnings": computed.warnings,
         "revisions": computed.revisions,
         "computed_at": now,

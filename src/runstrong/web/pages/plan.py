@@ -82,18 +82,16 @@ def rotate_feed_token(request: Request, user: CurrentUser, log: LogDep) -> Respo
 
 
 @router.get("/plan/sessions.ics")
-def download_plan(user: CurrentUser, log: LogDep, library: LibraryDep) -> Response:
+def download_plan(user: CurrentUser, log: LogDep) -> Response:
     from runstrong.store.plans import read_plan
 
-    view = stored_view(read_plan(log.store(), user))
-    if view is None:
+    stored = read_plan(log.store(), user)
+    if stored is None or stored.sessions_ics is None:
         raise InputError(
             "no run calendar has been uploaded yet", field="calendar", location="resource"
         )
     headers = {"content-disposition": 'attachment; filename="strength-sessions.ics"'}
-    return Response(
-        plan_ics(view, _workout(library, view.workout_id)), media_type=ICS, headers=headers
-    )
+    return Response(stored.sessions_ics, media_type=ICS, headers=headers)
 
 
 @router.get("/calendar/{token}.ics")
@@ -113,9 +111,10 @@ def read_calendar_feed(
         raise InputError("no calendar feed here", field="token")
     if needs_refresh(stored, datetime.now(UTC)):
         background.add_task(refresh, store, stored.user, library)
-    view = stored_view(stored)
-    workout_id = view.workout_id if view else stored_options(stored).workout_id
-    return Response(plan_ics(view, _workout(library, workout_id)), media_type=ICS)
+    if stored.sessions_ics is not None:
+        return Response(stored.sessions_ics, media_type=ICS)
+    workout = _workout(library, stored_options(stored).workout_id)
+    return Response(plan_ics(None, workout), media_type=ICS)
 
 
 def _workout(library, workout_id: str):

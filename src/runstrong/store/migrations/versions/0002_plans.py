@@ -40,6 +40,7 @@ def upgrade() -> None:
         sa.Column("feed_error", sa.Text(), nullable=True),
         sa.Column("feed_error_at", UTCDateTime(), nullable=True),
         sa.Column("plan", sa.Text(), nullable=True),
+        sa.Column("sessions_ics", sa.LargeBinary(), nullable=True),
         sa.Column("warnings", sa.Text(), nullable=False),
         sa.Column("revisions", sa.Text(), nullable=False),
         sa.Column("computed_at", UTCDateTime(), nullable=True),
