@@ -40,26 +40,30 @@ def _fit(workout: Workout) -> bytes:
     from runstrong.export.fit import workout_fit
 
     sides = click.get_current_context().params["sides"]
-    return workout_fit(workout, sides=sides, weights=_suggested_weights(workout))
+    weights, variations = _suggestions(workout)
+    return workout_fit(workout, sides=sides, weights=weights, variations=variations)
 
 
-def _suggested_weights(workout: Workout) -> dict[str, Weight]:
-    """The loads the log suggests for next time; none when nothing has been logged yet."""
+def _suggestions(workout: Workout) -> tuple[dict[str, Weight], dict[str, str]]:
+    """The loads and variations the log suggests for next time; none before anything is
+    logged."""
     from runstrong.cli.db import opened_log
     from runstrong.export.fit import Weight
     from runstrong.progress.advice import advice_from_log
     from runstrong.store.database import log_exists
 
     if not log_exists():
-        return {}
+        return {}, {}
     try:
         with opened_log() as store:
             advice = advice_from_log(store, workout)
     except UserError as err:
-        # Loads are a bonus on the watch: a log that cannot be read costs only them.
+        # Advice is a bonus on the watch: a log that cannot be read costs only that.
         click.echo(f"runstrong: warning: exporting without loads: {err.format_message()}", err=True)
-        return {}
-    return {a.exercise_id: Weight(a.load_kg, a.unit) for a in advice if a.load_kg}
+        return {}, {}
+    weights = {a.exercise_id: Weight(a.load_kg, a.unit) for a in advice if a.load_kg}
+    variations = {a.exercise_id: a.variation_id for a in advice if a.variation_id}
+    return weights, variations
 
 
 def _ics(workout: Workout) -> bytes:
@@ -115,7 +119,8 @@ def export(
     loaded = load_workout(workout, dirs)
     data = WRITERS[fmt](loaded)
     if output is None and isinstance(data, bytes) and click.get_binary_stream("stdout").isatty():
-        output = Path(f"{loaded.id}.{fmt}")
+        combined = fmt == "fit" and sides == "combined"
+        output = Path(f"{loaded.id}{'-combined' if combined else ''}.{fmt}")
     if output is None:
         if isinstance(data, bytes):
             click.get_binary_stream("stdout").write(data)
