@@ -264,7 +264,13 @@ def _ask(workout: Workout, given: Details, unit: Unit, *, amending: bool) -> Det
 
 @click.command("export-log")
 @click.option(
-    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json", "fit"]),
+    default="csv",
+    show_default=True,
+    help="csv or json: the whole log; fit: one session as an activity for Garmin Connect, "
+    "Strava or intervals.icu.",
 )
 @click.option(
     "-o",
@@ -272,12 +278,24 @@ def _ask(workout: Workout, given: Details, unit: Unit, *, amending: bool) -> Det
     type=click.Path(dir_okay=False, path_type=Path),
     help="File (default: stdout).",
 )
-def export_log(fmt: str, output: Path | None) -> None:
-    """Write the whole log as CSV (one row per set) or JSON."""
+@click.option(
+    "--session",
+    "uid",
+    metavar="WHEN|UID",
+    help="FIT: the session to write, by its start as `runstrong history` shows it "
+    '("2026-10-05 07:30") or its uid; default the latest.',
+)
+def export_log(fmt: str, output: Path | None, uid: str | None) -> None:
+    """Write the whole log as CSV (one row per set) or JSON, or one session as a FIT activity."""
     from runstrong.atomic import write_atomic
     from runstrong.store.sessions import all_sessions
     from runstrong.store.transfer import write_csv, write_json
 
+    if fmt == "fit":
+        _export_activity(uid, output)
+        return
+    if uid is not None:
+        raise UserError("--session only applies to --format fit", hint="add --format fit")
     with opened_log() as store:
         entries = all_sessions(store)
     text = (write_csv if fmt == "csv" else write_json)(entries)
@@ -286,6 +304,51 @@ def export_log(fmt: str, output: Path | None) -> None:
         return
     write_atomic(output, text.encode("utf-8"))
     click.echo(f"Wrote {plural(len(entries), 'session')} to {output}.", err=True)
+
+
+def _minute(text: str) -> datetime | None:
+    """A local "YYYY-MM-DD HH:MM" as an aware datetime, or None when `text` is not one."""
+    try:
+        return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").astimezone()
+    except ValueError:
+        return None
+
+
+def _export_activity(uid: str | None, output: Path | None) -> None:
+    """One session as a FIT activity file: to `output`, a pipe, or `<workout>-<date>.fit`."""
+    from runstrong.atomic import write_atomic
+    from runstrong.export.fit_activity import activity_fit
+    from runstrong.store.history import session_entry
+    from runstrong.store.sessions import last_session
+
+    started = _minute(uid) if uid else None
+    with opened_log() as store:
+        if uid is None:
+            entry = last_session(store)
+        else:
+            entry = session_entry(store, None if started else uid, started=started)
+    if entry is None:
+        raise UserError(
+            f"no session {uid!r} in the log" if uid else "the log has no sessions yet",
+            hint="see `runstrong history` for the sessions and their ids",
+        )
+    try:
+        workout = load_workout(entry.workout_id)
+    except UserError:
+        workout = None  # sets then carry no exercise category
+    data = activity_fit(entry, workout)
+    if output is None and not click.get_binary_stream("stdout").isatty():
+        click.get_binary_stream("stdout").write(data)
+        return
+    output = output or Path(f"{entry.workout_id}-{entry.started_at.astimezone():%Y-%m-%d-%H%M}.fit")
+    try:
+        write_atomic(output, data)
+    except OSError as err:
+        raise UserError(f"cannot write {output}: {err.strerror}") from None
+    click.echo(
+        f"Wrote the session of {entry.started_at.astimezone():%Y-%m-%d %H:%M} to {output}.",
+        err=True,
+    )
 
 
 @click.command("import-log")
