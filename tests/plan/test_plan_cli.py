@@ -294,7 +294,8 @@ def test_a_feed_that_never_worked_is_an_error_naming_it(capsys, feed_server):
     feed_server.answers["/page"] = Answer(headers={"content-type": "text/html"}, body=b"<html>")
     status, _, err = run(capsys, "calendar", "show", feed_server.url("/page"))
     assert status == 1
-    assert f"runstrong: error: {feed_server.url('/page')} is not a calendar (text/html" in err
+    page = feed_server.url("/page")
+    assert f"runstrong: error: {page} is not a calendar (it sent text/html)" in err
     status, _, err = run(capsys, "plan", "--calendar", "http://example.com/runs.ics")
     assert status == 2
     assert "use https:// or webcal://" in err

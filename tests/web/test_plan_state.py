@@ -152,7 +152,7 @@ def test_a_failing_feed_keeps_the_last_good_plan_and_says_why(client, feed_serve
     client.get("/plan")
     page = client.get("/plan").text
     assert "Could not update the plan" in page
-    assert f"{feed_server.url('/runs.ics')} is not a calendar (text/html" in page
+    assert f"{feed_server.url('/runs.ics')} is not a calendar (it sent text/html)" in page
     assert client.get("/api/plan").json()["weeks"] == plan["weeks"]
     assert feed_server.hits("/runs.ics") == 2  # the failure is not retried on every read
 

@@ -172,10 +172,11 @@ def _too_big(url: str) -> FeedError:
 def _check_calendar(body: bytes, url: str, content_type: str) -> None:
     start = body.lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper()
     if not start.startswith(b"BEGIN:VCALENDAR"):
+        # The answer's own text is not repeated: on a shared server it could be a
+        # private page that the address was chosen to reveal.
         kind = content_type.split(";")[0].strip() or "no content type"
-        shown = body[:40].decode("utf-8", errors="replace").split("\n")[0].strip()
         raise FeedError(
-            f"{shown_url(url)} is not a calendar ({kind}, starting {shown!r})",
+            f"{shown_url(url)} is not a calendar (it sent {kind})",
             hint="the address should be an iCal feed; a web page or a login page is not one",
         )
 
