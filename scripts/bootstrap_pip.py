@@ -38,10 +38,13 @@ def _version(filename: str) -> tuple[int, ...]:
 
 
 def main() -> None:
-    wheel = newest_wheel()
-    print(f"fetching {wheel['filename']} from {INDEX}")
-    with urllib.request.urlopen(wheel["url"], timeout=120) as response:
-        data = response.read()
+    try:
+        wheel = newest_wheel()
+        print(f"fetching {wheel['filename']} from {INDEX}")
+        with urllib.request.urlopen(wheel["url"], timeout=120) as response:
+            data = response.read()
+    except (OSError, ValueError, KeyError) as err:
+        sys.exit(f"bootstrap: cannot fetch pip from {INDEX}: {err} (set PIP_INDEX_URL to a mirror)")
     expected = wheel.get("hashes", {}).get("sha256")
     if expected and hashlib.sha256(data).hexdigest() != expected:
         sys.exit(f"bootstrap: {wheel['filename']} does not match the index's sha256")

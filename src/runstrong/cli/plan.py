@@ -6,17 +6,24 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
+from runstrong.atomic import write_atomic
 from runstrong.cli.common import dir_option, load_workout
 from runstrong.cli.errors import ExitStatus, UserError
-from runstrong.plan.rules import DEFAULT_BUFFER_MINUTES
+from runstrong.export.ics import read_revisions
+from runstrong.plan.calendar_file import FIRST_YEAR, LAST_YEAR, CalendarBytes
+from runstrong.plan.errors import PlanInputError
+from runstrong.plan.feed_files import load_copy, save_copy
+from runstrong.plan.feeds import FeedError, feed_url, fetch_feed, is_feed_url, shown_url
+from runstrong.plan.pipeline import plan_calendar, read_classified, weeks_ics
+from runstrong.plan.report import events_text, plan_heading, plan_text
+from runstrong.plan.rules import DEFAULT_BUFFER_MINUTES, PlanRules
+from runstrong.plan.windows import parse_windows
+from runstrong.plan.zones import user_zone
+from runstrong.settings import Settings
 from runstrong.wording import plural
-
-if TYPE_CHECKING:
-    from runstrong.plan.calendar_file import CalendarBytes
 
 calendar_argument = click.argument("calendar_file", metavar="FILE|URL")
 
@@ -58,8 +65,6 @@ def _calendar_options(*, start_help: str):
 
 def _check_start(ctx: click.Context, param: click.Parameter, value: datetime | None):
     """A --start in the years calendars are read for, so no date arithmetic runs off the end."""
-    from runstrong.plan.calendar_file import FIRST_YEAR, LAST_YEAR
-
     if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
         raise click.BadParameter(
             f"{value.date().isoformat()} is outside the years {FIRST_YEAR} to {LAST_YEAR}",
@@ -134,12 +139,6 @@ def plan(
     dirs: tuple[Path, ...],
 ) -> None:
     """Place strength sessions around the runs in your calendar, week by week."""
-    from runstrong.plan.pipeline import plan_calendar
-    from runstrong.plan.report import plan_heading, plan_text
-    from runstrong.plan.rules import PlanRules
-    from runstrong.plan.windows import parse_windows
-    from runstrong.plan.zones import user_zone
-
     workout = load_workout(workout_ref, dirs)
     with _user_errors():
         windows = parse_windows(window_texts)
@@ -188,10 +187,6 @@ def show_calendar(
     rules_file: Path | None,
 ) -> None:
     """List the events in FILE (or the feed at URL) and how each one was classified."""
-    from runstrong.plan.pipeline import read_classified
-    from runstrong.plan.report import events_text
-    from runstrong.plan.zones import user_zone
-
     with _user_errors():
         tz = user_zone(zone)
         events = read_classified(
@@ -209,6 +204,7 @@ def show_calendar(
 @click.option("--rotate", is_flag=True, help="Give the feed a new secret; the old address stops.")
 def feed_token(rotate: bool) -> None:
     """Print the path of the strength-session feed `runstrong serve` publishes."""
+    # lazy: the log (SQLAlchemy) loads only for this command
     from runstrong.cli.db import opened_log
     from runstrong.store.plans import ensure_plan, rotate_token
 
@@ -225,16 +221,10 @@ def calendar_source(text: str) -> Path | CalendarBytes:
     A feed's copy is kept in the data folder, so an unchanged feed is not sent
     again and an unreachable one still plans from what it last said.
     """
-    from runstrong.plan.calendar_file import CalendarBytes
-    from runstrong.plan.feeds import FeedError, feed_url, fetch_feed, is_feed_url, shown_url
-
     if not is_feed_url(text):
         return Path(text)
-    from runstrong.paths import data_dir
-    from runstrong.plan.feed_files import load_copy, save_copy
-
     url = feed_url(text)
-    folder = data_dir() / "feeds"
+    folder = Settings.from_env().feed_copies_dir
     kept = load_copy(folder, url)
     try:
         copy = fetch_feed(url, previous=kept, now=now())
@@ -266,10 +256,6 @@ def _clock(value: datetime) -> time:
 
 
 def _write_ics(path: Path, workout, weeks) -> None:
-    from runstrong.atomic import write_atomic
-    from runstrong.export.ics import read_revisions
-    from runstrong.plan.pipeline import weeks_ics
-
     # Sessions that moved since the file was last written get a higher SEQUENCE.
     previous = read_revisions(path.read_bytes()) if path.is_file() else {}
     write_atomic(path, weeks_ics(workout, weeks, previous))
@@ -281,7 +267,6 @@ def session_start(at: datetime | None, zone: str | None) -> datetime:
     """`--at` read in the zone `--tz` names (default: this machine's zone)."""
     if at is None:
         raise UserError("--format ics needs --at", hint='e.g. --at "2026-12-03 18:30"')
-    from runstrong.plan.zones import user_zone
 
     with _user_errors():
         return at.replace(tzinfo=user_zone(zone))
@@ -290,8 +275,6 @@ def session_start(at: datetime | None, zone: str | None) -> datetime:
 @contextmanager
 def _user_errors() -> Iterator[None]:
     """Planner input problems become one error line and exit status 2."""
-    from runstrong.plan.errors import PlanInputError
-
     try:
         yield
     except PlanInputError as err:

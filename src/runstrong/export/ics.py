@@ -14,7 +14,11 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from icalendar import Alarm, Calendar, Event
+
 from runstrong.export.ics_zones import is_utc, vtimezone
+from runstrong.timeline import compile_timeline
+from runstrong.wording import dose_text, duration_text
 from runstrong.workouts.model import Workout
 
 ALARM_BEFORE = timedelta(minutes=30)
@@ -59,8 +63,6 @@ def revisions(events: Iterable[SessionEvent]) -> dict[str, Revision]:
 
 def read_revisions(data: bytes) -> dict[str, Revision]:
     """The revisions of the events in an .ics file written before (none if it is unreadable)."""
-    from icalendar import Calendar
-
     try:
         calendar = Calendar.from_ical(data)
         found = {}
@@ -87,8 +89,6 @@ def sessions_ics(
     workout: Workout, sessions: Sequence[SessionEvent], *, now: datetime | None = None
 ) -> bytes:
     """An iCalendar file with one event per session, each with a 30-minute reminder."""
-    from icalendar import Alarm, Calendar, Event
-
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -147,9 +147,6 @@ def _zones(sessions: Sequence[SessionEvent]) -> dict[ZoneInfo, list[datetime]]:
 
 def workout_description(workout: Workout) -> str:
     """The blocks and doses, short enough to read in a calendar app's event view."""
-    from runstrong.timeline import compile_timeline
-    from runstrong.wording import dose_text, duration_text
-
     lines = [f"{workout.title}: about {duration_text(compile_timeline(workout).total_seconds)}."]
     for block in workout.blocks:
         rounds = "1 round" if block.rounds == 1 else f"{block.rounds} rounds"
@@ -162,10 +159,7 @@ def workout_description(workout: Workout) -> str:
 
 def one_session_ics(workout: Workout, start: datetime, *, now: datetime | None = None) -> bytes:
     """A single session starting at `start` (an aware datetime), for `runstrong export`."""
-    from runstrong.plan.rules import session_seconds
-
     # Added in UTC: wall-clock arithmetic would be an hour off across a clock change.
-    end = (start.astimezone(UTC) + timedelta(seconds=session_seconds(workout))).astimezone(
-        start.tzinfo
-    )
+    length = timedelta(seconds=compile_timeline(workout).calendar_seconds)
+    end = (start.astimezone(UTC) + length).astimezone(start.tzinfo)
     return sessions_ics(workout, [SessionEvent(one_off_uid(workout, start), start, end)], now=now)

@@ -13,6 +13,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
 #: Steps small enough that no zone changes its offset twice within one.
 _PROBE = timedelta(days=7)
 
@@ -29,8 +31,6 @@ def vtimezone(zone: ZoneInfo, first: datetime, last: datetime):
     change of offset up to `last` adds an onset, grouped by kind and offsets
     (one DTSTART, each later onset as an RDATE).
     """
-    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
-
     begin = first.astimezone(UTC) - timedelta(days=1)
     end = last.astimezone(UTC) + timedelta(days=1)
     onsets = [(begin, begin.astimezone(zone))] + [

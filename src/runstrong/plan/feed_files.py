@@ -13,6 +13,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+from runstrong.atomic import write_atomic
 from runstrong.plan.feeds import FeedCopy
 
 
@@ -40,8 +41,6 @@ def load_copy(folder: Path, url: str) -> FeedCopy | None:
 
 def save_copy(folder: Path, copy: FeedCopy) -> None:
     """Keep `copy` for next time: the calendar first, then the data that points at it."""
-    from runstrong.atomic import write_atomic
-
     stem = _stem(folder, copy.url)
     meta = {
         "url": copy.url,

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit, urlunsplit
 
 from runstrong.plan.errors import PlanInputError
+from runstrong.version import runstrong_version
 
 #: A year of a busy training plan is well under 1 MB; anything much bigger is not a run calendar.
 MAX_FEED_BYTES = 5 * 1024 * 1024
@@ -84,7 +85,7 @@ def fetch_feed(
         FeedError: unreachable, slow, too big, redirected off https, an error
             status, or not a calendar.
     """
-    import httpx
+    import httpx  # lazy: the HTTP client loads only when a feed is read
 
     target = feed_url(url)
     headers = {"accept": "text/calendar, text/plain;q=0.5, */*;q=0.1"}
@@ -194,6 +195,4 @@ def _reason(err) -> str:
 
 
 def _user_agent() -> dict[str, str]:
-    from runstrong.version import runstrong_version
-
     return {"user-agent": f"runstrong/{runstrong_version()} (calendar feed reader)"}

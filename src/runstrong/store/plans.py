@@ -19,7 +19,8 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from runstrong.store.database import Store
-from runstrong.store.schema import DEFAULT_USER, PlanState, User
+from runstrong.store.entries import DEFAULT_USER
+from runstrong.store.schema import PlanState, User
 from runstrong.store.sessions import user_id
 
 _JSON_FIELDS = ("options", "plan", "warnings", "revisions")

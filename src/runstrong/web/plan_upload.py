@@ -9,6 +9,10 @@ from typing import TYPE_CHECKING, Annotated
 from fastapi import UploadFile
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from runstrong.plan.errors import PlanInputError
+from runstrong.plan.feeds import FeedError
+from runstrong.plan.windows import parse_windows
+from runstrong.plan.zones import user_zone
 from runstrong.web.errors import InputError
 from runstrong.web.plan_view import PlanView
 from runstrong.web.planning import MAX_UPLOAD_BYTES, PlanOptions, accept_feed, accept_upload
@@ -41,9 +45,6 @@ class PlanForm(BaseModel):
         Raises:
             InputError: a field is not usable (422 on that field).
         """
-        from runstrong.plan.errors import PlanInputError
-        from runstrong.plan.windows import parse_windows
-        from runstrong.plan.zones import user_zone
 
         try:
             options = PlanOptions(
@@ -84,9 +85,6 @@ def submit_plan(
             feed that cannot be fetched, or a calendar that cannot be planned
             from; the message says what to change. The stored plan is kept.
     """
-    from runstrong.plan.errors import PlanInputError
-    from runstrong.plan.feeds import FeedError
-
     options = form.options()
     try:
         workout = library.get(options.workout_id)

@@ -14,17 +14,29 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from runstrong.export.ics import Revision, SessionEvent, sessions_ics
+from runstrong.plan import pipeline
+from runstrong.plan.calendar_file import CalendarBytes
+from runstrong.plan.classify import HINT_UNCLASSIFIED
+from runstrong.plan.errors import PlanInputError
+from runstrong.plan.events import Kind
+from runstrong.plan.feeds import FeedCopy, FeedError, feed_url, fetch_feed, shown_url
+from runstrong.plan.report import session_line
+from runstrong.plan.rules import PlanRules
+from runstrong.plan.windows import parse_windows
+from runstrong.plan.zones import user_zone
+from runstrong.store.plans import claim_refresh, finish_refresh, read_plan, save_plan
 from runstrong.web.deps import Slug
 from runstrong.web.plan_view import EventView, PlanView, SessionSlot, WeekView
+from runstrong.wording import plural
 from runstrong.workouts.library import DEFAULT_WORKOUT, Library
 from runstrong.workouts.model import Workout
 
 if TYPE_CHECKING:
-    from runstrong.plan.calendar_file import CalendarBytes
-    from runstrong.plan.feeds import FeedCopy
     from runstrong.store.database import Store
     from runstrong.store.plans import StoredPlan
 
@@ -36,8 +48,6 @@ FEED_MAX_AGE = timedelta(hours=1)
 REFRESH_LEASE = timedelta(minutes=2)
 #: Session revisions (for SEQUENCE) are kept this long after the session.
 REVISIONS_KEPT = timedelta(days=400)
-#: The feed secret an earlier runstrong kept in the data folder; adopted once.
-LEGACY_TOKEN_FILE = "calendar-feed-token"
 
 
 class PlanOptions(BaseModel):
@@ -82,14 +92,9 @@ def compute(
     Raises:
         PlanInputError: the calendar, a window or the time zone is not usable.
     """
-    from runstrong.plan.pipeline import plan_calendar, session_events
-    from runstrong.plan.rules import PlanRules
-    from runstrong.plan.windows import parse_windows
-    from runstrong.plan.zones import user_zone
-
     tz = user_zone(options.tz)
     today = now.astimezone(tz).date()
-    weeks = plan_calendar(
+    weeks = pipeline.plan_calendar(
         calendar,
         rules=PlanRules.for_workout(workout),
         windows=parse_windows(options.windows),
@@ -99,7 +104,7 @@ def compute(
         run_time=options.run_time,
         now=now,
     )
-    events = iter(session_events(workout, weeks, _revisions_in(revisions or {})))
+    events = iter(pipeline.session_events(workout, weeks, _revisions_in(revisions or {})))
     view = PlanView(
         source=source,
         source_kind=source_kind,
@@ -119,7 +124,6 @@ def compute(
 
 
 def _week_view(week, events) -> WeekView:
-    from runstrong.plan.report import session_line
 
     sessions = []
     for session in week.sessions:
@@ -150,9 +154,6 @@ def _week_view(week, events) -> WeekView:
 
 
 def _warnings(weeks) -> list[str]:
-    from runstrong.plan.classify import HINT_UNCLASSIFIED
-    from runstrong.plan.events import Kind
-    from runstrong.wording import plural
 
     unclassified = sum(1 for w in weeks for e in w.events if e.kind is Kind.UNCLASSIFIED)
     if not unclassified:
@@ -163,7 +164,6 @@ def _warnings(weeks) -> list[str]:
 
 
 def _revisions_in(stored: dict[str, Any]):
-    from runstrong.export.ics import Revision
 
     return {
         uid: Revision(datetime.fromisoformat(entry["start"]), int(entry["sequence"]))
@@ -177,8 +177,6 @@ def calendar_of(filename: str, data: bytes) -> CalendarBytes:
     Raises:
         ValueError: the file is not .ics or .csv.
     """
-    from runstrong.plan.calendar_file import CalendarBytes
-
     suffix = Path(filename).suffix.lower()
     if suffix not in SUFFIXES:
         raise ValueError(f"{filename!r} is not an .ics or .csv calendar")
@@ -201,8 +199,6 @@ def accept_upload(
         PlanInputError: the file or an option is not usable (nothing is kept).
         ValueError: the file is not .ics or .csv.
     """
-    from runstrong.store.plans import read_plan, save_plan
-
     calendar = calendar_of(filename, data)
     previous = read_plan(store, user)
     computed = compute(
@@ -233,10 +229,6 @@ def accept_feed(
             option is not usable (nothing is kept).
         FeedError: the feed cannot be fetched or is not a calendar.
     """
-    from runstrong.plan.calendar_file import CalendarBytes
-    from runstrong.plan.feeds import feed_url, fetch_feed, shown_url
-    from runstrong.store.plans import read_plan, save_plan
-
     copy = fetch_feed(feed_url(url), now=now)
     previous = read_plan(store, user)
     computed = compute(
@@ -294,9 +286,6 @@ def stored_options(stored: StoredPlan | None) -> PlanOptions:
 def needs_refresh(stored: StoredPlan | None, now: datetime) -> bool:
     """Whether the plan is stale: the runs feed was last tried over an hour ago, or the
     plan was made before today (it would show days gone by)."""
-    from runstrong.plan.errors import PlanInputError
-    from runstrong.plan.zones import user_zone
-
     if stored is None or stored.plan is None or stored.computed_at is None:
         return False
     if stored.source_kind == "feed":
@@ -316,10 +305,6 @@ def refresh(store: Store, user: str, library: Library, *, now: datetime | None =
     A feed that fails keeps its last good copy (and the plan made from it)
     and records the problem for the plan page. Returns whether a refresh ran.
     """
-    from runstrong.plan.errors import PlanInputError
-    from runstrong.plan.feeds import FeedError
-    from runstrong.store.plans import claim_refresh, finish_refresh, read_plan
-
     now = now or datetime.now(UTC)
     stored = read_plan(store, user)
     if not needs_refresh(stored, now) or not claim_refresh(
@@ -357,7 +342,6 @@ def refresh(store: Store, user: str, library: Library, *, now: datetime | None =
 
 
 def _fetch_again(stored: StoredPlan, now: datetime) -> FeedCopy:
-    from runstrong.plan.feeds import FeedCopy, fetch_feed
 
     previous = FeedCopy(
         url=stored.source_name or "",
@@ -370,8 +354,6 @@ def _fetch_again(stored: StoredPlan, now: datetime) -> FeedCopy:
 
 
 def _calendar_bytes(stored: StoredPlan, data: bytes) -> CalendarBytes:
-    from runstrong.plan.calendar_file import CalendarBytes
-    from runstrong.plan.feeds import shown_url
 
     if stored.source_kind == "feed":
         return CalendarBytes(name=shown_url(stored.source_name or ""), data=data)
@@ -380,9 +362,6 @@ def _calendar_bytes(stored: StoredPlan, data: bytes) -> CalendarBytes:
 
 def plan_ics(view: PlanView | None, workout: Workout) -> bytes:
     """The stored sessions as an iCalendar file (stable UIDs and SEQUENCE, in the plan's zone)."""
-    from zoneinfo import ZoneInfo
-
-    from runstrong.export.ics import SessionEvent, sessions_ics
 
     if view is None:
         return sessions_ics(workout, [])
@@ -401,10 +380,10 @@ def plan_ics(view: PlanView | None, workout: Workout) -> bytes:
     return sessions_ics(workout, events)
 
 
-def legacy_token(data_dir: Path) -> str | None:
+def legacy_token(path: Path) -> str | None:
     """The feed secret kept in a file by earlier versions, so old subscriptions keep working."""
     try:
-        token = (data_dir / LEGACY_TOKEN_FILE).read_text(encoding="utf-8").strip()
+        token = path.read_text(encoding="utf-8").strip()
     except OSError:
         return None
     return token or None

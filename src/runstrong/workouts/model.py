@@ -8,10 +8,13 @@ field slips through unnoticed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
+
+from runstrong.figures.model import Figure
 
 Slug = Annotated[
     str,
@@ -28,6 +31,7 @@ Seconds = Annotated[int, Field(gt=0, le=24 * 3600, strict=True)]
 NonNegativeSeconds = Annotated[int, Field(ge=0, le=24 * 3600, strict=True)]
 
 AS_NEEDED = "as needed"
+FIGURE_HELP = "Key poses to draw the move; runstrong's own figure for this id otherwise."
 
 
 def _check_rest(value: object) -> object:
@@ -71,6 +75,10 @@ class LoadKind(StrEnum):
     DUMBBELLS = "dumbbells"
     KETTLEBELL = "kettlebell"
     DUMBBELL_OR_KETTLEBELL = "dumbbell or kettlebell"
+
+
+#: The unit a runner weighs a load in; the log keeps kilograms and remembers the unit.
+Unit = Literal["kg", "lb"]
 
 
 class WeightClass(StrEnum):
@@ -138,6 +146,7 @@ class Variation(_Strict):
     setup: Text | None = None
     steps: list[Text] = Field(default_factory=list)
     cues: list[Text] = Field(default_factory=list)
+    figure: Figure | None = Field(None, description=FIGURE_HELP)
 
 
 class Exercise(_Strict):
@@ -161,6 +170,7 @@ class Exercise(_Strict):
     steps: list[Text] = Field(min_length=1)
     cues: list[Text] = Field(default_factory=list)
     muscles: list[Name] = Field(default_factory=list)
+    figure: Figure | None = Field(None, description=FIGURE_HELP)
     variations: list[Variation] = Field(
         default_factory=list,
         description="Easier variations are listed from the easiest up.",
@@ -181,6 +191,56 @@ class Exercise(_Strict):
         """The easier variation closest to the standard move, if any."""
         easier = [v for v in self.variations if v.kind is VariationKind.EASIER]
         return easier[-1] if easier else None
+
+    def effective(self, variation_id: str | None) -> Movement:
+        """The move as done with `variation_id` chosen (None: the standard move).
+
+        The one rule for what a variation inherits: dose and load come from
+        the exercise unless the variation sets them. A variation with its own
+        steps is a different move, so its setup and cues are its own too (none
+        if it gives none); one without steps keeps the exercise's
+        instructions, with its own setup or cues where it gives them.
+
+        Raises:
+            KeyError: the exercise has no such variation.
+        """
+        if variation_id is None:
+            return Movement(
+                exercise=self,
+                variation=None,
+                name=self.name,
+                dose=self.dose,
+                load=self.load,
+                setup=self.setup,
+                steps=tuple(self.steps),
+                cues=tuple(self.cues),
+            )
+        variation = self.variation(variation_id)
+        own = bool(variation.steps)
+        return Movement(
+            exercise=self,
+            variation=variation,
+            name=variation.name,
+            dose=variation.dose or self.dose,
+            load=variation.load or self.load,
+            setup=variation.setup if own else variation.setup or self.setup,
+            steps=tuple(variation.steps if own else self.steps),
+            cues=tuple(variation.cues if own else variation.cues or self.cues),
+        )
+
+
+@dataclass(frozen=True)
+class Movement:
+    """An exercise as it is done once a variation is chosen: what every view shows."""
+
+    exercise: Exercise
+    variation: Variation | None
+    name: str
+    dose: Dose
+    load: Load
+    setup: str | None
+    steps: tuple[str, ...]
+    cues: tuple[str, ...]
 
 
 class RestRules(_Strict):

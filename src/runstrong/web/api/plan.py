@@ -8,6 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, BackgroundTasks, Form, UploadFile, status
 from pydantic import BaseModel
 
+from runstrong.store.plans import read_plan as stored_plan
+from runstrong.store.plans import rotate_token
 from runstrong.web.deps import CurrentUser, LibraryDep, LogDep
 from runstrong.web.errors import ERROR_RESPONSES, InputError
 from runstrong.web.plan_upload import PlanForm, submit_plan
@@ -26,8 +28,6 @@ def read_plan(
     user: CurrentUser, log: LogDep, library: LibraryDep, background: BackgroundTasks
 ) -> PlanView:
     """The stored plan (refreshed in the background when its runs feed or its day is old)."""
-    from runstrong.store.plans import read_plan as stored_plan
-
     store = log.store()
     stored = stored_plan(store, user)
     view = stored_view(stored)
@@ -56,6 +56,4 @@ def create_plan(
 @router.post("/feed-token", response_model=FeedToken)
 def rotate_feed_token(user: CurrentUser, log: LogDep) -> FeedToken:
     """A new secret for the calendar feed; the old feed address stops working."""
-    from runstrong.store.plans import rotate_token
-
     return FeedToken(feed_path=f"/calendar/{rotate_token(log.store(), user)}.ics")

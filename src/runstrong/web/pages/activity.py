@@ -5,6 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import Response
 
+from runstrong.export.fit_activity import activity_fit
+from runstrong.store.history import session_entry
 from runstrong.web.deps import CurrentUser, LibraryDep, LogDep, LogUid
 from runstrong.web.errors import InputError
 
@@ -14,9 +16,6 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 @router.get("/history/{uid}/activity.fit")
 def download_activity(uid: LogUid, user: CurrentUser, log: LogDep, library: LibraryDep) -> Response:
     """The session as a strength-training activity for Garmin Connect, Strava or intervals.icu."""
-    from runstrong.export.fit_activity import activity_fit
-    from runstrong.store.history import session_entry
-
     entry = session_entry(log.store(), uid, user=user)
     if entry is None:
         raise InputError(f"no session {uid!r} in the log", field="uid")

@@ -12,6 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, BackgroundTasks, Depends, Form, Path, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from runstrong.store.plans import ensure_plan, plan_by_token, read_plan, rotate_token
 from runstrong.web.deps import CurrentUser, LibraryDep, LogDep, SettingsDep, TemplatesDep
 from runstrong.web.errors import InputError
 from runstrong.web.plan_upload import PlanForm, submit_plan
@@ -75,15 +76,12 @@ def upload_plan_page(
 @router.post("/plan/feed-token", dependencies=[Depends(same_origin)])
 def rotate_feed_token(request: Request, user: CurrentUser, log: LogDep) -> Response:
     """A new secret for the calendar feed; apps subscribed to the old address stop updating."""
-    from runstrong.store.plans import rotate_token
-
     rotate_token(log.store(), user)
     return RedirectResponse(request.app.url_path_for("show_plan") + "?rotated=1", 303)
 
 
 @router.get("/plan/sessions.ics")
 def download_plan(user: CurrentUser, log: LogDep) -> Response:
-    from runstrong.store.plans import read_plan
 
     stored = read_plan(log.store(), user)
     if stored is None or stored.sessions_ics is None:
@@ -103,8 +101,6 @@ def read_calendar_feed(
 ) -> Response:
     """The feed calendar apps subscribe to: the stored plan's sessions. A plan made from
     a runs feed follows it: a stale plan is refreshed after this answer."""
-    from runstrong.store.plans import plan_by_token
-
     store = log.store()
     stored = plan_by_token(store, token)
     if stored is None:
@@ -127,11 +123,10 @@ def _workout(library, workout_id: str):
 def _page(
     request, user, settings, log, library, templates, background, *, problem=None, status=200
 ):
-    from runstrong.store.plans import ensure_plan, read_plan
 
     store = log.store()
     stored = read_plan(store, user) or ensure_plan(
-        store, user, token=legacy_token(settings.data_dir)
+        store, user, token=legacy_token(settings.legacy_feed_token_file)
     )
     if needs_refresh(stored, datetime.now(UTC)):
         background.add_task(refresh, store, user, library)
