@@ -45,7 +45,7 @@ def main() -> None:
         from fastapi.testclient import TestClient
 
         from runstrong.web.app import create_app
-        from runstrong.web.settings import Settings
+        from runstrong.settings import Settings
 
         with TestClient(create_app(Settings(data_dir=Path(home)))) as client:
             form = {"tz": "Europe/Berlin", "weeks": "16", "start": "2026-12-28"}

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from icalendar import Calendar
 
 from feed_server import Answer
-from web.web_calendars import next_monday, runs_csv
+from web.web_calendars import next_monday, runs_csv, runs_ics
 
 
 def _form(**fields):
@@ -58,8 +57,8 @@ def test_the_plan_is_computed_once_and_read_by_every_page(client, planned):
 def test_the_plan_outlives_the_server(runstrong_home):
     from fastapi.testclient import TestClient
 
+    from runstrong.settings import Settings
     from runstrong.web.app import create_app
-    from runstrong.web.settings import Settings
 
     with TestClient(create_app(Settings(data_dir=runstrong_home))) as first:
         first.post("/api/plan", files={"calendar": ("runs.csv", runs_csv())}, data=_form())
@@ -120,7 +119,7 @@ def _backdate(hours: float) -> None:
 
 
 def test_a_plan_from_a_feed_follows_the_feed(client, feed_server):
-    feed_server.answers["/runs.ics"] = Answer(body=runs_csv_as_ics(weeks=2, hour=18))
+    feed_server.answers["/runs.ics"] = Answer(body=runs_ics(weeks=2, hour=18))
     url = feed_server.url("/runs.ics", scheme="webcal")
     response = client.post("/api/plan", data=_form(feed_url=url))
     assert response.status_code == 201, response.text
@@ -132,7 +131,7 @@ def test_a_plan_from_a_feed_follows_the_feed(client, feed_server):
 
     client.get(feed)  # fresh: not fetched again
     assert feed_server.hits("/runs.ics") == 1
-    feed_server.answers["/runs.ics"] = Answer(body=runs_csv_as_ics(weeks=2, hour=6))
+    feed_server.answers["/runs.ics"] = Answer(body=runs_ics(weeks=2, hour=6))
     _backdate(hours=2)
     client.get(feed)  # stale: answered from the stored plan, refreshed after
     assert feed_server.hits("/runs.ics") == 2
@@ -142,7 +141,7 @@ def test_a_plan_from_a_feed_follows_the_feed(client, feed_server):
 
 
 def test_a_failing_feed_keeps_the_last_good_plan_and_says_why(client, feed_server):
-    feed_server.answers["/runs.ics"] = Answer(body=runs_csv_as_ics(weeks=2, hour=18))
+    feed_server.answers["/runs.ics"] = Answer(body=runs_ics(weeks=2, hour=18))
     client.post("/api/plan", data=_form(feed_url=feed_server.url("/runs.ics")))
     plan = client.get("/api/plan").json()
     feed_server.answers["/runs.ics"] = Answer(
@@ -171,49 +170,3 @@ def test_a_bad_feed_address_is_a_422_and_keeps_the_plan(client, url, message):
     error = response.json()["errors"][0]
     assert error["field"] == "feed_url" and message in error["message"]
     assert client.get("/api/plan").json()["source"] == "runs.csv"
-
-
-def test_only_one_worker_fetches_a_stale_feed(database_url, feed_server):
-    """Several server processes (each its own connection pool) find the plan stale at once."""
-    from runstrong.store.database import open_store
-    from runstrong.web.planning import PlanOptions, accept_feed, refresh
-    from runstrong.workouts.library import load_library
-
-    library = load_library(())
-    feed_server.answers["/runs.ics"] = Answer(body=runs_csv_as_ics(weeks=2, hour=18), delay=0.3)
-    options = PlanOptions(tz="Europe/Berlin", weeks=2, start=next_monday())
-    earlier = datetime.now(UTC) - timedelta(hours=2)
-    workers = [open_store(database_url) for _ in range(6)]
-    try:
-        accept_feed(workers[0], "local", url=feed_server.url("/runs.ics"), options=options,
-                    workout=library.get(options.workout_id), now=earlier)  # fmt: skip
-        ran, start = [], threading.Barrier(len(workers))
-
-        def work(store):
-            start.wait()
-            ran.append(refresh(store, "local", library))
-
-        threads = [threading.Thread(target=work, args=(store,)) for store in workers]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=30)
-    finally:
-        for store in workers:
-            store.close()
-    assert sorted(ran) == [False] * 5 + [True]
-    assert feed_server.hits("/runs.ics") == 2  # the subscription, then one refresh
-
-
-def runs_csv_as_ics(*, weeks: int, hour: int) -> bytes:
-    """The runs of `runs_csv` as an .ics feed, with the speed session at `hour`."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//feed//EN"]
-    for row in runs_csv(weeks).decode().splitlines()[1:]:
-        day, clock, title, kind, _ = row.split(",")
-        clock = f"{hour:02d}:00" if kind == "speed" else clock
-        stamp = f"{day.replace('-', '')}T{clock.replace(':', '')}00"
-        lines += ["BEGIN:VEVENT", f"UID:{stamp}-{kind}@test", f"DTSTAMP:{stamp}Z",
-                  f"DTSTART;TZID=Europe/Berlin:{stamp}", "DURATION:PT1H",
-                  f"SUMMARY:{title} [kind: {kind}]", "END:VEVENT"]  # fmt: skip
-    lines.append("END:VCALENDAR")
-    return ("\r\n".join(lines) + "\r\n").encode()

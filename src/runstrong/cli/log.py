@@ -306,7 +306,7 @@ def _minute(text: str) -> datetime | None:
 def _export_activity(uid: str | None, output: Path | None) -> None:
     """One session as a FIT activity file: to `output`, a pipe, or `<workout>-<date>.fit`."""
     # lazy: fit-tool loads only for this format
-    from runstrong.export.fit_activity import activity_fit
+    from runstrong.export.formats import SESSION_FORMATS
 
     started = _minute(uid) if uid else None
     with opened_log() as store:
@@ -323,11 +323,13 @@ def _export_activity(uid: str | None, output: Path | None) -> None:
         workout = load_workout(entry.workout_id)
     except UserError:
         workout = None  # sets then carry no exercise category
-    data = activity_fit(entry, workout)
+    fit = SESSION_FORMATS["fit"]
+    data = fit.write(entry, workout)
     if output is None and not click.get_binary_stream("stdout").isatty():
         click.get_binary_stream("stdout").write(data)
         return
-    output = output or Path(f"{entry.workout_id}-{entry.started_at.astimezone():%Y-%m-%d-%H%M}.fit")
+    when = entry.started_at.astimezone()
+    output = output or Path(f"{entry.workout_id}-{when:%Y-%m-%d-%H%M}{fit.suffix}")
     try:
         write_atomic(output, data)
     except OSError as err:

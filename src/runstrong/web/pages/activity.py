@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from runstrong.export.fit_activity import activity_fit
+from runstrong.export.formats import SESSION_FORMATS
 from runstrong.store.history import session_entry
 from runstrong.web.deps import CurrentUser, LibraryDep, LogDep, LogUid
 from runstrong.web.errors import InputError
@@ -23,9 +23,10 @@ def download_activity(uid: LogUid, user: CurrentUser, log: LogDep, library: Libr
         workout = library.get(entry.workout_id)
     except LookupError:
         workout = None  # sets then carry no exercise category
-    name = f"{entry.workout_id}-{entry.started_at.astimezone():%Y-%m-%d-%H%M}.fit"
+    fit = SESSION_FORMATS["fit"]
+    name = f"{entry.workout_id}-{entry.started_at.astimezone():%Y-%m-%d-%H%M}{fit.suffix}"
     return Response(
-        activity_fit(entry, workout),
-        media_type="application/vnd.ant.fit",
+        fit.write(entry, workout),
+        media_type=fit.media_type,
         headers={"content-disposition": f'attachment; filename="{name}"'},
     )

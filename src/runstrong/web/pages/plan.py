@@ -12,6 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, BackgroundTasks, Depends, Form, Path, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from runstrong.export.formats import FORMATS
 from runstrong.store.plans import ensure_plan, plan_by_token, read_plan, rotate_token
 from runstrong.web.deps import CurrentUser, LibraryDep, LogDep, SettingsDep, TemplatesDep
 from runstrong.web.errors import InputError
@@ -28,7 +29,7 @@ from runstrong.web.same_origin import same_origin
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
-ICS = "text/calendar; charset=utf-8"
+ICS = FORMATS["ics"].media_type
 
 
 @router.get("/plan", response_class=HTMLResponse)
