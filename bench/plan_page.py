@@ -44,8 +44,8 @@ def main() -> None:
         os.environ.pop("RUNSTRONG_DATABASE_URL", None)
         from fastapi.testclient import TestClient
 
-        from runstrong.web.app import create_app
         from runstrong.settings import Settings
+        from runstrong.web.app import create_app
 
         with TestClient(create_app(Settings(data_dir=Path(home)))) as client:
             form = {"tz": "Europe/Berlin", "weeks": "16", "start": "2026-12-28"}
