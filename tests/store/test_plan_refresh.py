@@ -39,3 +39,24 @@ def test_only_one_worker_fetches_a_stale_feed(database_url, feed_server):
             store.close()
     assert sorted(ran) == [False] * 5 + [True]
     assert feed_server.hits("/runs.ics") == 2  # the subscription, then one refresh
+
+
+def test_a_new_day_plans_again_without_fetching_a_fresh_feed(feed_server, monkeypatch):
+    import runstrong.web.planning as planning
+    from runstrong.store.database import open_store
+    from runstrong.store.plans import read_plan
+    from runstrong.web.planning import PlanOptions, accept_feed, refresh
+    from runstrong.workouts.library import load_library
+
+    library = load_library(())
+    feed_server.answers["/runs.ics"] = Answer(body=runs_ics(weeks=2, hour=18))
+    options = PlanOptions(tz="Europe/Berlin", weeks=2, start=next_monday())
+    now = datetime.now(UTC)
+    monkeypatch.setattr(planning, "FEED_MAX_AGE", timedelta(days=2))
+    with open_store() as store:
+        accept_feed(store, "local", url=feed_server.url("/runs.ics"), options=options,
+                    workout=library.get(options.workout_id), now=now)  # fmt: skip
+        tomorrow = now + timedelta(days=1)
+        assert refresh(store, "local", library, now=tomorrow)
+        assert read_plan(store).computed_at == tomorrow
+    assert feed_server.hits("/runs.ics") == 1

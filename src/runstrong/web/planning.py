@@ -288,15 +288,21 @@ def needs_refresh(stored: StoredPlan | None, now: datetime) -> bool:
     plan was made before today (it would show days gone by)."""
     if stored is None or stored.plan is None or stored.computed_at is None:
         return False
-    if stored.source_kind == "feed":
-        tried = max(t for t in (stored.fetched_at, stored.feed_error_at, stored.computed_at) if t)
-        if now - tried >= FEED_MAX_AGE:
-            return True
+    if feed_due(stored, now):
+        return True
     try:
         tz = user_zone(stored_options(stored).tz)
     except PlanInputError:
         tz = UTC
     return stored.computed_at.astimezone(tz).date() < now.astimezone(tz).date()
+
+
+def feed_due(stored: StoredPlan, now: datetime) -> bool:
+    """Whether the plan's runs feed was last tried (fetched or failed) over an hour ago."""
+    if stored.source_kind != "feed" or stored.computed_at is None:
+        return False
+    tried = max(t for t in (stored.fetched_at, stored.feed_error_at, stored.computed_at) if t)
+    return now - tried >= FEED_MAX_AGE
 
 
 def refresh(store: Store, user: str, library: Library, *, now: datetime | None = None) -> bool:
@@ -313,7 +319,7 @@ def refresh(store: Store, user: str, library: Library, *, now: datetime | None =
         return False
     values: dict[str, Any] = {}
     calendar = stored.calendar or b""
-    if stored.source_kind == "feed":
+    if feed_due(stored, now):  # else only the day changed: plan again from the same copy
         try:
             copy = _fetch_again(stored, now)
         except (FeedError, PlanInputError) as err:
