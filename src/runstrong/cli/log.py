@@ -214,7 +214,6 @@ def _ask(workout: Workout, given: Details, unit: Unit, *, amending: bool) -> Det
     from datetime import UTC
 
     from runstrong.progress.loads import parse_load
-    from runstrong.workouts.model import LoadKind
 
     blank = "blank to keep" if amending else "blank for none"
     now = datetime.now(UTC)
@@ -253,7 +252,7 @@ def _ask(workout: Workout, given: Details, unit: Unit, *, amending: bool) -> Det
     effort = given.rpe if given.rpe is not None else ask(f"Overall effort, RPE 1-10 ({blank})", rpe)
     loads = dict(given.loads)
     for exercise in workout.exercises():
-        if exercise.load.kind is LoadKind.BODYWEIGHT or exercise.id in loads:
+        if not exercise.load.kind.weight or exercise.id in loads:
             continue
         answer = ask(f"Load for {exercise.name} ({unit}, {blank})", load)
         if answer is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from runstrong.timeline import compile_timeline
-from runstrong.wording import dose_text, duration_text, load_text, rest_text
+from runstrong.wording import dose_text, duration_text, load_text, rest_text, schedule_text
 from runstrong.workouts.model import Workout
 
 
@@ -16,6 +16,6 @@ def workout_card_html(workout: Workout) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(dose=dose_text, load=load_text, rest=rest_text)
+    env.filters.update(dose=dose_text, load=load_text, rest=rest_text, schedule=schedule_text)
     total = compile_timeline(workout).total_seconds
     return env.get_template("card.html.j2").render(workout=workout, planned=duration_text(total))

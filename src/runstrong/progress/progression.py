@@ -104,7 +104,7 @@ def _implement(exercise: Exercise, variation_id: str | None) -> str | None:
     load = exercise.load
     if variation_id is not None:
         load = exercise.variation(variation_id).load or load
-    if load.kind is LoadKind.BODYWEIGHT:
+    if not load.kind.weight:
         return None
     return "kettlebell" if load.kind is LoadKind.KETTLEBELL else "dumbbell"
 

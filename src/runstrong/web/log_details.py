@@ -19,7 +19,7 @@ from runstrong.store.entries import SessionEntry
 from runstrong.web.deps import Slug
 from runstrong.web.errors import InputError
 from runstrong.web.training_log import TrainingLog
-from runstrong.workouts.model import LoadKind, Workout
+from runstrong.workouts.model import Workout
 
 RPE = Annotated[int, Field(ge=1, le=10)]
 
@@ -84,7 +84,7 @@ def form_rows(
             FormRow(
                 exercise_id=exercise.id,
                 name=variation.name if variation else exercise.name,
-                weighted=load_kind is not LoadKind.BODYWEIGHT,
+                weighted=load_kind.weight,
                 reps_planned=dose.reps,
                 load=round(load, 1) if load is not None else None,
                 reps=min(done_reps) if done_reps else dose.reps,
