@@ -119,6 +119,18 @@ def validate(files: tuple[Path, ...]) -> None:
 
 
 @click.command()
+def exercises() -> None:
+    """List the catalog's exercises: use one in a workout as `- exercise: ID`."""
+    from runstrong.wording import dose_text
+    from runstrong.workouts.catalog import builtin_catalog
+
+    catalog = builtin_catalog().exercises
+    width = max(len(exercise_id) for exercise_id in catalog)
+    for exercise_id, exercise in sorted(catalog.items()):
+        click.echo(f"{exercise_id:<{width}}  {exercise.name}  ({dose_text(exercise.dose)})")
+
+
+@click.command()
 def schema() -> None:
     """Print the JSON Schema of workout files (for editor validation and completion)."""
     from runstrong.workouts.model import Workout

@@ -46,21 +46,30 @@ def load_workout_file(path: Path) -> Workout:
         WorkoutFileError: with one problem per thing to fix.
     """
     from runstrong.workouts import cache as workout_cache
+    from runstrong.workouts.catalog import catalog_digest
 
     raw = _read_bytes(path)
-    cached = workout_cache.lookup(raw)
+    key = raw + b"\0" + catalog_digest()  # a workout may use the catalog's exercises
+    cached = workout_cache.lookup(key)
     if cached is not None:
         return cached
     workout = parse_workout_text(_decode(raw, str(path)), str(path))
-    workout_cache.remember(raw, workout)
+    workout_cache.remember(key, workout)
     return workout
 
 
 def parse_workout_text(text: str, name: str = "<workout>") -> Workout:
-    """Parse and validate workout YAML already in memory (uploads, tests)."""
+    """Parse and validate workout YAML already in memory (uploads, tests), using the
+    built-in exercise catalog for the exercises it names by catalog id."""
+    from runstrong.workouts.catalog import builtin_catalog
     from runstrong.workouts.yaml_positions import parse_workout_yaml
 
-    return parse_workout_yaml(text, name)
+    return parse_workout_yaml(text, name, context={"catalog": builtin_catalog().exercises})
+
+
+def read_text(path: Path) -> str:
+    """A file's text with the same guards as a workout file (size, binary, UTF-8)."""
+    return _decode(_read_bytes(path), str(path))
 
 
 def _read_bytes(path: Path) -> bytes:

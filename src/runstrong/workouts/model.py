@@ -8,10 +8,20 @@ field slips through unnoticed.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    ValidationInfo,
+    model_validator,
+)
 
 Slug = Annotated[
     str,
@@ -258,6 +268,58 @@ class Exercise(_Strict):
         return easier[-1] if easier else None
 
 
+class ExerciseRef(_Strict):
+    """An exercise taken from the catalog by id, with the dose (and load, rest) this workout asks.
+
+    The exercise keeps the catalog's id, so its history follows it from workout to workout.
+    """
+
+    exercise: Slug = Field(description="The id of an exercise in the catalog.")
+    dose: Dose | None = Field(None, description="Replaces the catalog's dose.")
+    load: Load | None = Field(None, description="Replaces the catalog's load.")
+    rest: Rest | None = Field(None, description="Rest after this exercise (see Exercise.rest).")
+
+
+#: What a workout may change about a catalog exercise it uses.
+REF_OVERRIDES = ("dose", "load", "rest")
+
+
+def _from_catalog(value: Any, info: ValidationInfo) -> Any:
+    """Replace `{exercise: ID, ...}` by the catalog's exercise with the overrides given.
+
+    The catalog comes in the validation context (`{"catalog": {id: Exercise}}`), so
+    the model needs no knowledge of where catalogs are kept.
+    """
+    if not isinstance(value, Mapping) or "exercise" not in value:
+        return value
+    if "id" in value:
+        raise ValueError(
+            "give `id` for an exercise of your own or `exercise` for one from the catalog, not both"
+        )
+    fixed = sorted(set(value) - {"exercise", *REF_OVERRIDES})
+    if fixed:
+        raise ValueError(
+            f"`{fixed[0]}` comes from the catalog; a catalog exercise takes only "
+            "`dose`, `load` and `rest` here (give your own exercise an `id` to change more)"
+        )
+    catalog: Mapping[str, Exercise] = (info.context or {}).get("catalog") or {}
+    wanted = value["exercise"]
+    found = catalog.get(wanted) if isinstance(wanted, str) else None
+    if found is None:
+        close = difflib.get_close_matches(str(wanted), list(catalog), n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ValueError(f"no exercise {wanted!r} in the catalog{hint}")
+    overrides = {key: value[key] for key in REF_OVERRIDES if value.get(key) is not None}
+    return {**found.model_dump(exclude_defaults=True), **overrides}
+
+
+#: An exercise of the workout's own, or one taken from the catalog.
+BlockExercise = Annotated[
+    Exercise,
+    BeforeValidator(_from_catalog, json_schema_input_type=Exercise | ExerciseRef),
+]
+
+
 class RestRules(_Strict):
     """Rest inside and after a block."""
 
@@ -274,7 +336,18 @@ class Block(_Strict):
     kind: BlockKind
     rounds: Annotated[int, Field(ge=1, le=100, strict=True)] = 1
     rest: RestRules = Field(default_factory=RestRules)
+    exercises: list[BlockExercise] = Field(min_length=1)
+
+
+class ExerciseList(_Strict):
+    """A catalog file: exercises any workout can use by id."""
+
     exercises: list[Exercise] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> ExerciseList:
+        _reject_duplicates([e.id for e in self.exercises], "exercise")
+        return self
 
 
 class Credit(_Strict):
