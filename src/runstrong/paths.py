@@ -11,7 +11,7 @@ def data_dir() -> Path:
     override = os.environ.get("RUNSTRONG_HOME")
     if override:
         return Path(override).expanduser()
-    from platformdirs import user_data_dir
+    from platformdirs import user_data_dir  # lazy: only when RUNSTRONG_HOME is not set
 
     return Path(user_data_dir("runstrong", appauthor=False))
 

@@ -7,6 +7,7 @@ exercise before the next), sides, transitions and rests are decided here once.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -14,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from runstrong.workouts.model import AS_NEEDED, Block, BlockKind, Dose, Exercise, Rest, Workout
+from runstrong.workouts.model import AS_NEEDED, Block, BlockKind, Exercise, Rest, Workout
 
 Side = Literal["left", "right"]
 
@@ -101,6 +102,11 @@ class Timeline(BaseModel):
         for step in self.steps:
             totals[step.kind] += step.seconds
         return totals
+
+    @property
+    def calendar_seconds(self) -> int:
+        """The total rounded up to whole minutes: how long a calendar event for it lasts."""
+        return math.ceil(self.total_seconds / 60) * 60
 
     @property
     def estimated_seconds(self) -> float:
@@ -190,9 +196,8 @@ class _Builder:
     def work(self, at: _Set) -> None:
         exercise = at.exercise
         variation_id = self.variations.get(exercise.id)
-        variation = exercise.variation(variation_id) if variation_id else None
-        dose: Dose = (variation.dose if variation and variation.dose else None) or exercise.dose
-        name = variation.name if variation else exercise.name
+        movement = exercise.effective(variation_id)
+        dose, name = movement.dose, movement.name
         if dose.seconds is not None:
             seconds, estimated = float(dose.seconds), False
         else:

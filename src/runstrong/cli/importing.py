@@ -7,7 +7,10 @@ from pathlib import Path
 
 import click
 
+from runstrong.atomic import write_atomic
 from runstrong.cli.errors import ExitStatus, UserError
+from runstrong.paths import user_workouts_dir
+from runstrong.workouts.article_import import NoWorkoutFound, import_article
 
 #: The largest article read (a saved web page with its markup).
 MAX_ARTICLE_BYTES = 4 * 1024 * 1024
@@ -30,10 +33,6 @@ MAX_ARTICLE_BYTES = 4 * 1024 * 1024
 def import_article_command(source: str, output: str | None, force: bool, no_catalog: bool) -> None:
     """Turn a workout article (plain text, Markdown, or a web page saved as HTML; - for stdin)
     into a workout file, and report what had to be inferred and what was not found."""
-    from runstrong.atomic import write_atomic
-    from runstrong.paths import user_workouts_dir
-    from runstrong.workouts.article_import import NoWorkoutFound, import_article
-
     text, name = _read(source)
     try:
         imported = import_article(text, name=name, use_catalog=not no_catalog)

@@ -11,7 +11,17 @@ from typing import TYPE_CHECKING
 import click
 
 from runstrong.cli.common import dir_option, load_workout, workout_argument
+from runstrong.cli.db import opened_log
 from runstrong.cli.errors import ExitStatus, UserError
+from runstrong.play.checkpoint import CheckpointError, clear_checkpoint, load_checkpoint
+from runstrong.play.clock import MonotonicClock
+from runstrong.play.cues import Voice, VoiceUnavailable
+from runstrong.play.session import Session
+from runstrong.progress.advice import advice_from_log
+from runstrong.store.recorder import StoreRecorder
+from runstrong.timeline import compile_timeline
+from runstrong.tui.app import Ending, PlayerApp
+from runstrong.tui.opening_screen import Opening
 
 if TYPE_CHECKING:
     from runstrong.play.checkpoint import Snapshot
@@ -42,12 +52,6 @@ def play(
     Keys: space pause/resume, Enter done, n or right skip, b or left back,
     e easier variation, q quit (your place is saved).
     """
-    from runstrong.cli.db import opened_log
-    from runstrong.play.checkpoint import CheckpointError, clear_checkpoint, load_checkpoint
-    from runstrong.play.clock import MonotonicClock
-    from runstrong.store.recorder import StoreRecorder
-    from runstrong.tui.app import Ending, PlayerApp
-
     announce = _voice() if voice else None
     try:
         saved = load_checkpoint()
@@ -94,10 +98,6 @@ def opening(
 
     The advice is the same as `runstrong next` gives.
     """
-    from runstrong.progress.advice import advice_from_log
-    from runstrong.timeline import compile_timeline
-    from runstrong.tui.opening_screen import Opening
-
     return Opening(
         title=workout.title,
         planned_seconds=compile_timeline(workout, variations).total_seconds,
@@ -106,8 +106,6 @@ def opening(
 
 
 def _voice() -> Callable[[Cue], None]:
-    from runstrong.play.cues import Voice, VoiceUnavailable
-
     try:
         return Voice()
     except VoiceUnavailable as err:
@@ -125,8 +123,6 @@ def _new(
 
 
 def _start(workout: Workout, variations: Mapping[str, str], now: float) -> Session:
-    from runstrong.play.session import Session
-
     return Session(workout, now=now, variations=variations)
 
 
@@ -148,8 +144,6 @@ def _easier_variation(workout: Workout, exercise_id: str) -> str:
 def _resumed(
     saved: tuple[Snapshot, str | None], dirs: Sequence[Path]
 ) -> tuple[Callable[[float], Session], str | None]:
-    from runstrong.play.session import Session
-
     snapshot, source = saved
     workout = load_workout(source, dirs)
     try:

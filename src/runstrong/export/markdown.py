@@ -78,11 +78,10 @@ def _exercise(number: int, exercise: Exercise) -> list[str]:
 
 
 def _variation(exercise: Exercise, variation: Variation) -> list[str]:
-    dose = dose_text(variation.dose or exercise.dose)
-    load = load_text(variation.load or exercise.load)
+    movement = exercise.effective(variation.id)
     lines = [
         f"**{variation.kind.value.capitalize()}: {variation.name}** (`{variation.id}`)"
-        f" — {dose}, {load}"
+        f" — {dose_text(movement.dose)}, {load_text(movement.load)}"
     ]
     return lines + _instructions(variation.setup, variation.steps, variation.cues)
 

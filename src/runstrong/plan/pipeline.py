@@ -12,6 +12,9 @@ from datetime import date, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from runstrong.export.ics import SessionEvent, sessions_ics, weekly_uid
+from runstrong.paths import data_dir
+from runstrong.plan.calendar_file import read_calendar
 from runstrong.plan.classify import Classifier, load_rules
 from runstrong.plan.events import ClassifiedEvent
 from runstrong.plan.read_options import ReadOptions
@@ -36,9 +39,6 @@ def read_classified(
     Raises:
         PlanInputError: the calendar or the rules file cannot be used.
     """
-    from runstrong.paths import data_dir
-    from runstrong.plan.calendar_file import read_calendar
-
     monday = first_day - timedelta(days=first_day.weekday())
     days = 7 * weeks + extra_days
     options = ReadOptions(tz=tz, run_time=run_time)
@@ -80,8 +80,6 @@ def plan_calendar(
 
 def weeks_ics(workout: Workout, weeks: tuple[Week, ...] | list[Week]) -> bytes:
     """The planned sessions as an iCalendar file (stable UIDs, so re-imports update)."""
-    from runstrong.export.ics import SessionEvent, sessions_ics, weekly_uid
-
     events = [
         SessionEvent(
             weekly_uid(workout, session.start, number),

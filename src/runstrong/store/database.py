@@ -17,7 +17,8 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from runstrong.paths import data_dir
-from runstrong.store.errors import StoreError
+from runstrong.store.errors import StoreError, describe, unreadable
+from runstrong.store.migrate import ensure_current
 
 URL_VARIABLE = "RUNSTRONG_DATABASE_URL"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -47,13 +48,6 @@ def log_exists(url: URL | None = None) -> bool:
     if url.get_backend_name() != "sqlite":
         return True
     return bool(url.database) and Path(url.database).is_file()
-
-
-def describe(url: URL) -> str:
-    """The URL as it may be shown to a person: never with its password."""
-    if url.get_backend_name() == "sqlite":
-        return url.database or ":memory:"
-    return url.render_as_string(hide_password=True)
 
 
 def make_engine(url: URL | str | None = None) -> Engine:
@@ -89,14 +83,6 @@ def _check_sqlite_file(path: Path) -> None:
         if header != SQLITE_HEADER:
             raise unreadable(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-
-
-def unreadable(where: Path | str) -> StoreError:
-    """The error for a log file that is damaged or not a database at all."""
-    return StoreError(
-        f"{where} is not a readable runstrong log (the file is damaged or is something else)",
-        hint="it was left untouched; move it aside or point RUNSTRONG_DATABASE_URL elsewhere",
-    )
 
 
 def _tune_sqlite(dbapi_connection, _record) -> None:
@@ -148,8 +134,6 @@ def open_store(url: URL | str | None = None) -> Store:
         StoreError: the database is damaged, foreign, newer than this runstrong,
             or cannot be reached.
     """
-    from runstrong.store.migrate import ensure_current
-
     engine = make_engine(url)
     try:
         ensure_current(engine)

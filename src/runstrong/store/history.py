@@ -9,11 +9,11 @@ from datetime import datetime
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import aliased
 
-from runstrong.progress.loads import Unit
 from runstrong.store.database import Store
-from runstrong.store.entries import SessionEntry
-from runstrong.store.schema import DEFAULT_USER, SetRecord, TrainingSession, User
+from runstrong.store.entries import DEFAULT_USER, SessionEntry
+from runstrong.store.schema import SetRecord, TrainingSession, User
 from runstrong.store.sessions import to_entry, whole_sessions
+from runstrong.workouts.model import Unit
 
 
 def unit_counts() -> tuple:

@@ -13,13 +13,12 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from runstrong.play.recording import Outcome
-from runstrong.progress.loads import Unit
 from runstrong.store.database import Store
-from runstrong.store.entries import SessionEntry, SetEntry, set_values
-from runstrong.store.schema import DEFAULT_USER, SetRecord, Status, TrainingSession, User
+from runstrong.store.entries import DEFAULT_USER, SessionEntry, SetEntry, Status, set_values
+from runstrong.store.schema import SetRecord, TrainingSession, User
 from runstrong.store.sessions import add_row, set_row
 from runstrong.timeline import Step, StepKind, Timeline
-from runstrong.workouts.model import Workout
+from runstrong.workouts.model import Unit, Workout
 
 
 class StoreRecorder:

@@ -13,8 +13,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from runstrong.store.database import Store
-from runstrong.store.entries import SessionEntry, SetEntry
-from runstrong.store.schema import DEFAULT_USER, SetRecord, TrainingSession, User
+from runstrong.store.entries import DEFAULT_USER, SessionEntry, SetEntry
+from runstrong.store.schema import SetRecord, TrainingSession, User
 
 _SET_FIELDS = tuple(SetEntry.model_fields)
 

@@ -7,44 +7,18 @@ from the session alone, and can be checked without a terminal.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from runstrong.play.session import Session
 from runstrong.timeline import Step, StepKind
 from runstrong.wording import clock_text, duration_text, load_text
-from runstrong.workouts.model import Dose, Load, Workout
-
-
-@dataclass(frozen=True)
-class Movement:
-    """An exercise as it is being done: the standard move or the chosen variation."""
-
-    name: str
-    dose: Dose
-    load: Load
-    setup: str | None
-    steps: list[str]
-    cues: list[str]
+from runstrong.workouts.model import Movement, Workout
 
 
 def movement(workout: Workout, step: Step) -> Movement | None:
+    """The move a step is part of, as done with its variation; None between exercises."""
     if step.exercise_id is None:
         return None
-    exercise = workout.exercise(step.exercise_id)
-    variation = exercise.variation(step.variation_id) if step.variation_id else None
-    if variation is None:
-        return Movement(
-            exercise.name, exercise.dose, exercise.load, exercise.setup,
-            exercise.steps, exercise.cues,
-        )  # fmt: skip
-    return Movement(
-        variation.name,
-        variation.dose or exercise.dose,
-        variation.load or exercise.load,
-        variation.setup or exercise.setup,
-        variation.steps or exercise.steps,
-        variation.cues or exercise.cues,
-    )
+    return workout.exercise(step.exercise_id).effective(step.variation_id)
 
 
 def side_text(step: Step) -> str:

@@ -22,7 +22,7 @@ def summary_lines(session: Session) -> list[str]:
         f"Steps skipped: {session.skipped_count}",
     ]
     used = [
-        session.workout.exercise(exercise_id).variation(variation_id).name
+        session.workout.exercise(exercise_id).effective(variation_id).name
         for exercise_id, variation_id in session.variations.items()
     ]
     lines.append(f"Variations used: {', '.join(used) if used else 'none'}")

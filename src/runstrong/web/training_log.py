@@ -10,6 +10,14 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from runstrong.store.database import open_store
+from runstrong.store.recorder import StoreRecorder
+from runstrong.store.schema import TrainingSession
+from runstrong.store.sessions import to_entry
+
 if TYPE_CHECKING:
     from runstrong.store.database import Store
     from runstrong.store.entries import SessionEntry
@@ -32,14 +40,10 @@ class TrainingLog:
         """
         with self._lock:
             if self._store is None:
-                from runstrong.store.database import open_store
-
                 self._store = open_store(self._url)
             return self._store
 
     def recorder(self) -> StoreRecorder:
-        from runstrong.store.recorder import StoreRecorder
-
         return StoreRecorder(self.store())
 
     def uid_of(self, recorder: object) -> str | None:
@@ -47,7 +51,6 @@ class TrainingLog:
         row_id = getattr(recorder, "session_id", None)
         if row_id is None:
             return None
-        from runstrong.store.schema import TrainingSession
 
         with self.store().transaction() as session:
             row = session.get(TrainingSession, row_id)
@@ -55,12 +58,6 @@ class TrainingLog:
 
     def entry(self, uid: str) -> SessionEntry | None:
         """One logged session in full, by uid."""
-        from sqlalchemy import select
-        from sqlalchemy.orm import selectinload
-
-        from runstrong.store.schema import TrainingSession
-        from runstrong.store.sessions import to_entry
-
         query = (
             select(TrainingSession)
             .where(TrainingSession.uid == uid)

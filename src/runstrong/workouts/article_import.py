@@ -13,6 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+
 from runstrong.workouts.article_reading import (
     Draft,
     DraftDose,
@@ -22,6 +25,8 @@ from runstrong.workouts.article_reading import (
     read_workout,
 )
 from runstrong.workouts.article_text import read_article
+from runstrong.workouts.catalog import builtin_catalog
+from runstrong.workouts.file import parse_workout_text
 from runstrong.workouts.model import Dose, Exercise, LoadKind, Workout
 
 __all__ = ["Imported", "NoWorkoutFound", "import_article"]
@@ -49,9 +54,6 @@ def import_article(text: str, *, name: str = "article", use_catalog: bool = True
     Raises:
         NoWorkoutFound: the article has no exercises this reader recognises.
     """
-    from runstrong.workouts.catalog import builtin_catalog
-    from runstrong.workouts.file import parse_workout_text
-
     draft = read_workout(read_article(text, name))
     catalog = builtin_catalog().exercises if use_catalog else {}
     notes = list(draft.notes)
@@ -250,9 +252,6 @@ def _same_amount(dose: DraftDose, known: Dose) -> bool:
 
 
 def _yaml(document: dict[str, Any], notes: list[Note], name: str) -> str:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap
-
     def flow(mapping: dict[str, Any]) -> CommentedMap:
         styled = CommentedMap(mapping)
         styled.fa.set_flow_style()

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Literal
 
+from markdown_it import MarkdownIt
+
 Format = Literal["text", "markdown", "html"]
 
 #: Elements whose text is never the article's.
@@ -96,8 +98,6 @@ def read_article(text: str, name: str = "") -> Article:
 
 
 def _markdown(text: str) -> Article:
-    from markdown_it import MarkdownIt
-
     tokens = MarkdownIt("commonmark").parse(text)
     lines: list[SourceLine] = []
     title = None

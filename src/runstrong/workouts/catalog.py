@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from runstrong.workouts.file import Problem, WorkoutFileError, read_text
+from runstrong.workouts import cache
 from runstrong.workouts.model import Exercise, ExerciseList
+from runstrong.workouts.problems import Problem, WorkoutFileError
+from runstrong.workouts.yaml_positions import parse_workout_yaml
 
 _SUFFIX = ".yaml"
 
@@ -64,16 +66,14 @@ def builtin_catalog() -> ExerciseCatalog:
     Raises:
         WorkoutFileError: a catalog file is broken, or two define the same id.
     """
-    from runstrong.workouts import cache
-    from runstrong.workouts.yaml_positions import parse_workout_yaml
-
     exercises: dict[str, Exercise] = {}
     sources: dict[str, Path] = {}
     for path in _files():
         raw = path.read_bytes()
         listed = cache.lookup(raw, ExerciseList)
         if listed is None:
-            listed = parse_workout_yaml(read_text(path), str(path), model=ExerciseList)
+            text = raw.decode("utf-8")  # our own package data: UTF-8 by construction
+            listed = parse_workout_yaml(text, str(path), model=ExerciseList)
             cache.remember(raw, listed)
         for exercise in listed.exercises:
             if exercise.id in sources:

@@ -8,8 +8,9 @@ from importlib import resources
 from pathlib import Path
 
 from runstrong.paths import user_workouts_dir
-from runstrong.workouts.file import Problem, WorkoutFileError, load_workout_file
+from runstrong.workouts.file import load_workout_file
 from runstrong.workouts.model import Workout
+from runstrong.workouts.problems import Problem, WorkoutFileError
 
 DEFAULT_WORKOUT = "runners-lower-body"
 _SUFFIXES = (".yaml", ".yml")

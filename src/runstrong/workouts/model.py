@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -112,6 +113,10 @@ _WEIGHTS = frozenset(
         LoadKind.MEDICINE_BALL,
     }
 )
+
+
+#: The unit a runner weighs a load in; the log keeps kilograms and remembers the unit.
+Unit = Literal["kg", "lb"]
 
 
 class WeightClass(StrEnum):
@@ -266,6 +271,56 @@ class Exercise(_Strict):
         """The easier variation closest to the standard move, if any."""
         easier = [v for v in self.variations if v.kind is VariationKind.EASIER]
         return easier[-1] if easier else None
+
+    def effective(self, variation_id: str | None) -> Movement:
+        """The move as done with `variation_id` chosen (None: the standard move).
+
+        The one rule for what a variation inherits: dose and load come from
+        the exercise unless the variation sets them. A variation with its own
+        steps is a different move, so its setup and cues are its own too (none
+        if it gives none); one without steps keeps the exercise's
+        instructions, with its own setup or cues where it gives them.
+
+        Raises:
+            KeyError: the exercise has no such variation.
+        """
+        if variation_id is None:
+            return Movement(
+                exercise=self,
+                variation=None,
+                name=self.name,
+                dose=self.dose,
+                load=self.load,
+                setup=self.setup,
+                steps=tuple(self.steps),
+                cues=tuple(self.cues),
+            )
+        variation = self.variation(variation_id)
+        own = bool(variation.steps)
+        return Movement(
+            exercise=self,
+            variation=variation,
+            name=variation.name,
+            dose=variation.dose or self.dose,
+            load=variation.load or self.load,
+            setup=variation.setup if own else variation.setup or self.setup,
+            steps=tuple(variation.steps if own else self.steps),
+            cues=tuple(variation.cues if own else variation.cues or self.cues),
+        )
+
+
+@dataclass(frozen=True)
+class Movement:
+    """An exercise as it is done once a variation is chosen: what every view shows."""
+
+    exercise: Exercise
+    variation: Variation | None
+    name: str
+    dose: Dose
+    load: Load
+    setup: str | None
+    steps: tuple[str, ...]
+    cues: tuple[str, ...]
 
 
 class ExerciseRef(_Strict):

@@ -16,8 +16,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from runstrong.workouts.file import Problem, WorkoutFileError
 from runstrong.workouts.model import Workout
+from runstrong.workouts.problems import Problem, WorkoutFileError
 
 
 def parse_workout_yaml(

@@ -11,8 +11,12 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from runstrong.atomic import write_atomic
+from runstrong.paths import user_workouts_dir
 from runstrong.web.deps import LibraryDep, TemplatesDep
 from runstrong.web.errors import InputError
+from runstrong.workouts.article_import import NoWorkoutFound, import_article
+from runstrong.workouts.file import WorkoutFileError, parse_workout_text
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
@@ -38,8 +42,6 @@ def read_article_page(
     upload: UploadFile | None = None,
 ) -> HTMLResponse:
     """Show the workout file the article makes, and what had to be guessed."""
-    from runstrong.workouts.article_import import NoWorkoutFound, import_article
-
     try:
         text, name = _article(article, upload)
         imported = import_article(text, name=name)
@@ -67,9 +69,6 @@ def save_imported_workout(
     replace: Annotated[bool, Form()] = False,
 ) -> Response:
     """Keep the draft (as edited on the page) in the workouts folder, if it is a valid workout."""
-    from runstrong.atomic import write_atomic
-    from runstrong.paths import user_workouts_dir
-    from runstrong.workouts.file import WorkoutFileError, parse_workout_text
 
     def refuse(problem: str, status: int) -> HTMLResponse:
         return _page(request, templates, draft=workout_yaml, problem=problem, status=status)

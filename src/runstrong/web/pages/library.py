@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from markdown_it import MarkdownIt
 
-from runstrong.export.card import workout_card_html
+from runstrong.export.formats import FORMATS, Options
 from runstrong.export.markdown import workout_markdown
 from runstrong.paths import user_workouts_dir
 from runstrong.timeline import compile_timeline
@@ -45,5 +45,7 @@ def show_workout(request: Request, workout: WorkoutDep, templates: TemplatesDep)
 
 
 @router.get("/workouts/{workout_id}/card", response_class=HTMLResponse)
-def show_card(workout: WorkoutDep) -> HTMLResponse:
-    return HTMLResponse(workout_card_html(workout))
+def show_card(workout: WorkoutDep) -> Response:
+    """The printable card, as `runstrong export --format html` writes it."""
+    card = FORMATS["html"]
+    return Response(card.write(workout, Options()), media_type=card.media_type)
