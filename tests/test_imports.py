@@ -290,3 +290,12 @@ def test_only_the_command_line_starts_the_terminal_and_web_apps(front: str) -> N
         and i.source != "runstrong.__main__"
     ]
     assert not users, f"{front} is imported from below:\n" + "\n".join(users)
+
+
+def test_the_web_app_reads_the_log_through_the_store() -> None:
+    direct = [
+        f"{i.where} imports {i.target}"
+        for i in GRAPH.imports
+        if i.source.startswith("runstrong.web.") and i.target.split(".")[0] == "sqlalchemy"
+    ]
+    assert not direct, "queries belong in runstrong.store:\n" + "\n".join(direct)

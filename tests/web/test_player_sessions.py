@@ -12,7 +12,7 @@ from runstrong.web.player_sessions import (
     FINISHED_KEPT,
     IDLE_KEPT,
     SessionBoard,
-    SessionFinished,
+    SessionClosed,
 )
 from runstrong.workouts.library import builtin_workout
 
@@ -55,7 +55,7 @@ def test_a_finished_session_refuses_every_change(board):
         lambda: board.change_timeline(session, session.timeline, index=0),
         lambda: board.finish(session, completed=False),
     ):
-        with pytest.raises(SessionFinished, match=session.id):
+        with pytest.raises(SessionClosed, match=session.id):
             change()
     assert (session.completed, session.index, list(session.outcomes)) == (True, 0, [0])
 

@@ -9,7 +9,7 @@ import click
 
 from runstrong.atomic import write_atomic
 from runstrong.cli.errors import ExitStatus, UserError
-from runstrong.paths import user_workouts_dir
+from runstrong.settings import Settings
 from runstrong.workouts.article_import import NoWorkoutFound, import_article
 
 #: The largest article read (a saved web page with its markup).
@@ -46,7 +46,8 @@ def import_article_command(source: str, output: str | None, force: bool, no_cata
         click.echo(imported.yaml, nl=False)
         target = None
     else:
-        target = Path(output) if output else user_workouts_dir() / f"{workout.id}.yaml"
+        folder = Settings.from_env().user_workouts_dir
+        target = Path(output) if output else folder / f"{workout.id}.yaml"
         if target.exists() and not force:
             raise UserError(
                 f"{target} already exists", hint="pass --force to replace it, or -o another path"

@@ -10,7 +10,7 @@ import click
 from runstrong.cli.common import dir_option, echo_markdown, load_workout, workout_argument
 from runstrong.cli.errors import ExitStatus, UserError
 from runstrong.export.markdown import workout_markdown
-from runstrong.paths import user_workouts_dir
+from runstrong.settings import Settings
 from runstrong.timeline import compile_timeline
 from runstrong.wording import dose_text, duration_text
 from runstrong.workouts.catalog import builtin_catalog
@@ -32,7 +32,7 @@ def list_workouts(dirs: tuple[Path, ...]) -> None:
     for broken in library.broken:
         for problem in broken.problems:
             click.echo(f"runstrong: warning: skipped {problem}", err=True)
-    click.echo(f"\nYour own workouts go in {user_workouts_dir()}", err=True)
+    click.echo(f"\nYour own workouts go in {Settings.from_env().user_workouts_dir}", err=True)
 
 
 @click.command()

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from runstrong.plan.classify import HINT_UNCLASSIFIED
 from runstrong.plan.events import ClassifiedEvent, Kind
 from runstrong.plan.rules import PlanRules
-from runstrong.plan.scheduler import Session, Week
+from runstrong.plan.scheduler import PlannedSession, Week
 from runstrong.plan.windows import DAY_NAMES
 from runstrong.wording import plural
 
@@ -68,7 +68,7 @@ def events_text(events: Sequence[ClassifiedEvent]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def session_line(session: Session) -> str:
+def session_line(session: PlannedSession) -> str:
     """ "Thu 18:30-18:51, 62 h before Sun 08:00 Long run"."""
     when = f"{session.start:%a %d %b %H:%M}-{session.end:%H:%M}"
     if session.next_quality is None or session.margin_hours is None:

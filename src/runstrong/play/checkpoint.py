@@ -12,8 +12,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from runstrong.atomic import write_atomic
-from runstrong.paths import data_dir
 from runstrong.play.session import Snapshot
+from runstrong.settings import Settings
 
 FORMAT = 1
 
@@ -23,7 +23,7 @@ class CheckpointError(ValueError):
 
 
 def checkpoint_path() -> Path:
-    return data_dir() / "player" / "checkpoint.json"
+    return Settings.from_env().checkpoint_file
 
 
 def save_checkpoint(snapshot: Snapshot, *, source: str | None, path: Path | None = None) -> None:

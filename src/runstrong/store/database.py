@@ -6,7 +6,6 @@ server SQLAlchemy speaks to, PostgreSQL in particular.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,27 +15,28 @@ from sqlalchemy import Engine, create_engine, event, exc, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
-from runstrong.paths import data_dir
+from runstrong.settings import DATABASE_URL_VARIABLE, Settings
 from runstrong.store.errors import StoreError, describe, unreadable
 from runstrong.store.migrate import ensure_current
 
-URL_VARIABLE = "RUNSTRONG_DATABASE_URL"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
 
 
-def database_url() -> URL:
-    """`RUNSTRONG_DATABASE_URL` when set, else `runstrong.db` in the data folder."""
-    configured = os.environ.get(URL_VARIABLE)
-    if configured:
-        try:
-            return make_url(configured)
-        except exc.ArgumentError:
-            raise StoreError(
-                f"{URL_VARIABLE} is not a database URL: {configured!r}",
-                hint="for example postgresql+psycopg://user@host/dbname",
-            ) from None
-    return make_url(f"sqlite:///{data_dir() / 'runstrong.db'}")
+def database_url(settings: Settings | None = None) -> URL:
+    """Where the log is (`RUNSTRONG_DATABASE_URL`, else `runstrong.db` in the data folder).
+
+    Raises:
+        StoreError: the configured URL is not a database URL.
+    """
+    configured = (settings or Settings.from_env()).log_url
+    try:
+        return make_url(configured)
+    except exc.ArgumentError:
+        raise StoreError(
+            f"{DATABASE_URL_VARIABLE} is not a database URL: {configured!r}",
+            hint="for example postgresql+psycopg://user@host/dbname",
+        ) from None
 
 
 def log_exists(url: URL | None = None) -> bool:

@@ -103,6 +103,21 @@ def last_session(store: Store, user: str = DEFAULT_USER) -> SessionEntry | None:
         return to_entry(row) if row else None
 
 
+def session_by_uid(store: Store, uid: str) -> SessionEntry | None:
+    """One logged session in full, by uid; None when there is none."""
+    query = select(TrainingSession).where(TrainingSession.uid == uid).options(*whole_sessions())
+    with store.transaction() as session:
+        row = session.scalar(query)
+        return to_entry(row) if row else None
+
+
+def uid_of_row(store: Store, row_id: int) -> str | None:
+    """The uid of the session stored in row `row_id` (None when that row is gone)."""
+    with store.transaction() as session:
+        row = session.get(TrainingSession, row_id)
+        return row.uid if row else None
+
+
 def replace_session(store: Store, entry: SessionEntry) -> None:
     """Write `entry` over the stored session with the same uid, in one transaction.
 

@@ -14,16 +14,16 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from runstrong.settings import Settings
 from runstrong.version import runstrong_version
 from runstrong.web.api import advice, log, plan, sessions, timeline, workouts
 from runstrong.web.catalog import Catalog
 from runstrong.web.errors import BodyLimit, install_error_handlers
-from runstrong.web.pages import importer, library, player
+from runstrong.web.pages import figures, importer, library, player
 from runstrong.web.pages import log as log_pages
 from runstrong.web.pages import plan as plan_pages
 from runstrong.web.planning import MAX_UPLOAD_BYTES
 from runstrong.web.player_sessions import RecorderFactory, SessionBoard
-from runstrong.web.settings import Settings
 from runstrong.web.training_log import TrainingLog
 from runstrong.wording import dose_text, duration_text, load_text, rest_text
 
@@ -40,7 +40,7 @@ def create_app(
 ) -> FastAPI:
     """Build the app; tests pass their own settings, `runstrong serve` reads the environment."""
     settings = settings or Settings.from_env()
-    training_log = TrainingLog(settings.database_url)
+    training_log = TrainingLog(settings.log_url)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -51,7 +51,7 @@ def create_app(
         title="runstrong", version=runstrong_version(), description=DESCRIPTION, lifespan=lifespan
     )
     app.state.settings = settings
-    app.state.catalog = Catalog(settings.workout_dirs)
+    app.state.catalog = Catalog(settings)
     app.state.log = training_log
     app.state.board = SessionBoard(
         recorder_factory or training_log.recorder, log_uid_of=training_log.uid_of
@@ -73,6 +73,7 @@ def create_app(
     for router in (
         library.router,
         player.router,
+        figures.router,
         log_pages.router,
         plan_pages.router,
         importer.router,

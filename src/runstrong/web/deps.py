@@ -9,10 +9,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.templating import Jinja2Templates
 from pydantic import StringConstraints
 
+from runstrong.settings import Settings
 from runstrong.web.catalog import Catalog
 from runstrong.web.errors import InputError
 from runstrong.web.player_sessions import SessionBoard
-from runstrong.web.settings import Settings
 from runstrong.web.training_log import TrainingLog
 from runstrong.workouts.library import Library
 from runstrong.workouts.model import Workout

@@ -34,7 +34,7 @@ FINISHED_KEPT = timedelta(hours=1)
 IDLE_KEPT = timedelta(days=1)
 
 
-class SessionFinished(Exception):
+class SessionClosed(Exception):
     """The session has ended: it takes no more sets, moves, variations or finishes."""
 
     def __init__(self, session_id: str) -> None:
@@ -128,7 +128,7 @@ class SessionBoard:
         """Keep where the player is.
 
         Raises:
-            SessionFinished: the session has ended.
+            SessionClosed: the session has ended.
         """
         with session.lock:
             _check_open(session)
@@ -139,7 +139,7 @@ class SessionBoard:
         """Swap in a recompiled timeline (an easier variation chosen mid-session).
 
         Raises:
-            SessionFinished: the session has ended.
+            SessionClosed: the session has ended.
         """
         with session.lock:
             _check_open(session)
@@ -157,7 +157,7 @@ class SessionBoard:
         and left untouched leaves nothing behind in the log.
 
         Raises:
-            SessionFinished: the session has ended; nothing is recorded.
+            SessionClosed: the session has ended; nothing is recorded.
         """
         with session.lock:
             _check_open(session)
@@ -176,7 +176,7 @@ class SessionBoard:
         """Close the session, and its log entry if a step was recorded.
 
         Raises:
-            SessionFinished: the session has already ended (it stays as it was).
+            SessionClosed: the session has already ended (it stays as it was).
         """
         with session.lock:
             _check_open(session)
@@ -197,7 +197,7 @@ class SessionBoard:
 
 def _check_open(session: PlayerSession) -> None:
     if session.finished:
-        raise SessionFinished(session.id)
+        raise SessionClosed(session.id)
 
 
 def _now() -> datetime:

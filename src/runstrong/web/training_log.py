@@ -10,18 +10,13 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
-
 from runstrong.store.database import open_store
 from runstrong.store.recorder import StoreRecorder
-from runstrong.store.schema import TrainingSession
-from runstrong.store.sessions import to_entry
+from runstrong.store.sessions import session_by_uid, uid_of_row
 
 if TYPE_CHECKING:
     from runstrong.store.database import Store
     from runstrong.store.entries import SessionEntry
-    from runstrong.store.recorder import StoreRecorder
 
 
 class TrainingLog:
@@ -51,21 +46,11 @@ class TrainingLog:
         row_id = getattr(recorder, "session_id", None)
         if row_id is None:
             return None
-
-        with self.store().transaction() as session:
-            row = session.get(TrainingSession, row_id)
-            return row.uid if row else None
+        return uid_of_row(self.store(), row_id)
 
     def entry(self, uid: str) -> SessionEntry | None:
         """One logged session in full, by uid."""
-        query = (
-            select(TrainingSession)
-            .where(TrainingSession.uid == uid)
-            .options(selectinload(TrainingSession.sets), selectinload(TrainingSession.user))
-        )
-        with self.store().transaction() as session:
-            row = session.scalar(query)
-            return to_entry(row) if row else None
+        return session_by_uid(self.store(), uid)
 
     def close(self) -> None:
         with self._lock:

@@ -17,7 +17,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from runstrong.atomic import write_atomic
-from runstrong.paths import data_dir
+from runstrong.settings import Settings
 from runstrong.version import runstrong_version
 from runstrong.workouts.model import Workout
 
@@ -41,4 +41,4 @@ def remember(raw: bytes, validated: BaseModel) -> None:
 
 def _entry(raw: bytes) -> Path:
     digest = hashlib.sha256(runstrong_version().encode() + b"\0" + raw).hexdigest()
-    return data_dir() / "cache" / "workouts" / f"{digest}.json"
+    return Settings.from_env().workout_cache_dir / f"{digest}.json"

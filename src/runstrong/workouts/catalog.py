@@ -17,7 +17,7 @@ from pathlib import Path
 from runstrong.workouts import cache
 from runstrong.workouts.model import Exercise, ExerciseList
 from runstrong.workouts.problems import Problem, WorkoutFileError
-from runstrong.workouts.yaml_positions import parse_workout_yaml
+from runstrong.workouts.yaml_positions import parse_model_yaml
 
 _SUFFIX = ".yaml"
 
@@ -73,7 +73,7 @@ def builtin_catalog() -> ExerciseCatalog:
         listed = cache.lookup(raw, ExerciseList)
         if listed is None:
             text = raw.decode("utf-8")  # our own package data: UTF-8 by construction
-            listed = parse_workout_yaml(text, str(path), model=ExerciseList)
+            listed = parse_model_yaml(text, str(path), ExerciseList)
             cache.remember(raw, listed)
         for exercise in listed.exercises:
             if exercise.id in sources:

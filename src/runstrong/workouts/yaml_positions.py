@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
@@ -19,19 +19,24 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from runstrong.workouts.model import Workout
 from runstrong.workouts.problems import Problem, WorkoutFileError
 
+M = TypeVar("M", bound=BaseModel)
+
 
 def parse_workout_yaml(
-    text: str,
-    name: str = "<workout>",
-    *,
-    model: type[BaseModel] = Workout,
-    context: dict[str, Any] | None = None,
-) -> Any:
-    """Parse and validate workout YAML (or another of the format's documents, such as a
-    catalog file, with `model`); raise WorkoutFileError listing every problem.
+    text: str, name: str = "<workout>", *, context: dict[str, Any] | None = None
+) -> Workout:
+    """Parse and validate workout YAML; raise WorkoutFileError listing every problem.
 
-    `context` reaches the validators: a workout finds its catalog there.
+    `context` reaches the validators: a workout finds its exercise catalog there.
     """
+    return parse_model_yaml(text, name, Workout, context=context)
+
+
+def parse_model_yaml(
+    text: str, name: str, model: type[M], *, context: dict[str, Any] | None = None
+) -> M:
+    """Parse YAML holding one `model` (a workout, a figure, a catalog file); problems name
+    their lines."""
     if not text.strip() or _only_comments(text):
         raise WorkoutFileError([Problem(name, 1, 1, "", "the file is empty")])
     try:

@@ -14,7 +14,7 @@ from runstrong.play.recording import Outcome
 from runstrong.timeline import Timeline
 from runstrong.web.deps import SLUG_PATTERN, BoardDep, LibraryDep, Slug, find_workout
 from runstrong.web.errors import ERROR_RESPONSES, ErrorBody, InputError
-from runstrong.web.player_sessions import PlayerSession, SessionBoard, SessionFinished
+from runstrong.web.player_sessions import PlayerSession, SessionBoard, SessionClosed
 from runstrong.web.timelines import compile_or_reject
 
 router = APIRouter(
@@ -164,7 +164,7 @@ def _refused_once_finished() -> Iterator[None]:
     """A change to a finished session is a 409 naming it; the session stays as it was."""
     try:
         yield
-    except SessionFinished as err:
+    except SessionClosed as err:
         raise InputError(
             f"session {err.session_id!r} is finished; start a new one to go on",
             field="session_id",
