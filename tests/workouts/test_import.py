@@ -12,7 +12,16 @@ from runstrong.workouts.article_import import NoWorkoutFound, import_article
 from runstrong.workouts.article_text import read_article
 from runstrong.workouts.library import builtin_workout
 
-SEED = Path("/work/shared/seed/lower-body-workout-for-runners.txt")
+_ROOT = Path(__file__).resolve().parents[2]
+#: The seed article lives in shared/ beside the repository (a worktree sits one level deeper).
+SEED = next(
+    (
+        folder / "shared" / "seed" / "lower-body-workout-for-runners.txt"
+        for folder in (_ROOT.parent, _ROOT.parent.parent)
+        if (folder / "shared" / "seed").is_dir()
+    ),
+    _ROOT.parent / "shared" / "seed" / "lower-body-workout-for-runners.txt",
+)
 ARTICLES = Path(__file__).parent / "articles"
 CORE_ARTICLE = ARTICLES / "core-for-runners.md"
 
