@@ -75,7 +75,7 @@ def upload_plan_page(
 
 
 @router.post("/plan/feed-token", dependencies=[Depends(same_origin)])
-def rotate_feed_token(request: Request, user: CurrentUser, log: LogDep) -> Response:
+def renew_feed_address(request: Request, user: CurrentUser, log: LogDep) -> Response:
     """A new secret for the calendar feed; apps subscribed to the old address stop updating."""
     rotate_token(log.store(), user)
     return RedirectResponse(request.app.url_path_for("show_plan") + "?rotated=1", 303)
