@@ -84,7 +84,7 @@ def test_the_reason_names_the_deciding_words():
         return Classifier().classify(CalendarEvent(title, start, start, "t")).reason
 
     assert reason("Run: VO2 – 6 x 3' hard / 2' easy") == '"vo2", a hard session, beats "easy"'
-    assert reason("Easy run, then 5×1 km") == "reps '5×1 km', a hard session, beats \"easy\""
+    assert reason("Easy run, then 5×1 km") == 'reps "5×1 km", a hard session, beats "easy"'
     assert reason("6 x 3' on the road") == 'reps "6 x 3\'", a hard session'
     assert reason("Easy run") == 'keyword "easy"'
 

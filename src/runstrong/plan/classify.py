@@ -221,7 +221,7 @@ class Classifier:
             if kind is Kind.SPEED and (hard is None or -len(keyword) < hard[0]):
                 hard = (-len(keyword), f'"{keyword}"')
         if hard is None and (reps := reps_pattern(text)):
-            hard = (0, f"reps {reps!r}")
+            hard = (0, f'reps "{reps}"')
         if best is None:
             return (Kind.SPEED, f"{hard[1]}, a hard session") if hard else None
         keyword = best[3]
