@@ -12,7 +12,8 @@ from web.web_calendars import next_monday, runs_ics
 def test_only_one_worker_fetches_a_stale_feed(database_url, feed_server):
     """Several server processes (each its own connection pool) find the plan stale at once."""
     from runstrong.store.database import open_store
-    from runstrong.web.planning import PlanOptions, accept_feed, refresh
+    from runstrong.web.plan_refresh import refresh
+    from runstrong.web.planning import PlanOptions, accept_feed
     from runstrong.workouts.library import load_library
 
     library = load_library(())
@@ -42,17 +43,18 @@ def test_only_one_worker_fetches_a_stale_feed(database_url, feed_server):
 
 
 def test_a_new_day_plans_again_without_fetching_a_fresh_feed(feed_server, monkeypatch):
-    import runstrong.web.planning as planning
+    import runstrong.web.plan_refresh as plan_refresh
     from runstrong.store.database import open_store
     from runstrong.store.plans import read_plan
-    from runstrong.web.planning import PlanOptions, accept_feed, refresh
+    from runstrong.web.plan_refresh import refresh
+    from runstrong.web.planning import PlanOptions, accept_feed
     from runstrong.workouts.library import load_library
 
     library = load_library(())
     feed_server.answers["/runs.ics"] = Answer(body=runs_ics(weeks=2, hour=18))
     options = PlanOptions(tz="Europe/Berlin", weeks=2, start=next_monday())
     now = datetime.now(UTC)
-    monkeypatch.setattr(planning, "FEED_MAX_AGE", timedelta(days=2))
+    monkeypatch.setattr(plan_refresh, "FEED_MAX_AGE", timedelta(days=2))
     with open_store() as store:
         accept_feed(store, "local", url=feed_server.url("/runs.ics"), options=options,
                     workout=library.get(options.workout_id), now=now)  # fmt: skip

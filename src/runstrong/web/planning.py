@@ -1,17 +1,14 @@
 """The plan the web app shows and publishes, kept per user in the database.
 
 A plan is computed once when a calendar is uploaded or a runs feed is
-subscribed to, and again only when it goes stale: the runs feed is older
-than an hour, or a new day has begun (the plan always starts today). Pages
-and the calendar feed read the stored plan; whoever finds it stale starts a
-refresh after answering, and the store lets only one server process at a
-time do it (see `runstrong.store.plans`).
+subscribed to, and stored with the calendar it came from; pages and the
+calendar feed read the stored plan. Keeping it fresh is `plan_refresh`'s job.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 from zoneinfo import ZoneInfo
@@ -22,18 +19,17 @@ from runstrong.export.ics import Revision, SessionEvent, sessions_ics
 from runstrong.plan import pipeline
 from runstrong.plan.calendar_file import CalendarBytes
 from runstrong.plan.classify import HINT_UNCLASSIFIED
-from runstrong.plan.errors import PlanInputError
 from runstrong.plan.events import Kind
-from runstrong.plan.feeds import FeedCopy, FeedError, feed_url, fetch_feed, shown_url
+from runstrong.plan.feeds import FeedCopy, feed_url, fetch_feed, shown_url
 from runstrong.plan.report import session_line
 from runstrong.plan.rules import PlanRules
 from runstrong.plan.windows import parse_windows
 from runstrong.plan.zones import user_zone
-from runstrong.store.plans import claim_refresh, finish_refresh, read_plan, save_plan
+from runstrong.store.plans import read_plan, save_plan
 from runstrong.web.deps import Slug
 from runstrong.web.plan_view import EventView, PlanView, SessionSlot, WeekView
 from runstrong.wording import plural
-from runstrong.workouts.library import DEFAULT_WORKOUT, Library
+from runstrong.workouts.library import DEFAULT_WORKOUT
 from runstrong.workouts.model import Workout
 
 if TYPE_CHECKING:
@@ -42,10 +38,6 @@ if TYPE_CHECKING:
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 SUFFIXES = (".ics", ".csv")
-#: A runs feed is fetched again when its copy is older than this.
-FEED_MAX_AGE = timedelta(hours=1)
-#: How long one process's claim to refresh a plan keeps the others off it.
-REFRESH_LEASE = timedelta(minutes=2)
 #: Session revisions (for SEQUENCE) are kept this long after the session.
 REVISIONS_KEPT = timedelta(days=400)
 
@@ -213,8 +205,8 @@ def accept_upload(
     save_plan(
         store,
         user,
-        **_source_values("file", calendar.name, data, None),
-        **_plan_values(options, computed, now),
+        **source_values("file", calendar.name, data, None),
+        **plan_values(options, computed, now),
     )
     return computed.view
 
@@ -243,13 +235,13 @@ def accept_feed(
     save_plan(
         store,
         user,
-        **_source_values("feed", copy.url, copy.body, copy),
-        **_plan_values(options, computed, now),
+        **source_values("feed", copy.url, copy.body, copy),
+        **plan_values(options, computed, now),
     )
     return computed.view
 
 
-def _source_values(kind: str, name: str, data: bytes, copy: FeedCopy | None) -> dict[str, Any]:
+def source_values(kind: str, name: str, data: bytes, copy: FeedCopy | None) -> dict[str, Any]:
     return {
         "source_kind": kind,
         "source_name": name,
@@ -262,7 +254,7 @@ def _source_values(kind: str, name: str, data: bytes, copy: FeedCopy | None) -> 
     }
 
 
-def _plan_values(options: PlanOptions, computed: Computed, now: datetime) -> dict[str, Any]:
+def plan_values(options: PlanOptions, computed: Computed, now: datetime) -> dict[str, Any]:
     return {
         "options": options.model_dump(mode="json"),
         "plan": computed.view.model_dump(mode="json"),
@@ -281,89 +273,6 @@ def stored_options(stored: StoredPlan | None) -> PlanOptions:
     return (
         PlanOptions.model_validate(stored.options) if stored and stored.options else PlanOptions()
     )
-
-
-def needs_refresh(stored: StoredPlan | None, now: datetime) -> bool:
-    """Whether the plan is stale: the runs feed was last tried over an hour ago, or the
-    plan was made before today (it would show days gone by)."""
-    if stored is None or stored.plan is None or stored.computed_at is None:
-        return False
-    if feed_due(stored, now):
-        return True
-    try:
-        tz = user_zone(stored_options(stored).tz)
-    except PlanInputError:
-        tz = UTC
-    return stored.computed_at.astimezone(tz).date() < now.astimezone(tz).date()
-
-
-def feed_due(stored: StoredPlan, now: datetime) -> bool:
-    """Whether the plan's runs feed was last tried (fetched or failed) over an hour ago."""
-    if stored.source_kind != "feed" or stored.computed_at is None:
-        return False
-    tried = max(t for t in (stored.fetched_at, stored.feed_error_at, stored.computed_at) if t)
-    return now - tried >= FEED_MAX_AGE
-
-
-def refresh(store: Store, user: str, library: Library, *, now: datetime | None = None) -> bool:
-    """Fetch the runs feed again if it is due and plan anew, if this process wins the claim.
-
-    A feed that fails keeps its last good copy (and the plan made from it)
-    and records the problem for the plan page. Returns whether a refresh ran.
-    """
-    now = now or datetime.now(UTC)
-    stored = read_plan(store, user)
-    if not needs_refresh(stored, now) or not claim_refresh(
-        store, user, now=now, lease=REFRESH_LEASE
-    ):
-        return False
-    values: dict[str, Any] = {}
-    calendar = stored.calendar or b""
-    if feed_due(stored, now):  # else only the day changed: plan again from the same copy
-        try:
-            copy = _fetch_again(stored, now)
-        except (FeedError, PlanInputError) as err:
-            values.update(feed_error=str(err), feed_error_at=now)
-        else:
-            calendar = copy.body
-            values.update(_source_values("feed", stored.source_name or "", copy.body, copy))
-    options = stored_options(stored)
-    view = stored_view(stored)
-    try:
-        computed = compute(
-            _calendar_bytes(stored, calendar),
-            options,
-            library.get(options.workout_id),
-            source=view.source if view else stored.source_name or "",
-            source_kind=stored.source_kind or "file",
-            now=now,
-            revisions=stored.revisions,
-        )
-    except (PlanInputError, LookupError) as err:
-        # Keep the copy (and its ETag) the stored plan was made from.
-        values = {"feed_error": str(err), "feed_error_at": now}
-    else:
-        values.update(_plan_values(options, computed, now))
-    return finish_refresh(store, user, seen=stored.computed_at, **values)
-
-
-def _fetch_again(stored: StoredPlan, now: datetime) -> FeedCopy:
-
-    previous = FeedCopy(
-        url=stored.source_name or "",
-        body=stored.calendar or b"",
-        fetched_at=stored.fetched_at or now,
-        etag=stored.feed_etag,
-        last_modified=stored.feed_last_modified,
-    )
-    return fetch_feed(previous.url, previous=previous, now=now)
-
-
-def _calendar_bytes(stored: StoredPlan, data: bytes) -> CalendarBytes:
-
-    if stored.source_kind == "feed":
-        return CalendarBytes(name=shown_url(stored.source_name or ""), data=data)
-    return calendar_of(stored.source_name or "calendar.ics", data)
 
 
 def plan_ics(view: PlanView | None, workout: Workout) -> bytes:

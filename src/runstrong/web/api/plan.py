@@ -12,9 +12,10 @@ from runstrong.store.plans import read_plan as stored_plan
 from runstrong.store.plans import rotate_token
 from runstrong.web.deps import CurrentUser, LibraryDep, LogDep
 from runstrong.web.errors import ERROR_RESPONSES, InputError
+from runstrong.web.plan_refresh import needs_refresh, refresh
 from runstrong.web.plan_upload import PlanForm, submit_plan
 from runstrong.web.plan_view import PlanView
-from runstrong.web.planning import needs_refresh, refresh, stored_view
+from runstrong.web.planning import stored_view
 
 router = APIRouter(prefix="/api/plan", tags=["plan"], responses=ERROR_RESPONSES)
 

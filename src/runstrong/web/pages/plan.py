@@ -16,12 +16,11 @@ from runstrong.export.formats import FORMATS
 from runstrong.store.plans import ensure_plan, plan_by_token, read_plan, rotate_token
 from runstrong.web.deps import CurrentUser, LibraryDep, LogDep, SettingsDep, TemplatesDep
 from runstrong.web.errors import InputError
+from runstrong.web.plan_refresh import needs_refresh, refresh
 from runstrong.web.plan_upload import PlanForm, submit_plan
 from runstrong.web.planning import (
     legacy_token,
-    needs_refresh,
     plan_ics,
-    refresh,
     stored_options,
     stored_view,
 )
