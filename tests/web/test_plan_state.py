@@ -95,6 +95,9 @@ def test_forms_posted_from_another_site_are_refused(client):
         assert response.status_code == 403
     assert _feed_path(client) == feed
     assert client.get("/api/plan").json()["source"] == "runs.csv"
+    for path in ("/api/plan", "/api/plan/feed-token"):
+        refused = client.post(path, data=_form(), headers={"sec-fetch-site": "cross-site"})
+        assert refused.status_code == 403
     same = {"sec-fetch-site": "same-origin", "origin": "http://testserver"}
     assert client.post("/plan/feed-token", headers=same, follow_redirects=False).status_code == 303
 
