@@ -161,7 +161,36 @@ def test_the_file_is_a_strength_workout(routine, tmp_path):
     (workout,) = messages["workout_mesgs"]
     assert workout["sport"] == "training"
     assert workout["sub_sport"] == "strength_training"
-    assert workout["wkt_name"] == "Lower-Body"
+    assert workout["wkt_name"] == "Lower-Body Strength (per side)"
+
+
+def test_the_two_side_modes_have_different_names(routine, tmp_path):
+    names = {
+        decode(workout_fit(routine, sides=sides), tmp_path)["workout_mesgs"][0]["wkt_name"]
+        for sides in ("per-side", "combined")
+    }
+    assert names == {"Lower-Body Strength (per side)", "Lower-Body Strength (combined)"}
+
+
+def test_the_header_is_the_current_sdks_and_a_second_decoder_agrees(routine, tmp_path):
+    import io
+
+    import fitdecode
+
+    data = workout_fit(routine)
+    assert data[0] == 14 and data[1] == 0x20  # 14-byte header with CRC, protocol 2.0
+    with fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.RAISE) as reader:
+        frames = list(reader)
+    (header,) = [f for f in frames if isinstance(f, fitdecode.FitHeader)]
+    assert header.crc_matched and header.proto_ver == (2, 0)
+    steps = [
+        f for f in frames if isinstance(f, fitdecode.FitDataMessage) and f.name == "workout_step"
+    ]
+    ours = fit_steps(data, tmp_path)
+    assert [s.get_value("wkt_step_name", fallback=None) for s in steps] == [
+        s.get("wkt_step_name") for s in ours
+    ]
+    assert [s.get_value("notes", fallback=None) for s in steps] == [s.get("notes") for s in ours]
 
 
 def test_builtin_routine_golden_structure(routine, tmp_path):
@@ -178,12 +207,25 @@ def test_three_strength_blocks_repeat_three_times(routine, tmp_path):
     ]
 
 
-def test_notes_hold_the_first_cue(routine, tmp_path):
+def test_notes_hold_the_whole_first_cue(routine, tmp_path):
     steps = fit_steps(workout_fit(routine), tmp_path)
     pogo = next(s for s in steps if s.get("exercise_category") == "plyo")
     assert pogo["notes"] == "Springy ankles; barely touch the ground."
     split = next(s for s in steps if s.get("exercise_category") == "lunge")
-    assert split["notes"] == "Squeeze the inner thighs and brace your core to"
+    assert split["notes"] == "Squeeze the inner thighs and brace your core to stay steady."
+
+
+def test_an_advised_variation_replaces_the_standard_move(routine, tmp_path):
+    variation = routine.exercise("b-squat").variation("goblet-squat")
+    steps = fit_steps(workout_fit(routine, variations={"b-squat": "goblet-squat"}), tmp_path)
+    squats = [s for s in steps if s.get("exercise_category") == "squat"]
+    goblet = squats[0]
+    assert goblet["wkt_step_name"] == "Goblet Squat"
+    assert not any("B Squat" in s["wkt_step_name"] for s in squats)
+    assert goblet["duration_type"] == "time" and goblet["duration_time"] == 20
+    assert goblet["notes"] == variation.steps[0]
+    standard = fit_steps(workout_fit(routine), tmp_path)
+    assert len(steps) == len(standard) - 2  # one 20 s step instead of left, switch, right
 
 
 def test_played_work_matches_the_timeline(routine, tmp_path):
@@ -317,7 +359,7 @@ def test_long_names_are_cut_cleanly(tmp_path, name):
         assert "\ufffd" not in text
     assert left["wkt_step_name"].endswith(" (left)")
     assert right["wkt_step_name"].endswith(" (right)")
-    assert_clean_cut(title, flat)
+    assert_clean_cut(title.removesuffix(" (per side)"), flat)
     assert_clean_cut(left["wkt_step_name"].removesuffix(" (left)"), flat)
     assert_clean_cut(right["wkt_step_name"].removesuffix(" (right)"), flat)
     assert_clean_cut(left["notes"], _one_line(name * 3))
@@ -520,3 +562,75 @@ def test_a_damaged_log_only_costs_the_loads(tmp_path, runstrong_home, capsys):
     assert main(["export", "--format", "fit", "-o", str(out)]) == 0
     assert "exporting without loads" in capsys.readouterr().err
     assert not [s for s in fit_steps(out.read_bytes(), tmp_path) if "exercise_weight" in s]
+
+
+# -- the core workout: a warmup of two rounds, a superset of three, directions --
+
+
+@pytest.fixture(scope="module")
+def core() -> Workout:
+    return builtin_workout("core-for-runners")
+
+
+def test_each_block_of_several_rounds_is_one_round_and_a_repeat(core, tmp_path):
+    steps = fit_steps(workout_fit(core), tmp_path)
+    repeats = [
+        (s["duration_step"], s["repeat_steps"]) for s in steps if s["duration_type"] == REPEAT
+    ]
+    first_of = {}
+    for step in steps:
+        name = step.get("wkt_step_name")
+        first_of.setdefault(name, step["message_index"])
+    assert repeats == [
+        (first_of["Cat Cow"], 2),
+        (first_of["BD Row (left)"], 2),
+        (first_of["Pull Th (left)"], 2),
+    ]
+
+
+def test_the_superset_of_three_plays_all_three_each_round(core, tmp_path):
+    played = unroll(fit_steps(workout_fit(core), tmp_path))
+    work = [s["wkt_step_name"] for s in played if s["intensity"] != "rest"]
+    one_round = [
+        "BD Row (left)",
+        "BD Row (right)",
+        "SP Clam (left)",
+        "SP Clam (right)",
+        "DB Pullover",
+    ]
+    start = work.index("BD Row (left)")
+    assert work[start : start + 10] == one_round * 2
+
+
+def test_core_played_work_matches_the_timeline(core, tmp_path):
+    played = unroll(fit_steps(workout_fit(core), tmp_path))
+    work = [summary(s)[1:3] for s in played if s["intensity"] != "rest"]
+    timeline = [
+        ("reps", s.reps) if s.reps else ("time", s.seconds)
+        for s in compile_timeline(core).steps
+        if s.kind is StepKind.WORK
+    ]
+    assert work == timeline
+
+
+def test_each_direction_is_a_named_step(core, tmp_path):
+    steps = fit_steps(workout_fit(core), tmp_path)
+    pose = [summary(s) for s in steps[-3:]]
+    assert pose == [
+        (f"Child ({way})", "time", 10.0, "cooldown", "warm_up", "stretch_childs_pose")
+        for way in ("centre", "left", "right")
+    ]
+
+
+def test_combined_sides_keep_the_directions_apart(core, tmp_path):
+    steps = fit_steps(workout_fit(core, sides="combined"), tmp_path)
+    names = [s.get("wkt_step_name") for s in steps]
+    assert "Bird Dog Row" in names and "BD Row (left)" not in names
+    assert names[-3:] == ["Child (centre)", "Child (left)", "Child (right)"]
+
+
+def test_alternating_work_says_so_in_the_notes(tmp_path):
+    routine = builtin_workout()
+    steps = fit_steps(workout_fit(routine), tmp_path)
+    swing = next(s for s in steps if s.get("wkt_step_name") == "Alt KB Swing")
+    assert swing["notes"].startswith("Alternating hands.")

@@ -61,9 +61,8 @@ def test_feed_needs_the_secret(client):
     assert client.get("/calendar/guess.ics").status_code == 404
 
 
-def test_feed_without_a_calendar_is_an_empty_valid_calendar(client, app):
-    token = app.state.settings.feed_token()
-    response = client.get(f"/calendar/{token}.ics")
+def test_feed_without_a_calendar_is_an_empty_valid_calendar(client):
+    response = client.get(client.post("/api/plan/feed-token").json()["feed_path"])
     assert response.status_code == 200
     assert Calendar.from_ical(response.content).walk("VEVENT") == []
 
@@ -105,7 +104,7 @@ def test_a_calendar_with_broken_events_is_planned_and_the_page_names_them(client
     created = _upload(client, data=data)
     assert created.status_code == 201, created.text
     body = created.json()
-    assert [w.split(":")[0] for w in body["warnings"]] == [
+    assert [w.split(":")[0] for w in body["left_out"]] == [
         "skipped runs.csv line 8",
         "skipped runs.csv line 9",
     ]
@@ -126,6 +125,6 @@ def test_every_calendar_fault_is_a_plan_or_a_4xx_never_a_500(client, case):
     assert created.status_code in (201, 422), created.text
     if created.status_code == 201:
         # (which problem is told is checked on a simulated clock in tests/plan)
-        assert any(w.startswith("skipped runs.ics line 10: ") for w in created.json()["warnings"])
+        assert any(w.startswith("skipped runs.ics line 10: ") for w in created.json()["left_out"])
     assert client.get("/plan").status_code == 200
     assert client.get("/api/plan").status_code in (200, 404)

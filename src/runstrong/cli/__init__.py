@@ -23,17 +23,25 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "timeline": ("workouts:timeline", "Every step of a session in order, with planned seconds."),
     "validate": ("workouts:validate", "Check workout files; report each problem with its line."),
     "schema": ("workouts:schema", "Print the JSON Schema of the workout format."),
+    "exercises": ("workouts:exercises", "List the exercise catalog your workouts can use by id."),
+    "import": ("importing:import_article_command", "Turn a workout article into a workout file."),
     "export": ("export:export", "Write a workout as JSON, Markdown, a card, FIT or .ics."),
     "log": ("log:log_session", "Record a session done away from the player, or amend the last."),
     "history": ("history:history", "Your recent sessions, newest first."),
     "stats": ("history:stats", "Weekly adherence, streak, volume and best load per exercise."),
     "next": ("history:next_session", "What to do next session, exercise by exercise, and why."),
     "chart": ("history:chart", "Chart an exercise's load over time, or weeks done and missed."),
-    "export-log": ("log:export_log", "Write the training log as CSV or JSON."),
+    "export-log": (
+        "log:export_log",
+        "Write the log as CSV or JSON, or a session as a FIT activity.",
+    ),
     "import-log": ("log:import_log", "Add sessions from a CSV or JSON export to the log."),
     "db": ("db:db", "Look after the log database (db upgrade)."),
     "plan": ("plan:plan", "Place strength sessions around the runs in your calendar."),
-    "calendar": ("plan:calendar", "Show a calendar file's events and how each was classified."),
+    "calendar": (
+        "plan:calendar",
+        "Show a calendar's events and how each was classified; the feed's address.",
+    ),
 }
 
 

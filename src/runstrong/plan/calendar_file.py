@@ -35,6 +35,15 @@ class CalendarRead:
     warnings: tuple[ReadWarning, ...]
 
 
+@dataclass(frozen=True)
+class CalendarBytes:
+    """A calendar already in memory (an upload, a fetched feed), named for messages."""
+
+    name: str
+    data: bytes
+    csv: bool = False
+
+
 def check_first_day(day: date) -> None:
     """Refuse a first day the planner does not read calendars for.
 
@@ -49,7 +58,7 @@ def check_first_day(day: date) -> None:
 
 
 def read_calendar(
-    path: Path,
+    path: Path | CalendarBytes,
     *,
     first_day: date,
     days: int,
@@ -62,14 +71,17 @@ def read_calendar(
         PlanInputError: the file cannot be read, has no usable event or none in range,
             or the first day is outside the years 1900 to 2200.
     """
-    try:
-        data = read_regular_file(path, max_bytes=MAX_CALENDAR_BYTES)
-    except FileRefused as err:
-        raise PlanInputError(f"cannot read {path}: {err}") from None
-    kind = "csv" if path.suffix.lower() == ".csv" else "ics"
+    if isinstance(path, CalendarBytes):
+        data, source, kind = path.data, path.name, "csv" if path.csv else "ics"
+    else:
+        try:
+            data = read_regular_file(path, max_bytes=MAX_CALENDAR_BYTES)
+        except FileRefused as err:
+            raise PlanInputError(f"cannot read {path}: {err}") from None
+        source, kind = path.name, "csv" if path.suffix.lower() == ".csv" else "ics"
     return read_calendar_data(
         data,
-        source=path.name,
+        source=source,
         kind=kind,
         first_day=first_day,
         days=days,

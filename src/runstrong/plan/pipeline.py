@@ -10,13 +10,14 @@ like a run is singled out: the plan was made without it.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from runstrong.export.ics import SessionEvent, sessions_ics, weekly_uid
-from runstrong.plan.calendar_file import read_calendar
+from runstrong.export.ics import Revision, SessionEvent, revise, sessions_ics, weekly_uid
+from runstrong.plan.calendar_file import CalendarBytes, read_calendar
 from runstrong.plan.classify import Classifier, load_rules
 from runstrong.plan.events import CalendarEvent, ClassifiedEvent, Kind
 from runstrong.plan.read_options import ReadOptions
@@ -53,7 +54,7 @@ class CalendarPlan:
 
 
 def read_classified(
-    calendar: Path,
+    calendar: Path | CalendarBytes,
     *,
     tz: ZoneInfo,
     first_day: date,
@@ -97,7 +98,7 @@ def _looks_like_run(classifier: Classifier, warning: ReadWarning, first: date, l
 
 
 def plan_calendar(
-    calendar: Path,
+    calendar: Path | CalendarBytes,
     *,
     rules: PlanRules,
     windows: Windows,
@@ -106,8 +107,9 @@ def plan_calendar(
     weeks: int,
     run_time: time = time(7, 0),
     rules_file: Path | None = None,
+    now: datetime | None = None,
 ) -> CalendarPlan:
-    """Plan `weeks` weeks of sessions around the runs in `calendar`.
+    """Plan `weeks` weeks of sessions around the runs in `calendar`, none before `now`.
 
     Raises:
         PlanInputError: the calendar or the rules file cannot be used.
@@ -122,12 +124,19 @@ def plan_calendar(
         rules_file=rules_file,
         extra_days=lookahead,
     )
-    planned = plan_weeks(read.events, rules, windows, tz=tz, first_day=first_day, weeks=weeks)
+    planned = plan_weeks(
+        read.events, rules, windows, tz=tz, first_day=first_day, weeks=weeks, now=now
+    )
     return CalendarPlan(planned, read.warnings, read.runs_left_out)
 
 
-def weeks_ics(workout: Workout, weeks: tuple[Week, ...] | list[Week]) -> bytes:
-    """The planned sessions as an iCalendar file (stable UIDs, so re-imports update)."""
+def session_events(
+    workout: Workout,
+    weeks: tuple[Week, ...] | list[Week],
+    previous: Mapping[str, Revision] | None = None,
+) -> list[SessionEvent]:
+    """The planned sessions as calendar events (stable UIDs, so re-imports update), each
+    with a SEQUENCE one above `previous` when it moved."""
     events = [
         SessionEvent(
             weekly_uid(workout, session.start, number),
@@ -138,4 +147,13 @@ def weeks_ics(workout: Workout, weeks: tuple[Week, ...] | list[Week]) -> bytes:
         for week in weeks
         for number, session in enumerate(week.sessions, start=1)
     ]
-    return sessions_ics(workout, events)
+    return revise(events, previous or {})
+
+
+def weeks_ics(
+    workout: Workout,
+    weeks: tuple[Week, ...] | list[Week],
+    previous: Mapping[str, Revision] | None = None,
+) -> bytes:
+    """The planned sessions as an iCalendar file."""
+    return sessions_ics(workout, session_events(workout, weeks, previous))

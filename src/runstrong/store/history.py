@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import aliased
@@ -104,16 +105,57 @@ def recent_sessions(
         ]
 
 
-def recent_entries(
-    store: Store, *, workout_id: str, user: str = DEFAULT_USER, limit: int = 4
+def recent_entries_with(
+    store: Store, *, exercise_ids: Collection[str], user: str = DEFAULT_USER, limit: int = 4
 ) -> list[SessionEntry]:
-    """The latest sessions of a workout in full, newest first (what advice is made from)."""
-    recent = _recent(user, workout_id, limit)
+    """In full, newest first: for each exercise, the latest `limit` sessions that did it,
+    whatever workout they were of (a catalog exercise's history goes with it)."""
+    if not exercise_ids:
+        return []
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=SetRecord.exercise_id,
+            order_by=(TrainingSession.started_at.desc(), TrainingSession.id.desc()),
+        )
+        .label("rank")
+    )
+    done_by = (
+        select(TrainingSession.id.label("id"), rank)
+        .join(SetRecord, SetRecord.session_id == TrainingSession.id)
+        .join(User)
+        .where(User.name == user, SetRecord.exercise_id.in_(list(exercise_ids)))
+        .group_by(TrainingSession.id, SetRecord.exercise_id)
+        .subquery()
+    )
+    wanted = select(done_by.c.id).where(done_by.c.rank <= limit).distinct()
     query = (
         select(TrainingSession)
-        .join(recent, recent.c.id == TrainingSession.id)
+        .where(TrainingSession.id.in_(wanted))
         .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
         .options(*whole_sessions())
     )
     with store.transaction() as session:
         return [to_entry(row) for row in session.scalars(query)]
+
+
+def session_entry(
+    store: Store,
+    uid: str | None = None,
+    *,
+    started: datetime | None = None,
+    user: str = DEFAULT_USER,
+) -> SessionEntry | None:
+    """One of the user's sessions in full: by uid, or the first that started in the minute
+    from `started` (the minute `runstrong history` shows)."""
+    query = select(TrainingSession).join(User).where(User.name == user).options(*whole_sessions())
+    if uid is not None:
+        query = query.where(TrainingSession.uid == uid)
+    if started is not None:
+        query = query.where(
+            TrainingSession.started_at >= started,
+            TrainingSession.started_at < started + timedelta(minutes=1),
+        ).order_by(TrainingSession.started_at, TrainingSession.id)
+    with store.transaction() as session:
+        row = session.scalars(query).first()
+        return to_entry(row) if row else None

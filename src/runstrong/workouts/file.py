@@ -12,6 +12,7 @@ from pathlib import Path
 
 from runstrong.regular_files import FileRefused, read_regular_file, too_large
 from runstrong.workouts import cache as workout_cache
+from runstrong.workouts.catalog import builtin_catalog, catalog_digest
 from runstrong.workouts.model import Workout
 from runstrong.workouts.problems import Problem, WorkoutFileError
 from runstrong.workouts.yaml_positions import parse_workout_yaml
@@ -27,20 +28,22 @@ def load_workout_file(path: Path) -> Workout:
         WorkoutFileError: with one problem per thing to fix.
     """
     raw = _read_bytes(path)
-    cached = workout_cache.lookup(raw)
+    key = raw + b"\0" + catalog_digest()  # a workout may use the catalog's exercises
+    cached = workout_cache.lookup(key)
     if cached is not None:
         return cached
     workout = parse_workout_text(_decode(raw, str(path)), str(path))
-    workout_cache.remember(raw, workout)
+    workout_cache.remember(key, workout)
     return workout
 
 
 def parse_workout_text(text: str, name: str = "<workout>") -> Workout:
-    """Parse and validate workout YAML already in memory (uploads, tests)."""
+    """Parse and validate workout YAML already in memory (uploads, tests), using the
+    built-in exercise catalog for the exercises it names by catalog id."""
     size = len(text.encode("utf-8", errors="surrogatepass"))
     if size > MAX_BYTES:
         raise WorkoutFileError([Problem(name, 1, 1, "", too_large(size, MAX_BYTES))])
-    return parse_workout_yaml(text, name)
+    return parse_workout_yaml(text, name, context={"catalog": builtin_catalog().exercises})
 
 
 def _read_bytes(path: Path) -> bytes:
