@@ -11,7 +11,7 @@ from sqlalchemy.orm import aliased
 from runstrong.progress.loads import Unit
 from runstrong.store.database import Store
 from runstrong.store.entries import SessionEntry
-from runstrong.store.schema import DEFAULT_USER, SetRecord, TrainingSession, User
+from runstrong.store.schema import DEFAULT_USER, SetRecord, TrainingSession, User, in_log
 from runstrong.store.sessions import to_entry, whole_sessions
 
 
@@ -52,7 +52,7 @@ def _recent(user: str, workout_id: str | None, limit: int):
     query = (
         select(TrainingSession.id)
         .join(User)
-        .where(User.name == user)
+        .where(User.name == user, in_log())
         .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
         .limit(limit)
     )

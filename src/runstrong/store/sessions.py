@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from runstrong.store.database import Store
 from runstrong.store.entries import SessionEntry, SetEntry
-from runstrong.store.schema import DEFAULT_USER, SetRecord, TrainingSession, User
+from runstrong.store.schema import DEFAULT_USER, SetRecord, TrainingSession, User, in_log
 
 _SET_FIELDS = tuple(SetEntry.model_fields)
 
@@ -95,7 +95,7 @@ def last_session(store: Store, user: str = DEFAULT_USER) -> SessionEntry | None:
         row = session.scalar(
             select(TrainingSession)
             .join(User)
-            .where(User.name == user)
+            .where(User.name == user, in_log())
             .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
             .limit(1)
             .options(*whole_sessions())
@@ -132,10 +132,11 @@ def replace_session(store: Store, entry: SessionEntry) -> None:
 
 
 def all_sessions(store: Store) -> list[SessionEntry]:
-    """Every session of every user, oldest first (for export)."""
+    """Every session of every user, oldest first (for export); previews are not training."""
     with store.transaction() as session:
         rows = session.scalars(
             select(TrainingSession)
+            .where(in_log())
             .order_by(TrainingSession.started_at, TrainingSession.id)
             .options(*whole_sessions())
         )

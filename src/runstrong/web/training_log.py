@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from runstrong.store.database import Store
     from runstrong.store.entries import SessionEntry
-    from runstrong.store.recorder import StoreRecorder
 
 
 class TrainingLog:
@@ -37,33 +36,17 @@ class TrainingLog:
                 self._store = open_store(self._url)
             return self._store
 
-    def recorder(self) -> StoreRecorder:
-        from runstrong.store.recorder import StoreRecorder
-
-        return StoreRecorder(self.store())
-
-    def uid_of(self, recorder: object) -> str | None:
-        """The log uid of the session a player's recorder writes to (None before it starts)."""
-        row_id = getattr(recorder, "session_id", None)
-        if row_id is None:
-            return None
-        from runstrong.store.schema import TrainingSession
-
-        with self.store().transaction() as session:
-            row = session.get(TrainingSession, row_id)
-            return row.uid if row else None
-
     def entry(self, uid: str) -> SessionEntry | None:
         """One logged session in full, by uid."""
         from sqlalchemy import select
         from sqlalchemy.orm import selectinload
 
-        from runstrong.store.schema import TrainingSession
+        from runstrong.store.schema import TrainingSession, in_log
         from runstrong.store.sessions import to_entry
 
         query = (
             select(TrainingSession)
-            .where(TrainingSession.uid == uid)
+            .where(TrainingSession.uid == uid, in_log())
             .options(selectinload(TrainingSession.sets), selectinload(TrainingSession.user))
         )
         with self.store().transaction() as session:
