@@ -9,9 +9,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.templating import Jinja2Templates
 from pydantic import StringConstraints
 
+from runstrong.store.schema import DEFAULT_USER
 from runstrong.web.catalog import Catalog
 from runstrong.web.errors import InputError
-from runstrong.web.player_sessions import SessionBoard
+from runstrong.web.player_sessions import PlayerSessions
 from runstrong.web.settings import Settings
 from runstrong.web.training_log import TrainingLog
 from runstrong.workouts.library import Library
@@ -47,10 +48,6 @@ async def get_templates(request: Request) -> Jinja2Templates:
     return request.app.state.templates
 
 
-async def get_board(request: Request) -> SessionBoard:
-    return request.app.state.board
-
-
 async def get_log(request: Request) -> TrainingLog:
     return request.app.state.log
 
@@ -59,8 +56,26 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 LibraryDep = Annotated[Library, Depends(get_library)]
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]
 TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]
-BoardDep = Annotated[SessionBoard, Depends(get_board)]
 LogDep = Annotated[TrainingLog, Depends(get_log)]
+
+
+async def get_current_user() -> str:
+    """Who the request acts for: the one local user until there are accounts."""
+    return DEFAULT_USER
+
+
+CurrentUser = Annotated[str, Depends(get_current_user)]
+
+
+async def get_player_sessions(
+    request: Request, user: CurrentUser, library: LibraryDep
+) -> PlayerSessions:
+    return PlayerSessions(
+        request.app.state.log, request.app.state.writes, user=user, workouts=library.get
+    )
+
+
+PlayerSessionsDep = Annotated[PlayerSessions, Depends(get_player_sessions)]
 LogUid = Annotated[
     str, Path(pattern=r"^[A-Za-z0-9._:-]{1,36}$", description="A logged session's uid.")
 ]
