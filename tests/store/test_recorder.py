@@ -1,4 +1,4 @@
-"""The terminal player's recorder: the live session in the log, kept step by step through a crash."""
+"""The terminal recorder: the live session in the log, kept step by step through a crash."""
 
 from __future__ import annotations
 

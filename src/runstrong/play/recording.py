@@ -52,8 +52,15 @@ def little_done(tally: Tally, timeline: Timeline) -> bool:
     return tally.done < max(1.0, LITTLE_DONE_SHARE * work)
 
 
+class RecordingRefused(Exception):
+    """The log would not take what the player reported (the session ended or went elsewhere)."""
+
+
 class SessionRecorder(Protocol):
-    """Receives a session's progress; every call is made as it happens."""
+    """Receives a session's progress; every call is made as it happens.
+
+    Any call may raise `RecordingRefused`: the player then stops.
+    """
 
     def started(self, *, workout: Workout, timeline: Timeline, at: datetime) -> None:
         """A session began (or resumed) with this timeline."""

@@ -9,16 +9,20 @@ same step.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime
+from typing import TypeVar
 
-from runstrong.play.recording import Outcome, Snapshot, Tally
+from runstrong.play.recording import Outcome, RecordingRefused, Snapshot, Tally
 from runstrong.progress.loads import Unit
 from runstrong.store.database import Store
-from runstrong.store.live_sessions import LiveSession, LiveSessions, StepOutcome
+from runstrong.store.live_sessions import LiveSession, LiveSessionError, LiveSessions, StepOutcome
 from runstrong.store.schema import DEFAULT_USER
 from runstrong.timeline import Step, StepKind, Timeline
 from runstrong.workouts.model import Workout
+
+T = TypeVar("T")
 
 
 class StoreRecorder:
@@ -51,14 +55,16 @@ class StoreRecorder:
     def started(self, *, workout: Workout, timeline: Timeline, at: datetime) -> None:
         self._live = LiveSessions(self._store, user=self._user, workouts=_only(workout))
         if self.session_id is None:
-            self.session_id = self._live.start(workout, variations=timeline.variations, at=at).uid
+            with _refusals():
+                started = self._live.start(workout, variations=timeline.variations, at=at)
+            self.session_id = started.uid
 
     def step_finished(self, step: Step, *, outcome: Outcome, seconds: float, at: datetime) -> None:
         if step.kind is not StepKind.WORK or step.exercise_id is None:
             return
         load_kg, unit = self._loads.get(step.exercise_id, (None, None))
-        self._sessions().record(
-            self._uid(),
+        self._call(
+            LiveSessions.record,
             StepOutcome(
                 client_id=uuid.uuid4().hex,
                 step_index=step.index,
@@ -72,8 +78,8 @@ class StoreRecorder:
         )
 
     def moved(self, snapshot: Snapshot, *, at: datetime) -> None:
-        self._sessions().save_position(
-            self._uid(),
+        self._call(
+            LiveSessions.save_position,
             index=snapshot.index,
             elapsed=snapshot.elapsed,
             paused=snapshot.paused,
@@ -87,23 +93,28 @@ class StoreRecorder:
 
     def stored(self) -> LiveSession:
         """The session as the log has it now."""
-        return self._sessions().get(self._uid())
+        return self._call(LiveSessions.get)
 
     def finished(self, *, completed: bool, at: datetime) -> None:
-        self._sessions().finish(self._uid(), completed=completed, at=at)
+        self._call(LiveSessions.finish, completed=completed, at=at)
 
     def discard(self) -> None:
-        self._sessions().delete(self._uid())
+        self._call(LiveSessions.delete)
 
-    def _sessions(self) -> LiveSessions:
-        if self._live is None:
+    def _call(self, method: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """`method(live sessions, this session's id, ...)`, a refusal told as `RecordingRefused`."""
+        if self._live is None or self.session_id is None:
             raise RuntimeError("the session has not started")
-        return self._live
+        with _refusals():
+            return method(self._live, self.session_id, *args, **kwargs)
 
-    def _uid(self) -> str:
-        if self.session_id is None:
-            raise RuntimeError("the session has not started")
-        return self.session_id
+
+@contextmanager
+def _refusals() -> Iterator[None]:
+    try:
+        yield
+    except LiveSessionError as err:
+        raise RecordingRefused(err.message) from None
 
 
 def _only(workout: Workout):
