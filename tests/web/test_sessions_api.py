@@ -108,12 +108,14 @@ def test_sets_are_counted_and_finishing_closes_the_session(client):
     assert _logged(client, session["id"])["status"] == "completed"
 
 
-def test_starting_again_abandons_the_unfinished_session(client):
+def test_the_current_session_is_the_one_played_last(client):
     first = _start(client)
     second = _start(client)
-    assert client.get(f"/api/sessions/{first['id']}").json()["status"] == "abandoned"
     current = client.get("/api/sessions/current", params={"workout_id": ROUTINE}).json()
     assert current["id"] == second["id"]
+    client.put(f"/api/sessions/{first['id']}/position", json={"index": 3})
+    current = client.get("/api/sessions/current", params={"workout_id": ROUTINE}).json()
+    assert (current["id"], current["index"]) == (first["id"], 3)
 
 
 def test_easier_variation_keeps_the_same_step(client):

@@ -191,8 +191,8 @@ class LiveSessions:
     ) -> LiveSession:
         """Open a new session at its first step, paused.
 
-        The runner's other unfinished session of the workout ends (abandoned):
-        one workout is played once at a time. Previews replace earlier previews.
+        A preview replaces the runner's earlier previews of the workout (and any
+        left for a day); real sessions are only ever ended by a player or the runner.
 
         Raises:
             InvalidStep: a variation the workout lacks (field `variations`).
@@ -206,7 +206,8 @@ class LiveSessions:
         started = at or now
         with self._unit(db) as session:
             owner = user_id(session, self._user)
-            self._close_others(session, owner, workout.id, preview=preview, now=now)
+            if preview:
+                self._drop_previews(session, owner, workout.id, now=now)
             uid = str(uuid.uuid4())
             session.execute(
                 insert(TrainingSession).values(
@@ -475,29 +476,16 @@ class LiveSessions:
             )
         return step
 
-    def _close_others(
-        self, session: Session, owner: int, workout_id: str, *, preview: bool, now: datetime
+    def _drop_previews(
+        self, session: Session, owner: int, workout_id: str, *, now: datetime
     ) -> None:
-        if preview:
-            session.execute(
-                delete(TrainingSession).where(
-                    TrainingSession.user_id == owner,
-                    TrainingSession.preview.is_(True),
-                    TrainingSession.status == Status.IN_PROGRESS.value,
-                    (TrainingSession.workout_id == workout_id)
-                    | (TrainingSession.updated_at < now - PREVIEW_KEPT),
-                )
-            )
-            return
         session.execute(
-            update(TrainingSession)
-            .where(
+            delete(TrainingSession).where(
                 TrainingSession.user_id == owner,
-                TrainingSession.status == Status.IN_PROGRESS.value,
-                TrainingSession.workout_id == workout_id,
-                TrainingSession.preview.is_(False),
+                TrainingSession.preview.is_(True),
+                (TrainingSession.workout_id == workout_id)
+                | (TrainingSession.updated_at < now - PREVIEW_KEPT),
             )
-            .values(status=Status.ABANDONED.value, ended_at=now, paused=True, updated_at=now)
         )
 
     def _view(self, row: Row) -> LiveSession:

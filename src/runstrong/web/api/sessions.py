@@ -143,7 +143,8 @@ async def create_session(
 ) -> SessionView:
     """Start playing a workout (with any variations chosen up front).
 
-    The runner's unfinished session of the same workout, if any, ends as abandoned.
+    The player page resumes the unfinished session (GET /api/sessions/current)
+    before it starts a new one.
     """
     workout = find_workout(body.workout_id, library, location="body")
     started = await sessions.write(
