@@ -15,6 +15,7 @@ from runstrong.store.history import recent_entries, recent_sessions
 from runstrong.store.live_sessions import (
     PREVIEW_KEPT,
     InvalidStep,
+    LiveSessionError,
     LiveSessions,
     OutcomeConflict,
     SessionClosed,
@@ -193,7 +194,7 @@ def test_a_group_commit_answers_each_write_on_its_own(
 ) -> None:
     session = live.start(workout)
     steps = work_steps(workout)
-    writes = GroupCommit(lambda: store)
+    writes = GroupCommit(lambda: store, refusals=(LiveSessionError,))
     try:
         futures = [
             writes.submit(

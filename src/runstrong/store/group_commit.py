@@ -2,10 +2,14 @@
 
 A durable commit waits for the disk to confirm (an fsync: milliseconds), so
 one commit per request caps a server at a few hundred writes a second. Here
-one thread takes every write that is waiting, runs each in a savepoint of a
-single transaction, commits once, and only then answers them all. Each write
-is as durable as if it had been committed alone, a write that fails is
-rolled back alone, and no caller hears "saved" before the commit.
+one thread takes every write that is waiting, runs them in one transaction,
+commits once, and only then answers them all: each write is as durable as if
+it had been committed alone, and no caller hears "saved" before the commit.
+
+A write refused for its own reasons (one of `refusals`, raised before it
+changed anything) fails alone. Any other error rolls the whole batch back and
+fails every write in it: nothing half-done is ever committed, and the callers
+may send again.
 """
 
 from __future__ import annotations
@@ -17,12 +21,12 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import TypeVar
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection
 
 from runstrong.store.database import Store
 
 T = TypeVar("T")
-Work = Callable[[Session], T]
+Work = Callable[[Connection], T]
 
 #: At most this many writes share one commit (the rest wait for the next).
 MAX_BATCH = 128
@@ -34,10 +38,14 @@ class GroupCommit:
     Args:
         store: gives the open log; called in the writer thread, so opening
             (and migrating) it never blocks the caller.
+        refusals: errors a write raises before it changes anything.
     """
 
-    def __init__(self, store: Callable[[], Store]) -> None:
+    def __init__(
+        self, store: Callable[[], Store], *, refusals: tuple[type[Exception], ...] = ()
+    ) -> None:
         self._store = store
+        self._refusals = refusals
         self._queue: queue.SimpleQueue[tuple[Work, Future] | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
@@ -87,23 +95,22 @@ class GroupCommit:
             self._commit(batch)
 
     def _commit(self, batch: list[tuple[Work, Future]]) -> None:
-        outcomes: list[tuple[Future, object, BaseException | None]] = []
+        answers: list[tuple[Future, object, Exception | None]] = []
         try:
-            with self._store().transaction() as db:
+            with self._store().engine.begin() as connection:
                 for work, future in batch:
                     if not future.set_running_or_notify_cancel():
                         continue
                     try:
-                        with db.begin_nested():
-                            outcomes.append((future, work(db), None))
-                    except Exception as err:
-                        outcomes.append((future, None, err))
-        except Exception as err:  # the commit itself failed: nothing in the batch is saved
+                        answers.append((future, work(connection), None))
+                    except self._refusals as refused:
+                        answers.append((future, None, refused))
+        except Exception as err:  # rolled back: nothing in the batch is saved
             for _work, future in batch:
                 if not future.done():
                     future.set_exception(err)
             return
-        for future, result, error in outcomes:
+        for future, result, error in answers:
             if error is None:
                 future.set_result(result)
             else:

@@ -13,7 +13,10 @@ while it plays, is left out of everything the log shows, and is gone once
 it ends.
 
 Every method runs in a transaction of its own, or in the caller's (`db=`),
-so a server can commit many requests' writes at once.
+so a server can commit many requests' writes at once. The statements a
+player sends many times a minute (an outcome, a move) are plain SQL that
+SQLite and PostgreSQL both speak, prepared once: building them afresh per
+request cost more than the database work itself.
 """
 
 from __future__ import annotations
@@ -22,20 +25,31 @@ import functools
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from pydantic import ValidationError
-from sqlalchemy import Row, and_, delete, func, insert, select, update
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Connection,
+    Float,
+    Row,
+    bindparam,
+    delete,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from runstrong.play.recording import Outcome
 from runstrong.progress.loads import Unit
 from runstrong.store.database import Store
 from runstrong.store.entries import SetEntry, explain, set_values
-from runstrong.store.schema import DEFAULT_USER, SetRecord, Status, TrainingSession, User
-from runstrong.store.sessions import user_id
+from runstrong.store.schema import DEFAULT_USER, Status, TrainingSession, User
+from runstrong.store.types import UTCDateTime
 from runstrong.timeline import Step, StepKind, Timeline, compile_timeline
 from runstrong.timeline_position import same_position
 from runstrong.workouts.model import Workout
@@ -187,7 +201,7 @@ class LiveSessions:
         variations: Mapping[str, str] | None = None,
         preview: bool = False,
         at: datetime | None = None,
-        db: Session | None = None,
+        db: Connection | None = None,
     ) -> LiveSession:
         """Open a new session at its first step, paused.
 
@@ -203,19 +217,34 @@ class LiveSessions:
         except KeyError as err:
             raise InvalidStep(str(err.args[0]), field="variations") from None
         now = self._now()
-        started = at or now
-        with self._unit(db) as session:
-            owner = user_id(session, self._user)
+        started = LiveSession(
+            uid=str(uuid.uuid4()),
+            workout_id=workout.id,
+            workout_version=workout.version,
+            variations=chosen,
+            index=0,
+            elapsed=0.0,
+            active_seconds=0.0,
+            paused=True,
+            preview=preview,
+            status=Status.IN_PROGRESS,
+            started_at=at or now,
+            updated_at=now,
+            ended_at=None,
+            done=0,
+            skipped=0,
+        )
+        with self._unit(db) as connection:
+            owner = _owner(connection, self._user, now=now)
             if preview:
-                self._drop_previews(session, owner, workout.id, now=now)
-            uid = str(uuid.uuid4())
-            session.execute(
+                _drop_previews(connection, owner, workout.id, now=now)
+            connection.execute(
                 insert(TrainingSession).values(
-                    uid=uid,
+                    uid=started.uid,
                     user_id=owner,
                     workout_id=workout.id,
                     workout_version=workout.version,
-                    started_at=started,
+                    started_at=started.started_at,
                     status=Status.IN_PROGRESS.value,
                     step_index=0,
                     step_elapsed=0.0,
@@ -226,31 +255,27 @@ class LiveSessions:
                     updated_at=now,
                 )
             )
-            return self._view(self._row(session, uid))
+        return started
 
-    def get(self, uid: str, *, db: Session | None = None) -> LiveSession:
+    def get(self, uid: str, *, db: Connection | None = None) -> LiveSession:
         """Raises: UnknownSession."""
-        with self._unit(db) as session:
-            return self._view(self._row(session, uid))
+        with self._unit(db) as connection:
+            return _view(self._row(connection, uid))
 
     def current(
-        self, workout_id: str | None = None, *, preview: bool = False, db: Session | None = None
+        self,
+        workout_id: str | None = None,
+        *,
+        preview: bool = False,
+        db: Connection | None = None,
     ) -> LiveSession | None:
         """The unfinished session last played (of one workout, if given), to resume it."""
-        query = (
-            self._select()
-            .where(
-                TrainingSession.status == Status.IN_PROGRESS.value,
-                TrainingSession.preview.is_(preview),
-            )
-            .order_by(TrainingSession.updated_at.desc().nulls_last(), TrainingSession.id.desc())
-            .limit(1)
-        )
+        query, params = _CURRENT, {"user": self._user, "preview": preview}
         if workout_id is not None:
-            query = query.where(TrainingSession.workout_id == workout_id)
-        with self._unit(db) as session:
-            row = session.execute(query).first()
-            return self._view(row) if row else None
+            query, params = _CURRENT_OF, {**params, "workout_id": workout_id}
+        with self._unit(db) as connection:
+            row = connection.execute(query, params).first()
+            return _view(row) if row else None
 
     # -- playing ---------------------------------------------------------------
 
@@ -263,7 +288,7 @@ class LiveSessions:
         paused: bool,
         active_seconds: float | None = None,
         variations: Mapping[str, str] | None = None,
-        db: Session | None = None,
+        db: Connection | None = None,
     ) -> LiveSession:
         """Keep where the player is (and, from a player that switched itself, the variations).
 
@@ -272,47 +297,50 @@ class LiveSessions:
         Raises:
             UnknownSession, SessionClosed, InvalidStep (field `index` or `variations`).
         """
-        with self._unit(db) as session:
-            row = self._open_row(session, uid)
+        with self._unit(db) as connection:
+            row = self._row(connection, uid)
+            _check_open(row)
             chosen = dict(row.variations if variations is None else variations)
             timeline = self._timeline(row, chosen)
             _check_index(timeline, index, field="index", allow_end=True)
-            values = {
-                "step_index": index,
-                "step_elapsed": elapsed,
+            moved = {
+                "index": index,
+                "elapsed": elapsed,
                 "paused": paused,
+                "active_seconds": row.active_seconds if active_seconds is None else active_seconds,
                 "variations": chosen,
                 "updated_at": self._now(),
             }
-            if active_seconds is not None:
-                values["active_seconds"] = active_seconds
-            self._update(session, row.id, values)
-            return self._view(self._row(session, uid))
+            connection.execute(_MOVE, {**moved, "id": row.id})
+            return _view(row, **moved)
 
     def switch_variations(
-        self, uid: str, variations: Mapping[str, str], *, db: Session | None = None
+        self, uid: str, variations: Mapping[str, str], *, db: Connection | None = None
     ) -> LiveSession:
         """Use other variations from here on; the position moves by the one position rule.
 
         Raises:
             UnknownSession, SessionClosed, InvalidStep (field `variations`).
         """
-        with self._unit(db) as session:
-            row = self._open_row(session, uid)
+        with self._unit(db) as connection:
+            row = self._row(connection, uid)
+            _check_open(row)
             old = self._timeline(row, row.variations)
             new = self._timeline(row, variations)
             landing = same_position(old, min(row.step_index, len(old.steps)), new)
-            values = {
-                "step_index": landing.index,
-                "step_elapsed": row.step_elapsed if landing.exact else 0.0,
+            moved = {
+                "index": landing.index,
+                "elapsed": row.step_elapsed if landing.exact else 0.0,
+                "paused": row.paused,
+                "active_seconds": row.active_seconds,
                 "variations": dict(variations),
                 "updated_at": self._now(),
             }
-            self._update(session, row.id, values)
-            return self._view(self._row(session, uid))
+            connection.execute(_MOVE, {**moved, "id": row.id})
+            return _view(row, **moved)
 
     def record(
-        self, uid: str, outcome: StepOutcome, *, db: Session | None = None
+        self, uid: str, outcome: StepOutcome, *, db: Connection | None = None
     ) -> RecordedOutcome:
         """Write how a work step went, once: a resend of the same outcome changes nothing.
 
@@ -324,20 +352,16 @@ class LiveSessions:
             InvalidStep (field `step_index` or `exercise_id`),
             OutcomeConflict (the id was used for a different outcome).
         """
-        with self._unit(db) as session:
-            row = self._row(session, uid, counts=False)
-            earlier = _recorded(session, row.id, outcome.client_id)
+        with self._unit(db) as connection:
+            row = self._row(connection, uid, lean=True)
+            earlier = _recorded(connection, row.id, outcome.client_id)
             if earlier is not None:
                 return _same_or_conflict(earlier, outcome)
             _check_open(row)
-            step = self._step(row, outcome)
-            values = _set_columns(step, outcome)
+            values = _set_columns(self._step(row, outcome), outcome)
             values.update(session_id=row.id, client_id=outcome.client_id)
-            written = _write_set(session, row.id, values)
-            if written is not None:
-                return _same_or_conflict(written, outcome)
-            self._update(session, row.id, {"updated_at": self._now()})
-            return _recorded(session, row.id, outcome.client_id)
+            raced = _write_set(connection, values)
+            return _same_or_conflict(raced, outcome) if raced else _answer(values)
 
     def finish(
         self,
@@ -346,7 +370,7 @@ class LiveSessions:
         completed: bool,
         active_seconds: float | None = None,
         at: datetime | None = None,
-        db: Session | None = None,
+        db: Connection | None = None,
     ) -> LiveSession:
         """End the session (at `at`, else now): completed to the last step, or stopped early.
 
@@ -355,87 +379,61 @@ class LiveSessions:
         Raises:
             UnknownSession, SessionClosed.
         """
-        with self._unit(db) as session:
-            row = self._open_row(session, uid)
+        with self._unit(db) as connection:
+            row = self._row(connection, uid)
+            _check_open(row)
             now = self._now()
             status = Status.COMPLETED if completed else Status.ABANDONED
-            values = {
-                "status": status.value,
-                "ended_at": at or now,
-                "paused": True,
-                "updated_at": now,
-            }
+            values = {"status": status.value, "ended_at": at or now, "paused": True}
+            values["updated_at"] = now
             if active_seconds is not None:
                 values["active_seconds"] = active_seconds
-            self._update(session, row.id, values)
-            ended = self._view(self._row(session, uid))
+            table = TrainingSession.__table__
             if row.preview:
-                session.execute(delete(TrainingSession).where(TrainingSession.id == row.id))
-            return ended
+                connection.execute(delete(table).where(table.c.id == row.id))
+            else:
+                connection.execute(update(table).where(table.c.id == row.id).values(values))
+            return replace(
+                _view(row),
+                status=status,
+                ended_at=values["ended_at"],
+                paused=True,
+                updated_at=now,
+                active_seconds=values.get("active_seconds", row.active_seconds),
+            )
 
-    def delete(self, uid: str, *, db: Session | None = None) -> None:
+    def delete(self, uid: str, *, db: Connection | None = None) -> None:
         """Remove a session and its sets, whether it is being played or long logged.
 
         Raises:
             UnknownSession.
         """
-        with self._unit(db) as session:
-            row = self._row(session, uid, counts=False)
-            session.execute(delete(TrainingSession).where(TrainingSession.id == row.id))
+        with self._unit(db) as connection:
+            row = self._row(connection, uid, lean=True)
+            table = TrainingSession.__table__
+            connection.execute(delete(table).where(table.c.id == row.id))
 
     # -- inside ----------------------------------------------------------------
 
     @contextmanager
-    def _unit(self, db: Session | None) -> Iterator[Session]:
+    def _unit(self, db: Connection | None) -> Iterator[Connection]:
         if db is not None:
             yield db
         else:
-            with self._store.transaction() as session:
-                yield session
+            with self._store.engine.begin() as connection:
+                yield connection
 
-    def _select(self, *, counts: bool = True):
-        """The session's columns (and its sets counted), for this user only."""
-        counted = (
-            (_count(Outcome.DONE).label("done"), _count(Outcome.SKIPPED).label("skipped"))
-            if counts
-            else ()
-        )
-        return (
-            select(
-                TrainingSession.id,
-                TrainingSession.uid,
-                TrainingSession.workout_id,
-                TrainingSession.workout_version,
-                TrainingSession.variations,
-                TrainingSession.step_index,
-                TrainingSession.step_elapsed,
-                TrainingSession.active_seconds,
-                TrainingSession.paused,
-                TrainingSession.preview,
-                TrainingSession.status,
-                TrainingSession.started_at,
-                TrainingSession.updated_at,
-                TrainingSession.ended_at,
-                *counted,
-            )
-            .join(User, User.id == TrainingSession.user_id)
-            .where(User.name == self._user)
-        )
+    def _row(self, connection: Connection, uid: str, *, lean: bool = False) -> Row:
+        """The user's session `uid` (its sets counted unless `lean`).
 
-    def _row(self, session: Session, uid: str, *, counts: bool = True) -> Row:
-        query = self._select(counts=counts).where(TrainingSession.uid == uid)
-        row = session.execute(query).first()
+        Raises:
+            UnknownSession.
+        """
+        query = _SESSION_LEAN if lean else _SESSION
+        row = connection.execute(query, {"user": self._user, "uid": uid}).first()
         if row is None:
             raise UnknownSession(f"no session {uid!r}", field="session_id")
         return row
-
-    def _open_row(self, session: Session, uid: str) -> Row:
-        row = self._row(session, uid)
-        _check_open(row)
-        return row
-
-    def _update(self, session: Session, row_id: int, values: dict) -> None:
-        session.execute(update(TrainingSession).where(TrainingSession.id == row_id).values(values))
 
     def _timeline(self, row: Row, variations: Mapping[str, str]) -> Timeline:
         if self._workouts is None:
@@ -476,44 +474,115 @@ class LiveSessions:
             )
         return step
 
-    def _drop_previews(
-        self, session: Session, owner: int, workout_id: str, *, now: datetime
-    ) -> None:
-        session.execute(
-            delete(TrainingSession).where(
-                TrainingSession.user_id == owner,
-                TrainingSession.preview.is_(True),
-                (TrainingSession.workout_id == workout_id)
-                | (TrainingSession.updated_at < now - PREVIEW_KEPT),
-            )
+
+# -- the statements -------------------------------------------------------------
+
+_TYPES = {
+    "variations": JSON(),
+    "paused": Boolean(),
+    "preview": Boolean(),
+    "started_at": UTCDateTime(),
+    "updated_at": UTCDateTime(),
+    "ended_at": UTCDateTime(),
+}
+_COLUMNS = (
+    "s.id, s.uid, s.workout_id, s.workout_version, s.variations, s.step_index, s.step_elapsed,"
+    " s.active_seconds, s.paused, s.preview, s.status, s.started_at, s.updated_at, s.ended_at"
+)
+_COUNTS = (
+    "(select count(*) from sets where session_id = s.id and outcome = 'done') as done,"
+    " (select count(*) from sets where session_id = s.id and outcome = 'skipped') as skipped"
+)
+_MINE = "from sessions s join users u on u.id = s.user_id where u.name = :user"
+#: one session of the user, with its sets counted
+_SESSION = text(f"select {_COLUMNS}, {_COUNTS} {_MINE} and s.uid = :uid").columns(**_TYPES)
+#: the same, without the counts (recording an outcome needs none)
+_SESSION_LEAN = text(f"select {_COLUMNS} {_MINE} and s.uid = :uid").columns(**_TYPES)
+_UNFINISHED = (
+    f"select {_COLUMNS}, {_COUNTS} {_MINE} and s.status = '{Status.IN_PROGRESS.value}'"
+    " and s.preview = :preview"
+)
+_LAST_PLAYED = " order by s.updated_at desc nulls last, s.id desc limit 1"
+_CURRENT = (
+    text(_UNFINISHED + _LAST_PLAYED)
+    .bindparams(bindparam("preview", type_=Boolean()))
+    .columns(**_TYPES)
+)
+_CURRENT_OF = (
+    text(_UNFINISHED + " and s.workout_id = :workout_id" + _LAST_PLAYED)
+    .bindparams(bindparam("preview", type_=Boolean()))
+    .columns(**_TYPES)
+)
+_MOVE = text(
+    "update sessions set step_index = :index, step_elapsed = :elapsed, paused = :paused,"
+    " active_seconds = :active_seconds, variations = :variations, updated_at = :updated_at"
+    " where id = :id"
+).bindparams(
+    bindparam("paused", type_=Boolean()),
+    bindparam("active_seconds", type_=Float()),
+    bindparam("variations", type_=JSON()),
+    bindparam("updated_at", type_=UTCDateTime()),
+)
+_SET_COLUMNS = (
+    "session_id", "position", "exercise_id", "variation_id", "side", "round", "outcome",
+    "reps_planned", "reps_done", "seconds_planned", "seconds_done", "load_kg", "load_unit",
+    "rpe", "client_id",
+)  # fmt: skip
+_WRITE_SET = text(
+    f"insert into sets ({', '.join(_SET_COLUMNS)})"
+    f" values ({', '.join(':' + name for name in _SET_COLUMNS)})"
+    " on conflict (session_id, position) do update set "
+    + ", ".join(f"{name} = excluded.{name}" for name in _SET_COLUMNS[2:])
+)
+_RECORDED = text(
+    "select client_id, position, exercise_id, variation_id, side, round, outcome, seconds_done"
+    " from sets where session_id = :session_id and client_id = :client_id"
+)
+
+
+def _view(row: Row, **moved: object) -> LiveSession:
+    """The session as `row` has it, with `moved` (index, elapsed, ...) written since."""
+    return LiveSession(
+        uid=row.uid,
+        workout_id=row.workout_id,
+        workout_version=row.workout_version,
+        variations=dict(moved.get("variations", row.variations)),
+        index=moved.get("index", row.step_index),
+        elapsed=moved.get("elapsed", row.step_elapsed),
+        active_seconds=moved.get("active_seconds", row.active_seconds),
+        paused=moved.get("paused", row.paused),
+        preview=row.preview,
+        status=Status(row.status),
+        started_at=row.started_at,
+        updated_at=moved.get("updated_at", row.updated_at),
+        ended_at=row.ended_at,
+        done=row.done,
+        skipped=row.skipped,
+    )
+
+
+def _owner(connection: Connection, name: str, *, now: datetime) -> int:
+    """The user's id, adding the user the first time it is seen."""
+    query = select(User.id).where(User.name == name)
+    found = connection.scalar(query)
+    if found is not None:
+        return found
+    try:
+        with connection.begin_nested():
+            added = connection.execute(insert(User).values(name=name, created_at=now))
+            return added.inserted_primary_key[0]
+    except IntegrityError:  # another process added it a moment ago
+        return connection.scalar(query)
+
+
+def _drop_previews(connection: Connection, owner: int, workout_id: str, *, now: datetime) -> None:
+    sessions = TrainingSession.__table__
+    connection.execute(
+        delete(sessions).where(
+            sessions.c.user_id == owner,
+            sessions.c.preview.is_(True),
+            (sessions.c.workout_id == workout_id) | (sessions.c.updated_at < now - PREVIEW_KEPT),
         )
-
-    def _view(self, row: Row) -> LiveSession:
-        return LiveSession(
-            uid=row.uid,
-            workout_id=row.workout_id,
-            workout_version=row.workout_version,
-            variations=dict(row.variations),
-            index=row.step_index,
-            elapsed=row.step_elapsed,
-            active_seconds=row.active_seconds,
-            paused=row.paused,
-            preview=row.preview,
-            status=Status(row.status),
-            started_at=row.started_at,
-            updated_at=row.updated_at,
-            ended_at=row.ended_at,
-            done=row.done,
-            skipped=row.skipped,
-        )
-
-
-def _count(outcome: Outcome):
-    return (
-        select(func.count(SetRecord.id))
-        .where(SetRecord.session_id == TrainingSession.id, SetRecord.outcome == outcome.value)
-        .correlate(TrainingSession)
-        .scalar_subquery()
     )
 
 
@@ -532,35 +601,23 @@ def _check_index(timeline: Timeline, index: int, *, field: str, allow_end: bool 
         )
 
 
-_ANSWER_COLUMNS = (
-    SetRecord.client_id,
-    SetRecord.position,
-    SetRecord.exercise_id,
-    SetRecord.variation_id,
-    SetRecord.side,
-    SetRecord.round,
-    SetRecord.outcome,
-    SetRecord.seconds_done,
-)
-
-
-def _recorded(session: Session, session_id: int, client_id: str) -> RecordedOutcome | None:
-    row = session.execute(
-        select(*_ANSWER_COLUMNS).where(
-            and_(SetRecord.session_id == session_id, SetRecord.client_id == client_id)
-        )
+def _recorded(connection: Connection, session_id: int, client_id: str) -> RecordedOutcome | None:
+    found = connection.execute(
+        _RECORDED, {"session_id": session_id, "client_id": client_id}
     ).first()
-    if row is None:
-        return None
+    return _answer(found._mapping) if found else None
+
+
+def _answer(values: Mapping) -> RecordedOutcome:
     return RecordedOutcome(
-        client_id=row.client_id,
-        step_index=row.position,
-        exercise_id=row.exercise_id,
-        variation_id=row.variation_id,
-        side=row.side,
-        round=row.round,
-        outcome=Outcome(row.outcome),
-        seconds=row.seconds_done,
+        client_id=values["client_id"],
+        step_index=values["position"],
+        exercise_id=values["exercise_id"],
+        variation_id=values["variation_id"],
+        side=values["side"],
+        round=values["round"],
+        outcome=Outcome(values["outcome"]),
+        seconds=values["seconds_done"],
     )
 
 
@@ -583,28 +640,26 @@ def _set_columns(step: Step, outcome: StepOutcome) -> dict:
     return columns
 
 
-def _write_set(session: Session, session_id: int, values: dict) -> RecordedOutcome | None:
-    """Insert the set in place of any earlier one at its step.
+def _write_set(connection: Connection, values: dict) -> RecordedOutcome | None:
+    """Write the set in place of any earlier one at its step.
 
     Returns None once written, or the set another writer saved with the same
-    client id a moment before (on a server database, two workers can race).
+    client id a moment before. Only a server database lets two writers race
+    (SQLite takes one writer at a time), so only there is the write fenced
+    by a savepoint it can roll back to.
     """
-    for _attempt in range(3):
-        try:
-            with session.begin_nested():
-                session.execute(
-                    delete(SetRecord).where(
-                        SetRecord.session_id == session_id,
-                        SetRecord.position == values["position"],
-                    )
-                )
-                session.execute(insert(SetRecord).values(values))
-            return None
-        except IntegrityError:
-            found = _recorded(session, session_id, values["client_id"])
-            if found is not None:
-                return found
-    raise RuntimeError("the set could not be written: its step kept changing under it")
+    if connection.dialect.name == "sqlite":
+        connection.execute(_WRITE_SET, values)
+        return None
+    try:
+        with connection.begin_nested():
+            connection.execute(_WRITE_SET, values)
+        return None
+    except IntegrityError:
+        found = _recorded(connection, values["session_id"], values["client_id"])
+        if found is None:
+            raise
+        return found
 
 
 def _same_or_conflict(earlier: RecordedOutcome, outcome: StepOutcome) -> RecordedOutcome:

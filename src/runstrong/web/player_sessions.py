@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 from fastapi.concurrency import run_in_threadpool
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection
 
 from runstrong.store.group_commit import GroupCommit
 from runstrong.store.live_sessions import (
@@ -30,7 +30,7 @@ from runstrong.web.training_log import TrainingLog
 from runstrong.workouts.model import Workout
 
 T = TypeVar("T")
-Use = Callable[[LiveSessions, Session], T]
+Use = Callable[[LiveSessions, Connection], T]
 
 _STATUS = {UnknownSession: 404, SessionClosed: 409, OutcomeConflict: 409, InvalidStep: 422}
 
@@ -69,8 +69,8 @@ class PlayerSessions:
             return await run_in_threadpool(self._read, use)
 
     def _read(self, use: Use[T]) -> T:
-        with self._log.store().transaction() as db:
-            return use(self._sessions(), db)
+        with self._log.store().engine.connect() as connection:
+            return use(self._sessions(), connection)
 
     def _sessions(self) -> LiveSessions:
         return LiveSessions(self._log.store(), user=self._user, workouts=self._workouts)
