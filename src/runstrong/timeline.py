@@ -7,6 +7,7 @@ exercise before the next), sides, transitions and rests are decided here once.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -14,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from runstrong.workouts.model import AS_NEEDED, Block, BlockKind, Dose, Exercise, Rest, Workout
+from runstrong.workouts.model import AS_NEEDED, Block, BlockKind, Exercise, Rest, Workout
 
 Side = Literal["left", "right"]
 
@@ -44,6 +45,8 @@ class Step(BaseModel):
     variation_id: str | None = None
     side: Side | None = None
     side_label: str | None = None
+    direction: str | None = None
+    alternating: bool = False
     reps: int | None = None
     seconds: float
     estimated: bool = False
@@ -56,10 +59,21 @@ class Step(BaseModel):
         )
 
     @property
+    def how(self) -> str:
+        """Which way the work goes: "left leg", "to the left", "alternating hands", or ""."""
+        if self.side:
+            return f"{self.side} {self.side_label}"
+        if self.direction:
+            return self.direction
+        if self.alternating:
+            return f"alternating {self.side_label}s"
+        return ""
+
+    @property
     def label(self) -> str:
         if self.kind is StepKind.WORK:
-            side = f" ({self.side} {self.side_label})" if self.side else ""
-            return f"{self.exercise_name}{side}"
+            how = f" ({self.how})" if self.how else ""
+            return f"{self.exercise_name}{how}"
         if self.kind is StepKind.SWITCH:
             return "Switch sides"
         if self.kind is StepKind.TRANSITION:
@@ -88,6 +102,11 @@ class Timeline(BaseModel):
         for step in self.steps:
             totals[step.kind] += step.seconds
         return totals
+
+    @property
+    def calendar_seconds(self) -> int:
+        """The total rounded up to whole minutes: how long a calendar event for it lasts."""
+        return math.ceil(self.total_seconds / 60) * 60
 
     @property
     def estimated_seconds(self) -> float:
@@ -177,9 +196,8 @@ class _Builder:
     def work(self, at: _Set) -> None:
         exercise = at.exercise
         variation_id = self.variations.get(exercise.id)
-        variation = exercise.variation(variation_id) if variation_id else None
-        dose: Dose = (variation.dose if variation and variation.dose else None) or exercise.dose
-        name = variation.name if variation else exercise.name
+        movement = exercise.effective(variation_id)
+        dose, name = movement.dose, movement.name
         if dose.seconds is not None:
             seconds, estimated = float(dose.seconds), False
         else:
@@ -192,6 +210,12 @@ class _Builder:
             "reps": dose.reps,
             "estimated": estimated,
         }
+        if dose.directions:
+            for direction in dose.directions:
+                self._add(StepKind.WORK, at, seconds, direction=direction, **fields)
+            return
+        if dose.alternating:
+            fields.update(alternating=True, side_label=exercise.side_label)
         if not dose.per_side:
             self._add(StepKind.WORK, at, seconds, **fields)
             return
@@ -215,6 +239,8 @@ class _Builder:
             new_round = before.round != after.round
         if before.block is not after.block:
             rule: Rest = before.block.rest.after_block
+        elif before.exercise.rest is not None:
+            rule = before.exercise.rest
         elif new_round:
             rule = before.block.rest.between_rounds
         else:

@@ -33,7 +33,7 @@ def position_keys(timeline: Timeline) -> list[PositionKey]:
     exercise = None
     for step in timeline.steps:
         exercise = step.exercise_id or exercise
-        keys.append((step.block_id, step.round, step.kind, exercise, step.side))
+        keys.append((step.block_id, step.round, step.kind, exercise, step.side or step.direction))
     return keys
 
 

@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from runstrong.store.database import Store
+from runstrong.store.entries import Status
 from runstrong.store.history import recent_sessions
 from runstrong.store.manual import Details, new_session
-from runstrong.store.schema import Status
 from runstrong.store.sessions import save_session
 from runstrong.store.stats import adherence, completed_days, exercise_totals, load_over_time
 from runstrong.workouts.model import Workout

@@ -48,8 +48,8 @@ def nothing_blocks_the_event_loop(monkeypatch: pytest.MonkeyPatch) -> Iterator[l
 
 @pytest.fixture
 def app(runstrong_home: Path):
+    from runstrong.settings import Settings
     from runstrong.web.app import create_app
-    from runstrong.web.settings import Settings
 
     return create_app(Settings(data_dir=runstrong_home))
 

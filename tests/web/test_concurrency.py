@@ -83,10 +83,10 @@ def test_saving_the_log_form_does_not_stall_other_requests(client, monkeypatch):
 
 def test_a_changed_workout_file_is_parsed_off_the_event_loop(client, runstrong_home):
     """The autouse check fails this test if the library reloads on the event loop."""
-    from runstrong.paths import user_workouts_dir
+    from runstrong.settings import Settings
 
     assert client.get("/api/workouts").status_code == 200
-    folder = user_workouts_dir()
+    folder = Settings.from_env().user_workouts_dir
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "notes.txt").write_text("not a workout\n")
     assert client.get("/api/workouts").status_code == 200

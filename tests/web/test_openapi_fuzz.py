@@ -8,8 +8,8 @@ from pathlib import Path
 import schemathesis
 from hypothesis import HealthCheck, settings
 
+from runstrong.settings import Settings
 from runstrong.web.app import create_app
-from runstrong.web.settings import Settings
 
 _HOME = Path(tempfile.mkdtemp(prefix="runstrong-fuzz-"))
 app = create_app(Settings(data_dir=_HOME, database_url=f"sqlite:///{_HOME / 'log.db'}"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,6 +10,8 @@ from typing import TYPE_CHECKING
 import click
 
 from runstrong.cli.errors import UserError
+from runstrong.workouts.library import resolve_workout
+from runstrong.workouts.problems import WorkoutFileError
 
 if TYPE_CHECKING:
     from runstrong.workouts.model import Workout
@@ -26,9 +29,6 @@ workout_argument = click.argument("workout", required=False, metavar="[WORKOUT]"
 
 def load_workout(ref: str | None, dirs: Sequence[Path] = ()) -> Workout:
     """A workout by id or path; the built-in routine when `ref` is None."""
-    from runstrong.workouts.file import WorkoutFileError
-    from runstrong.workouts.library import resolve_workout
-
     try:
         return resolve_workout(ref, dirs)
     except WorkoutFileError as err:
@@ -39,11 +39,10 @@ def load_workout(ref: str | None, dirs: Sequence[Path] = ()) -> Workout:
 
 def echo_markdown(text: str) -> None:
     """Print Markdown nicely in a terminal, as-is when piped."""
-    import sys
-
     if not sys.stdout.isatty():
         click.echo(text, nl=False)
         return
+    # lazy: rich takes a while to load and is only needed when printing to a terminal
     from rich.console import Console
     from rich.markdown import Markdown
 

@@ -7,8 +7,12 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import click
+from sqlalchemy.exc import SQLAlchemyError
 
 from runstrong.cli.errors import ExitStatus, UserError
+from runstrong.store.database import database_url, describe, open_store
+from runstrong.store.errors import InvalidEntry, StoreError
+from runstrong.store.migrate import HEAD
 
 if TYPE_CHECKING:
     from runstrong.store.database import Store
@@ -17,11 +21,6 @@ if TYPE_CHECKING:
 @contextmanager
 def opened_log() -> Iterator[Store]:
     """The open log; its problems become one clear error line instead of a traceback."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from runstrong.store.database import database_url, describe, open_store
-    from runstrong.store.errors import InvalidEntry, StoreError
-
     try:
         store = open_store()
     except StoreError as err:
@@ -46,8 +45,5 @@ def db() -> None:
 @db.command()
 def upgrade() -> None:
     """Create the log, or bring its tables up to date with this runstrong."""
-    from runstrong.store.database import database_url, describe
-    from runstrong.store.migrate import HEAD
-
     with opened_log():
         click.echo(f"The log at {describe(database_url())} is up to date (schema {HEAD}).")

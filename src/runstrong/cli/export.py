@@ -2,51 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
+from runstrong.atomic import write_atomic
 from runstrong.cli.common import dir_option, load_workout, workout_argument
 from runstrong.cli.errors import UserError
+from runstrong.cli.plan import session_start
+from runstrong.export.fit import SIDES, Sides, Weight
+from runstrong.export.formats import FORMATS, Options
 from runstrong.workouts.model import Workout
-
-if TYPE_CHECKING:
-    from runstrong.export.fit import Weight
-
-
-def _json(workout: Workout) -> str:
-    from runstrong.export import workout_json
-
-    return workout_json(workout)
-
-
-def _markdown(workout: Workout) -> str:
-    from runstrong.export.markdown import workout_markdown
-
-    return workout_markdown(workout)
-
-
-def _card(workout: Workout) -> str:
-    from runstrong.export.card import workout_card_html
-
-    return workout_card_html(workout)
-
-
-def _fit(workout: Workout) -> bytes:
-    # Options only one format uses are read from the command's parameters.
-    from runstrong.export.fit import workout_fit
-
-    sides = click.get_current_context().params["sides"]
-    return workout_fit(workout, sides=sides, weights=_suggested_weights(workout))
 
 
 def _suggested_weights(workout: Workout) -> dict[str, Weight]:
     """The loads the log suggests for next time; none when nothing has been logged yet."""
+    # lazy: the log (SQLAlchemy) loads only for a format that uses it
     from runstrong.cli.db import opened_log
-    from runstrong.export.fit import Weight
     from runstrong.progress.advice import advice_from_log
     from runstrong.store.database import log_exists
 
@@ -62,36 +35,23 @@ def _suggested_weights(workout: Workout) -> dict[str, Weight]:
     return {a.exercise_id: Weight(a.load_kg, a.unit) for a in advice if a.load_kg}
 
 
-def _ics(workout: Workout) -> bytes:
-    from runstrong.cli.plan import session_start
-    from runstrong.export.ics import one_session_ics
-
-    params = click.get_current_context().params
-    return one_session_ics(workout, session_start(params["at"], params["zone"]))
-
-
-#: format -> writer; a writer returns text (or bytes for binary formats).
-WRITERS: dict[str, Callable[[Workout], str | bytes]] = {
-    "json": _json,
-    "md": _markdown,
-    "html": _card,
-    "fit": _fit,
-    "ics": _ics,
-}
-
-
 @click.command()
 @workout_argument
 @dir_option
 @click.option(
-    "--format", "fmt", type=click.Choice(list(WRITERS)), default="json", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(list(FORMATS)),
+    default="json",
+    show_default=True,
+    help="; ".join(f"{f.name}: {f.summary}" for f in FORMATS.values()) + ".",
 )
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
 )
 @click.option(
     "--sides",
-    type=click.Choice(["per-side", "combined"]),
+    type=click.Choice(SIDES),
     default="per-side",
     show_default=True,
     help="FIT: a left and a right step for per-side work, or one combined step.",
@@ -107,23 +67,27 @@ def export(
     dirs: tuple[Path, ...],
     fmt: str,
     output: Path | None,
-    sides: str,
+    sides: Sides,
     at: datetime | None,
     zone: str | None,
 ) -> None:
     """Write WORKOUT as JSON, Markdown, a printable HTML card, a FIT workout or a calendar event."""
+    chosen = FORMATS[fmt]
     loaded = load_workout(workout, dirs)
-    data = WRITERS[fmt](loaded)
+    options = Options(
+        sides=sides,
+        weights=_suggested_weights(loaded) if chosen.needs_log else {},
+        start=session_start(at, zone) if chosen.needs_start else None,
+    )
+    data = chosen.write(loaded, options)
     if output is None and isinstance(data, bytes) and click.get_binary_stream("stdout").isatty():
-        output = Path(f"{loaded.id}.{fmt}")
+        output = Path(f"{loaded.id}{chosen.suffix}")
     if output is None:
         if isinstance(data, bytes):
             click.get_binary_stream("stdout").write(data)
         else:
             click.echo(data, nl=False)
         return
-    from runstrong.atomic import write_atomic
-
     try:
         write_atomic(output, data if isinstance(data, bytes) else data.encode("utf-8"))
     except OSError as err:

@@ -11,7 +11,18 @@ import click
 from runstrong.cli.common import load_workout, workout_argument
 from runstrong.cli.db import opened_log
 from runstrong.cli.errors import UserError
-from runstrong.wording import plural
+from runstrong.progress.advice import advice_from_log
+from runstrong.progress.charts import ChartError, adherence_svg, load_svg, save
+from runstrong.progress.loads import load_text
+from runstrong.store.history import recent_sessions
+from runstrong.store.stats import (
+    adherence,
+    completed_days,
+    exercise_totals,
+    load_over_time,
+    load_unit,
+)
+from runstrong.wording import duration_text, plural
 
 if TYPE_CHECKING:
     from runstrong.workouts.model import Exercise, Workout
@@ -30,10 +41,6 @@ unit_option = click.option(
 @unit_option
 def history(limit: int, workout_id: str | None, unit: str | None) -> None:
     """Your most recent sessions, newest first."""
-    from runstrong.progress.loads import load_text
-    from runstrong.store.history import recent_sessions
-    from runstrong.wording import duration_text
-
     with opened_log() as store:
         rows = recent_sessions(store, workout_id=workout_id, limit=limit)
     if not rows:
@@ -64,10 +71,6 @@ def history(limit: int, workout_id: str | None, unit: str | None) -> None:
 @unit_option
 def stats(workout: str | None, weeks: int, unit: str | None) -> None:
     """Weekly adherence, streak of weeks, and totals per exercise for WORKOUT."""
-    from runstrong.progress.loads import load_text
-    from runstrong.store.stats import adherence, completed_days, exercise_totals
-    from runstrong.wording import duration_text
-
     chosen = load_workout(workout)
     with opened_log() as store:
         days = completed_days(store, workout_id=chosen.id)
@@ -102,8 +105,6 @@ def stats(workout: str | None, weeks: int, unit: str | None) -> None:
 @unit_option
 def next_session(workout: str | None, unit: str | None) -> None:
     """What to do next time in WORKOUT, exercise by exercise, and why."""
-    from runstrong.progress.advice import advice_from_log
-
     chosen = load_workout(workout)
     with opened_log() as store:
         advice_list = advice_from_log(store, chosen, unit=unit)
@@ -129,9 +130,6 @@ def chart(
     subject: str, output: Path, workout_ref: str | None, weeks: int, unit: str | None
 ) -> None:
     """Chart the load of one EXERCISE over time, or the weeks done and missed."""
-    from runstrong.progress.charts import ChartError, adherence_svg, load_svg, save
-    from runstrong.store.stats import adherence, completed_days, load_over_time, load_unit
-
     chosen = load_workout(workout_ref)
     with opened_log() as store:
         if subject == "adherence":

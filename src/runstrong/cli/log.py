@@ -4,15 +4,28 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import click
 
+from runstrong.atomic import write_atomic
 from runstrong.cli.common import load_workout
 from runstrong.cli.db import opened_log
 from runstrong.cli.errors import UserError
+from runstrong.progress.loads import parse_load
+from runstrong.store.entries import EARLIEST, FUTURE_ALLOWANCE, Status, check_against
+from runstrong.store.manual import Details, amend, new_session
+from runstrong.store.sessions import (
+    all_sessions,
+    import_sessions,
+    last_session,
+    replace_session,
+    save_session,
+)
+from runstrong.store.transfer import read_csv, read_json, write_csv, write_json
 from runstrong.wording import plural
 
 if TYPE_CHECKING:
@@ -37,8 +50,6 @@ def parse_when(text: str, *, now: datetime) -> datetime:
     Raises:
         UserError: not a date, before 1970, or more than a day ahead of `now`.
     """
-    from runstrong.store.entries import FUTURE_ALLOWANCE
-
     try:
         day = date.fromisoformat(text)
     except ValueError:
@@ -66,8 +77,6 @@ def _moment(text: str, *, now: datetime) -> datetime:
 
 def _check_day(text: str, day: date, *, now: datetime) -> None:
     """Refuse days out of the log's range before any time zone arithmetic can overflow."""
-    from runstrong.store.entries import EARLIEST
-
     if day < EARLIEST.date():
         raise UserError(
             f"{text!r} is too early", hint=f"a session can be dated {EARLIEST:%Y-%m-%d} or later"
@@ -148,12 +157,6 @@ def log_session(
     standard dose. Sets take the loads given; the effort (--rpe) is the
     session's, --exercise-rpe the effort of one move.
     """
-    from datetime import UTC
-
-    from runstrong.progress.loads import parse_load
-    from runstrong.store.manual import Details
-    from runstrong.store.schema import Status
-
     now = datetime.now(UTC)
     details = Details(
         started_at=parse_when(when, now=now) if when else None,
@@ -176,9 +179,6 @@ def log_session(
 
 
 def _add(store: Store, workout: Workout, details: Details, now: datetime) -> None:
-    from runstrong.store.manual import new_session
-    from runstrong.store.sessions import save_session
-
     entry = new_session(workout, details, now=now)
     save_session(store, entry)
     when = entry.started_at.astimezone()
@@ -189,9 +189,6 @@ def _add(store: Store, workout: Workout, details: Details, now: datetime) -> Non
 def _amend_last(
     store: Store, details: Details, interactive: bool, unit: Unit, ref: str | None
 ) -> None:
-    from runstrong.store.manual import amend
-    from runstrong.store.sessions import last_session, replace_session
-
     last = last_session(store)
     if last is None:
         raise UserError("the log is empty: there is no session to amend")
@@ -210,12 +207,6 @@ def _ask(workout: Workout, given: Details, unit: Unit, *, amending: bool) -> Det
 
     Blank answers mean "none" for a new session and "keep it" when amending.
     """
-    from dataclasses import replace
-    from datetime import UTC
-
-    from runstrong.progress.loads import parse_load
-    from runstrong.workouts.model import LoadKind
-
     blank = "blank to keep" if amending else "blank for none"
     now = datetime.now(UTC)
 
@@ -253,7 +244,7 @@ def _ask(workout: Workout, given: Details, unit: Unit, *, amending: bool) -> Det
     effort = given.rpe if given.rpe is not None else ask(f"Overall effort, RPE 1-10 ({blank})", rpe)
     loads = dict(given.loads)
     for exercise in workout.exercises():
-        if exercise.load.kind is LoadKind.BODYWEIGHT or exercise.id in loads:
+        if not exercise.load.kind.weight or exercise.id in loads:
             continue
         answer = ask(f"Load for {exercise.name} ({unit}, {blank})", load)
         if answer is not None:
@@ -274,10 +265,6 @@ def _ask(workout: Workout, given: Details, unit: Unit, *, amending: bool) -> Det
 )
 def export_log(fmt: str, output: Path | None) -> None:
     """Write the whole log as CSV (one row per set) or JSON."""
-    from runstrong.atomic import write_atomic
-    from runstrong.store.sessions import all_sessions
-    from runstrong.store.transfer import write_csv, write_json
-
     with opened_log() as store:
         entries = all_sessions(store)
     text = (write_csv if fmt == "csv" else write_json)(entries)
@@ -301,10 +288,6 @@ def import_log(source: Path, fmt: str | None) -> None:
 
     Every session is checked first: if one is invalid, nothing is imported.
     """
-    from runstrong.store.entries import check_against
-    from runstrong.store.sessions import import_sessions
-    from runstrong.store.transfer import read_csv, read_json
-
     fmt = fmt or ("json" if source.suffix.lower() == ".json" else "csv")
     try:
         text = source.read_text(encoding="utf-8")

@@ -9,8 +9,16 @@ from pathlib import Path
 
 import click
 
+from runstrong.atomic import write_atomic
 from runstrong.cli.common import dir_option, load_workout
 from runstrong.cli.errors import UserError
+from runstrong.plan.calendar_file import FIRST_YEAR, LAST_YEAR
+from runstrong.plan.errors import PlanInputError
+from runstrong.plan.pipeline import plan_calendar, read_classified, weeks_ics
+from runstrong.plan.report import events_text, plan_heading, plan_text
+from runstrong.plan.rules import PlanRules
+from runstrong.plan.windows import parse_windows
+from runstrong.plan.zones import user_zone
 from runstrong.wording import plural
 
 calendar_argument = click.argument(
@@ -55,8 +63,6 @@ def _calendar_options(*, start_help: str):
 
 def _check_start(ctx: click.Context, param: click.Parameter, value: datetime | None):
     """A --start in the years calendars are read for, so no date arithmetic runs off the end."""
-    from runstrong.plan.calendar_file import FIRST_YEAR, LAST_YEAR
-
     if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
         raise click.BadParameter(
             f"{value.date().isoformat()} is outside the years {FIRST_YEAR} to {LAST_YEAR}",
@@ -121,12 +127,6 @@ def plan(
     dirs: tuple[Path, ...],
 ) -> None:
     """Place strength sessions around the runs in your calendar, week by week."""
-    from runstrong.plan.pipeline import plan_calendar
-    from runstrong.plan.report import plan_heading, plan_text
-    from runstrong.plan.rules import PlanRules
-    from runstrong.plan.windows import parse_windows
-    from runstrong.plan.zones import user_zone
-
     workout = load_workout(workout_ref, dirs)
     with _user_errors():
         windows = parse_windows(window_texts)
@@ -172,10 +172,6 @@ def show_calendar(
     rules_file: Path | None,
 ) -> None:
     """List the events in FILE and how each one was classified."""
-    from runstrong.plan.pipeline import read_classified
-    from runstrong.plan.report import events_text
-    from runstrong.plan.zones import user_zone
-
     with _user_errors():
         tz = user_zone(zone)
         events = read_classified(
@@ -198,9 +194,6 @@ def _clock(value: datetime) -> time:
 
 
 def _write_ics(path: Path, workout, weeks) -> None:
-    from runstrong.atomic import write_atomic
-    from runstrong.plan.pipeline import weeks_ics
-
     write_atomic(path, weeks_ics(workout, weeks))
     count = sum(len(week.sessions) for week in weeks)
     click.echo(f"wrote {plural(count, 'session')} to {path}", err=True)
@@ -210,7 +203,6 @@ def session_start(at: datetime | None, zone: str | None) -> datetime:
     """`--at` read in the zone `--tz` names (default: this machine's zone)."""
     if at is None:
         raise UserError("--format ics needs --at", hint='e.g. --at "2026-12-03 18:30"')
-    from runstrong.plan.zones import user_zone
 
     with _user_errors():
         return at.replace(tzinfo=user_zone(zone))
@@ -219,8 +211,6 @@ def session_start(at: datetime | None, zone: str | None) -> datetime:
 @contextmanager
 def _user_errors() -> Iterator[None]:
     """Planner input problems become one error line and exit status 2."""
-    from runstrong.plan.errors import PlanInputError
-
     try:
         yield
     except PlanInputError as err:

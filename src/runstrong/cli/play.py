@@ -11,13 +11,23 @@ from typing import TYPE_CHECKING
 import click
 
 from runstrong.cli.common import dir_option, load_workout, workout_argument
+from runstrong.cli.db import opened_log
 from runstrong.cli.errors import ExitStatus, UserError
+from runstrong.play.clock import MonotonicClock
+from runstrong.play.cues import Voice, VoiceUnavailable
+from runstrong.play.recording import Snapshot
+from runstrong.play.session import Session
+from runstrong.progress.advice import advice_from_log
+from runstrong.store.live_sessions import LiveSessions, timeline_of
+from runstrong.store.recorder import StoreRecorder
+from runstrong.timeline import compile_timeline
+from runstrong.tui.app import Ending, PlayerApp
+from runstrong.tui.opening_screen import Opening
 
 if TYPE_CHECKING:
-    from runstrong.play.session import Cue, Session
+    from runstrong.play.session import Cue
     from runstrong.store.database import Store
     from runstrong.store.live_sessions import LiveSession
-    from runstrong.tui.opening_screen import Opening
     from runstrong.workouts.model import Workout
 
 
@@ -47,12 +57,6 @@ def play(
     Keys: space pause/resume, Enter done, n or right skip, b or left back,
     e easier variation, q quit (your place is kept in the log).
     """
-    from runstrong.cli.db import opened_log
-    from runstrong.play.clock import MonotonicClock
-    from runstrong.store.live_sessions import LiveSessions
-    from runstrong.store.recorder import StoreRecorder
-    from runstrong.tui.app import Ending, PlayerApp
-
     if resume and easier:
         raise UserError("--resume carries on the saved session as it was; leave out --easier")
     announce = _voice() if voice else None
@@ -110,10 +114,6 @@ def opening(
 
     The advice is the same as `runstrong next` gives.
     """
-    from runstrong.progress.advice import advice_from_log
-    from runstrong.timeline import compile_timeline
-    from runstrong.tui.opening_screen import Opening
-
     return Opening(
         title=workout.title,
         planned_seconds=compile_timeline(workout, variations).total_seconds,
@@ -122,8 +122,6 @@ def opening(
 
 
 def _voice() -> Callable[[Cue], None]:
-    from runstrong.play.cues import Voice, VoiceUnavailable
-
     try:
         return Voice()
     except VoiceUnavailable as err:
@@ -140,8 +138,6 @@ def _new(
 
 
 def _start(workout: Workout, variations: Mapping[str, str], now: float) -> Session:
-    from runstrong.play.session import Session
-
     return Session(workout, now=now, variations=variations)
 
 
@@ -173,9 +169,6 @@ def _workout_of(unfinished: LiveSession, ref: str | None, dirs: Sequence[Path]) 
 
 def _resumed(workout: Workout, unfinished: LiveSession) -> Callable[[float], Session]:
     """Makes the session again where the log has it, paused, so the runner can get ready."""
-    from runstrong.play.recording import Snapshot
-    from runstrong.play.session import Session
-
     snapshot = Snapshot(
         workout_id=unfinished.workout_id,
         workout_version=unfinished.workout_version,
@@ -195,8 +188,6 @@ def _resumed(workout: Workout, unfinished: LiveSession) -> Callable[[float], Ses
 
 def _at_the_end(workout: Workout, unfinished: LiveSession) -> bool:
     """Every step was played (in the browser, say) but the session was never closed."""
-    from runstrong.store.live_sessions import timeline_of
-
     try:
         return unfinished.index >= len(timeline_of(workout, unfinished.variations).steps)
     except KeyError:

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-import click
+import socket
+import threading
+import time
+import webbrowser
 
+import click
+import uvicorn
+
+from runstrong.cli.db import opened_log
 from runstrong.cli.errors import UserError
 
 
@@ -20,12 +27,6 @@ from runstrong.cli.errors import UserError
 @click.option("--open", "open_browser", is_flag=True, help="Open the app in your browser.")
 def serve(host: str, port: int, workers: int, open_browser: bool) -> None:
     """Serve the runstrong web app; use --host 0.0.0.0 to reach it from a phone on your network."""
-    import socket
-
-    import uvicorn
-
-    from runstrong.cli.db import opened_log
-
     try:
         with socket.create_server((host, port)):
             pass
@@ -40,8 +41,6 @@ def serve(host: str, port: int, workers: int, open_browser: bool) -> None:
     url = f"http://{local}:{port}/"
     click.echo(f"runstrong is at {url} (Ctrl+C stops it)", err=True)
     if open_browser:
-        import threading
-
         threading.Thread(target=_open_when_ready, args=(url, local, port), daemon=True).start()
     # By import string, so each worker process builds its own app (nothing shared in memory).
     uvicorn.run(
@@ -56,10 +55,6 @@ def serve(host: str, port: int, workers: int, open_browser: bool) -> None:
 
 def _open_when_ready(url: str, host: str, port: int) -> None:
     """Open the browser once the server accepts connections (give up after ten seconds)."""
-    import socket
-    import time
-    import webbrowser
-
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         try:

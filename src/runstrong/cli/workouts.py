@@ -9,17 +9,20 @@ import click
 
 from runstrong.cli.common import dir_option, echo_markdown, load_workout, workout_argument
 from runstrong.cli.errors import ExitStatus, UserError
+from runstrong.export.markdown import workout_markdown
+from runstrong.settings import Settings
+from runstrong.timeline import compile_timeline
+from runstrong.wording import dose_text, duration_text
+from runstrong.workouts.catalog import builtin_catalog
+from runstrong.workouts.file import WorkoutFileError, load_workout_file
+from runstrong.workouts.library import load_library
+from runstrong.workouts.model import Workout
 
 
 @click.command("list")
 @dir_option
 def list_workouts(dirs: tuple[Path, ...]) -> None:
     """List the built-in workouts and those in your workouts folder."""
-    from runstrong.paths import user_workouts_dir
-    from runstrong.timeline import compile_timeline
-    from runstrong.wording import duration_text
-    from runstrong.workouts.library import load_library
-
     library = load_library(dirs)
     width = max(len(e.workout.id) for e in library.entries)
     for entry in library.entries:
@@ -29,7 +32,7 @@ def list_workouts(dirs: tuple[Path, ...]) -> None:
     for broken in library.broken:
         for problem in broken.problems:
             click.echo(f"runstrong: warning: skipped {problem}", err=True)
-    click.echo(f"\nYour own workouts go in {user_workouts_dir()}", err=True)
+    click.echo(f"\nYour own workouts go in {Settings.from_env().user_workouts_dir}", err=True)
 
 
 @click.command()
@@ -37,8 +40,6 @@ def list_workouts(dirs: tuple[Path, ...]) -> None:
 @dir_option
 def show(workout: str | None, dirs: tuple[Path, ...]) -> None:
     """Show WORKOUT (default: the built-in lower-body routine) in full."""
-    from runstrong.export.markdown import workout_markdown
-
     echo_markdown(workout_markdown(load_workout(workout, dirs)))
 
 
@@ -57,9 +58,6 @@ def timeline(
     workout: str | None, dirs: tuple[Path, ...], variations: tuple[str, ...], as_json: bool
 ) -> None:
     """Every step of a WORKOUT session in order, with planned seconds and totals."""
-    from runstrong.timeline import compile_timeline
-    from runstrong.wording import duration_text
-
     loaded = load_workout(workout, dirs)
     chosen = dict(_pair(v) for v in variations)
     try:
@@ -99,10 +97,6 @@ def _pair(text: str) -> tuple[str, str]:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def validate(files: tuple[Path, ...]) -> None:
     """Check workout FILES; print each problem as path:line:col: field: message."""
-    from runstrong.timeline import compile_timeline
-    from runstrong.wording import duration_text
-    from runstrong.workouts.file import WorkoutFileError, load_workout_file
-
     failed = False
     for path in files:
         try:
@@ -119,10 +113,17 @@ def validate(files: tuple[Path, ...]) -> None:
 
 
 @click.command()
+def exercises() -> None:
+    """List the catalog's exercises: use one in a workout as `- exercise: ID`."""
+    catalog = builtin_catalog().exercises
+    width = max(len(exercise_id) for exercise_id in catalog)
+    for exercise_id, exercise in sorted(catalog.items()):
+        click.echo(f"{exercise_id:<{width}}  {exercise.name}  ({dose_text(exercise.dose)})")
+
+
+@click.command()
 def schema() -> None:
     """Print the JSON Schema of workout files (for editor validation and completion)."""
-    from runstrong.workouts.model import Workout
-
     document = Workout.model_json_schema(mode="validation")
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["title"] = "runstrong workout"

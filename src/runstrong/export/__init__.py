@@ -1,4 +1,4 @@
-"""Turn a workout into files other tools read; each format lives in its own module."""
+"""Turn a workout into files other tools read: one module per format, all listed in formats.py."""
 
 from __future__ import annotations
 

@@ -11,6 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from icalendar import Alarm, Calendar, Event
+
+from runstrong.timeline import compile_timeline
+from runstrong.wording import dose_text, duration_text
 from runstrong.workouts.model import Workout
 
 ALARM_BEFORE = timedelta(minutes=30)
@@ -41,8 +45,6 @@ def sessions_ics(
     workout: Workout, sessions: Sequence[SessionEvent], *, now: datetime | None = None
 ) -> bytes:
     """An iCalendar file with one event per session, each with a 30-minute reminder."""
-    from icalendar import Alarm, Calendar, Event
-
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -75,9 +77,6 @@ def sessions_ics(
 
 def workout_description(workout: Workout) -> str:
     """The blocks and doses, short enough to read in a calendar app's event view."""
-    from runstrong.timeline import compile_timeline
-    from runstrong.wording import dose_text, duration_text
-
     lines = [f"{workout.title}: about {duration_text(compile_timeline(workout).total_seconds)}."]
     for block in workout.blocks:
         rounds = "1 round" if block.rounds == 1 else f"{block.rounds} rounds"
@@ -90,7 +89,5 @@ def workout_description(workout: Workout) -> str:
 
 def one_session_ics(workout: Workout, start: datetime, *, now: datetime | None = None) -> bytes:
     """A single session starting at `start` (an aware datetime), for `runstrong export`."""
-    from runstrong.plan.rules import session_seconds
-
-    end = start + timedelta(seconds=session_seconds(workout))
+    end = start + timedelta(seconds=compile_timeline(workout).calendar_seconds)
     return sessions_ics(workout, [SessionEvent(one_off_uid(workout, start), start, end)], now=now)

@@ -7,6 +7,11 @@ from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import icalendar
+import recurring_ical_events
+from dateutil.rrule import rrulestr
+from icalendar import vRecur
+
 from runstrong.plan.errors import PlanInputError
 from runstrong.plan.events import CalendarEvent
 from runstrong.plan.read_options import ReadOptions
@@ -25,9 +30,6 @@ def read_ics(data: bytes, *, source: str, start: datetime, end: datetime, option
         (events, (first, last)) where first/last are the earliest and latest
         DTSTART dates in the file (before recurrence), for hints.
     """
-    import icalendar
-    import recurring_ical_events
-
     text = data.decode("utf-8", errors="replace")
     try:
         calendar = icalendar.Calendar.from_ical(data)
@@ -132,9 +134,6 @@ def _moments(rule, first: datetime, tz: ZoneInfo) -> Iterator[datetime]:
     UNTIL is applied here rather than by dateutil, which refuses one that is
     not in the same form (date, floating or zoned) as DTSTART.
     """
-    from dateutil.rrule import rrulestr
-    from icalendar import vRecur
-
     text = vRecur({k: v for k, v in rule.items() if k.upper() != "UNTIL"}).to_ical().decode()
     try:
         moments = iter(rrulestr(text, dtstart=first))

@@ -12,12 +12,15 @@ from datetime import date, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from runstrong.export.ics import SessionEvent, sessions_ics, weekly_uid
+from runstrong.plan.calendar_file import read_calendar
 from runstrong.plan.classify import Classifier, load_rules
 from runstrong.plan.events import ClassifiedEvent
 from runstrong.plan.read_options import ReadOptions
 from runstrong.plan.rules import PlanRules
 from runstrong.plan.scheduler import Week, plan_weeks
 from runstrong.plan.windows import Windows
+from runstrong.settings import Settings
 from runstrong.workouts.model import Workout
 
 
@@ -36,15 +39,13 @@ def read_classified(
     Raises:
         PlanInputError: the calendar or the rules file cannot be used.
     """
-    from runstrong.paths import data_dir
-    from runstrong.plan.calendar_file import read_calendar
-
     monday = first_day - timedelta(days=first_day.weekday())
     days = 7 * weeks + extra_days
     options = ReadOptions(tz=tz, run_time=run_time)
     raw = read_calendar(calendar, first_day=monday, days=days, options=options)
-    if rules_file is None and (data_dir() / "calendar-rules.toml").is_file():
-        rules_file = data_dir() / "calendar-rules.toml"
+    own_rules = Settings.from_env().calendar_rules_file
+    if rules_file is None and own_rules.is_file():
+        rules_file = own_rules
     classifier = load_rules(rules_file) if rules_file else Classifier()
     return [classifier.classify(event) for event in raw]
 
@@ -80,8 +81,6 @@ def plan_calendar(
 
 def weeks_ics(workout: Workout, weeks: tuple[Week, ...] | list[Week]) -> bytes:
     """The planned sessions as an iCalendar file (stable UIDs, so re-imports update)."""
-    from runstrong.export.ics import SessionEvent, sessions_ics, weekly_uid
-
     events = [
         SessionEvent(
             weekly_uid(workout, session.start, number),

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from runstrong.plan.classify import HINT_UNCLASSIFIED
 from runstrong.plan.events import ClassifiedEvent, Kind
 from runstrong.plan.rules import PlanRules
-from runstrong.plan.scheduler import Session, Week
+from runstrong.plan.scheduler import PlannedSession, Week
 from runstrong.plan.windows import DAY_NAMES
 from runstrong.wording import plural
 
@@ -23,10 +23,14 @@ _CELL = 4
 def plan_heading(title: str, rules: PlanRules, *, windows: str, zone: str, source: str) -> str:
     """What the plan was made from, so a surprising slot can be traced to a rule."""
     per_week = plural(rules.sessions_per_week, "session")
+    recovery = (
+        f"ending {rules.recovery_hours:g} h or more before a quality run"
+        if rules.recovery_hours
+        else "any time around quality runs"
+    )
     return (
-        f"{title}: {per_week} a week, {rules.session_seconds // 60} min each, ending "
-        f"{rules.recovery_hours:g} h or more before a quality run; none in the "
-        f"{rules.race_taper_days:g} days before a race\n"
+        f"{title}: {per_week} a week, {rules.session_seconds // 60} min each, {recovery}; "
+        f"none in the {rules.race_taper_days:g} days before a race\n"
         f"Calendar {source}, time zone {zone}, windows {windows}"
     )
 
@@ -64,7 +68,7 @@ def events_text(events: Sequence[ClassifiedEvent]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def session_line(session: Session) -> str:
+def session_line(session: PlannedSession) -> str:
     """ "Thu 18:30-18:51, 62 h before Sun 08:00 Long run"."""
     when = f"{session.start:%a %d %b %H:%M}-{session.end:%H:%M}"
     if session.next_quality is None or session.margin_hours is None:

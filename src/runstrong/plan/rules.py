@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
+from runstrong.timeline import compile_timeline
 from runstrong.workouts.model import Workout
 
 
@@ -37,7 +37,7 @@ class PlanRules:
     ) -> PlanRules:
         schedule = workout.schedule
         return cls(
-            session_seconds=session_seconds(workout),
+            session_seconds=compile_timeline(workout).calendar_seconds,
             sessions_per_week=sessions_per_week or schedule.sessions_per_week,
             recovery_hours=(
                 schedule.recovery_hours_before_quality_run
@@ -46,10 +46,3 @@ class PlanRules:
             ),
             race_taper_days=race_taper_days,
         )
-
-
-def session_seconds(workout: Workout) -> int:
-    """The compiled session's length, rounded up to whole minutes for calendars."""
-    from runstrong.timeline import compile_timeline
-
-    return math.ceil(compile_timeline(workout).total_seconds / 60) * 60

@@ -36,7 +36,7 @@ _HARD_DAYS = frozenset({Kind.SPEED, Kind.LONG})
 
 
 @dataclass(frozen=True)
-class Session:
+class PlannedSession:
     """One proposed strength session, with why it sits there.
 
     `problems` is empty when every hard rule holds; otherwise it says which
@@ -62,7 +62,7 @@ class Week:
 
     monday: date
     events: tuple[ClassifiedEvent, ...]
-    sessions: tuple[Session, ...]
+    sessions: tuple[PlannedSession, ...]
     note: str | None = None
 
 
@@ -151,7 +151,7 @@ class _Planner:
         week_start = _instant(monday, 0, self.tz)
         week_end = _instant(monday + timedelta(days=7), 0, self.tz)
         open_starts = self._open_starts(monday, week_start, week_end)
-        sessions: list[Session] = []
+        sessions: list[PlannedSession] = []
         note = None
         for _ in range(self.rules.sessions_per_week):
             placed = [int(s.start.timestamp()) for s in sessions]
@@ -192,7 +192,7 @@ class _Planner:
 
     def _place(
         self, open_starts: _DaySpans, placed: list[int], week_start: int, week_end: int
-    ) -> tuple[Session | None, str | None]:
+    ) -> tuple[PlannedSession | None, str | None]:
         """The best slot that keeps every rule, else a skip note or the least-bad slot."""
         valid = self.blocked.cut(open_starts)
         if placed:
@@ -239,7 +239,9 @@ class _Planner:
             return self.races[index]
         return None
 
-    def _session(self, start: int, day: int, shortfalls: Sequence[tuple[str, str]] = ()) -> Session:
+    def _session(
+        self, start: int, day: int, shortfalls: Sequence[tuple[str, str]] = ()
+    ) -> PlannedSession:
         following = self._next_quality(start)
         end = start + self.duration
         earlier = self._hard_run_before(start, day)
@@ -249,7 +251,7 @@ class _Planner:
             reason = f"the most recovery this week before {following.event.label}"
         else:
             reason = "no quality run follows in the calendar"
-        return Session(
+        return PlannedSession(
             start=_local(start, self.tz),
             end=_local(end, self.tz),
             reason=reason,
@@ -261,7 +263,7 @@ class _Planner:
 
     def _least_bad(
         self, open_starts: _DaySpans, placed: list[int]
-    ) -> tuple[Session | None, str | None]:
+    ) -> tuple[PlannedSession | None, str | None]:
         """The free slot that misses the rules by the least time, flagged with fixes.
 
         Free means clear of every event and of the sessions already placed.
@@ -337,7 +339,7 @@ def _fallback_starts(lo: int, hi: int) -> list[int]:
     return sorted({*grid, *ends})
 
 
-def _start_instant(session: Session) -> float:
+def _start_instant(session: PlannedSession) -> float:
     return session.start.timestamp()
 
 

@@ -12,6 +12,10 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+import pygal
+from pygal.style import Style
+
+from runstrong.atomic import write_atomic
 from runstrong.progress.loads import Unit, from_kg
 from runstrong.store.stats import Adherence
 
@@ -28,8 +32,6 @@ class ChartError(Exception):
 
 
 def _style(*colours: str):
-    from pygal.style import Style
-
     return Style(
         background="white",
         plot_background="white",
@@ -51,8 +53,6 @@ def load_svg(
     points: Sequence[tuple[date, float]], *, exercise_name: str, unit: Unit = "kg"
 ) -> bytes:
     """The heaviest load of each session over time."""
-    import pygal
-
     chart = pygal.DateLine(
         **_common(f"{exercise_name}: load per session", show_legend=False),
         style=_style(LOAD),
@@ -68,8 +68,6 @@ def load_svg(
 
 def adherence_svg(adherence: Adherence) -> bytes:
     """Sessions done each week, topped up in grey to the weekly target when short."""
-    import pygal
-
     target = adherence.target
     weeks = adherence.weeks
     short = len(weeks) <= LABELS
@@ -102,8 +100,6 @@ def save(svg: bytes, path: Path) -> None:
     Raises:
         ChartError: another extension, or PNG without cairosvg.
     """
-    from runstrong.atomic import write_atomic
-
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ChartError(f"cannot write a chart as {suffix or 'a file without extension'}")
@@ -111,6 +107,7 @@ def save(svg: bytes, path: Path) -> None:
         write_atomic(path, svg)
         return
     try:
+        # lazy: optional (PNG only), and loading cairo is slow or fails without the C library
         import cairosvg
     except (ImportError, OSError):
         raise ChartError(

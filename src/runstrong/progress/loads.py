@@ -7,9 +7,9 @@ it can be shown back the same way.
 from __future__ import annotations
 
 import re
-from typing import Literal
 
-Unit = Literal["kg", "lb"]
+from runstrong.workouts.model import Unit
+
 KG_PER_LB = 0.45359237
 
 _AMOUNT = re.compile(r"^\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>kg|lb|lbs)?\s*$", re.IGNORECASE)

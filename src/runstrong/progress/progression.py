@@ -101,10 +101,8 @@ def ladder(exercise: Exercise) -> list[str | None]:
 
 
 def _implement(exercise: Exercise, variation_id: str | None) -> str | None:
-    load = exercise.load
-    if variation_id is not None:
-        load = exercise.variation(variation_id).load or load
-    if load.kind is LoadKind.BODYWEIGHT:
+    load = exercise.effective(variation_id).load
+    if not load.kind.weight:
         return None
     return "kettlebell" if load.kind is LoadKind.KETTLEBELL else "dumbbell"
 
@@ -135,7 +133,12 @@ def results_for(
         variation_id = sets[0].variation_id
         loads = [s.load_kg for s in sets if s.load_kg is not None]
         rpes = [s.rpe for s in sets if s.rpe is not None]
-        planned = _planned_sets(workout, exercise_id, variation_id)
+        # Another workout may do it for other rounds: there, only shortfalls count.
+        planned = (
+            _planned_sets(workout, exercise_id, variation_id)
+            if entry.workout_id == workout.id
+            else 0
+        )
         results.append(
             Result(
                 day=entry.started_at.astimezone().date(),
@@ -153,9 +156,7 @@ def _planned_sets(workout: Workout, exercise_id: str, variation_id: str | None) 
     for block in workout.blocks:
         for exercise in block.exercises:
             if exercise.id == exercise_id:
-                dose = exercise.dose
-                if variation_id is not None:
-                    dose = exercise.variation(variation_id).dose or dose
+                dose = exercise.effective(variation_id).dose
                 return block.rounds * (2 if dose.per_side else 1)
     return 0
 
@@ -237,13 +238,12 @@ class _Advisor:
         load_kg: float | EllipsisType | None = ...,
     ) -> Advice:
         chosen = self.variation_id if variation_id is ... else variation_id
-        name = self.exercise.variation(chosen).name if chosen else self.exercise.name
         return Advice(
             exercise_id=self.exercise.id,
             exercise_name=self.exercise.name,
             action=action,
             variation_id=chosen,
-            variation_name=name,
+            variation_name=self.exercise.effective(chosen).name,
             load_kg=self.load_kg if load_kg is ... else load_kg,
             unit=self.unit,
             reason=reason[:1].upper() + reason[1:] + ".",

@@ -6,7 +6,6 @@ server SQLAlchemy speaks to, PostgreSQL in particular.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,26 +15,28 @@ from sqlalchemy import Engine, create_engine, event, exc, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
-from runstrong.paths import data_dir
-from runstrong.store.errors import StoreError
+from runstrong.settings import DATABASE_URL_VARIABLE, Settings
+from runstrong.store.errors import StoreError, describe, unreadable
+from runstrong.store.migrate import ensure_current
 
-URL_VARIABLE = "RUNSTRONG_DATABASE_URL"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
 
 
-def database_url() -> URL:
-    """`RUNSTRONG_DATABASE_URL` when set, else `runstrong.db` in the data folder."""
-    configured = os.environ.get(URL_VARIABLE)
-    if configured:
-        try:
-            return make_url(configured)
-        except exc.ArgumentError:
-            raise StoreError(
-                f"{URL_VARIABLE} is not a database URL: {configured!r}",
-                hint="for example postgresql+psycopg://user@host/dbname",
-            ) from None
-    return make_url(f"sqlite:///{data_dir() / 'runstrong.db'}")
+def database_url(settings: Settings | None = None) -> URL:
+    """Where the log is (`RUNSTRONG_DATABASE_URL`, else `runstrong.db` in the data folder).
+
+    Raises:
+        StoreError: the configured URL is not a database URL.
+    """
+    configured = (settings or Settings.from_env()).log_url
+    try:
+        return make_url(configured)
+    except exc.ArgumentError:
+        raise StoreError(
+            f"{DATABASE_URL_VARIABLE} is not a database URL: {configured!r}",
+            hint="for example postgresql+psycopg://user@host/dbname",
+        ) from None
 
 
 def log_exists(url: URL | None = None) -> bool:
@@ -47,13 +48,6 @@ def log_exists(url: URL | None = None) -> bool:
     if url.get_backend_name() != "sqlite":
         return True
     return bool(url.database) and Path(url.database).is_file()
-
-
-def describe(url: URL) -> str:
-    """The URL as it may be shown to a person: never with its password."""
-    if url.get_backend_name() == "sqlite":
-        return url.database or ":memory:"
-    return url.render_as_string(hide_password=True)
 
 
 def make_engine(url: URL | str | None = None) -> Engine:
@@ -93,14 +87,6 @@ def _check_sqlite_file(path: Path) -> None:
         if header != SQLITE_HEADER:
             raise unreadable(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-
-
-def unreadable(where: Path | str) -> StoreError:
-    """The error for a log file that is damaged or not a database at all."""
-    return StoreError(
-        f"{where} is not a readable runstrong log (the file is damaged or is something else)",
-        hint="it was left untouched; move it aside or point RUNSTRONG_DATABASE_URL elsewhere",
-    )
 
 
 def _tune_sqlite(dbapi_connection, _record) -> None:
@@ -152,8 +138,6 @@ def open_store(url: URL | str | None = None) -> Store:
         StoreError: the database is damaged, foreign, newer than this runstrong,
             or cannot be reached.
     """
-    from runstrong.store.migrate import ensure_current
-
     engine = make_engine(url)
     try:
         ensure_current(engine)

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import ErrorDetails
 
 from runstrong.play.recording import Outcome
-from runstrong.progress.loads import Unit
 from runstrong.store.errors import InvalidEntry
-from runstrong.store.schema import DEFAULT_USER, Status
 from runstrong.timeline import Side, Step
-from runstrong.workouts.model import LoadKind, Workout
+from runstrong.workouts.model import LoadKind, Unit, Workout
 
+#: Who a session belongs to on a single-person install.
+DEFAULT_USER = "local"
 RPE = Annotated[int, Field(ge=1, le=10)]
 Count = Annotated[int, Field(ge=0, le=10_000)]
 Amount = Annotated[float, Field(ge=0, le=24 * 3600)]
@@ -27,6 +28,14 @@ Amount = Annotated[float, Field(ge=0, le=24 * 3600)]
 FUTURE_ALLOWANCE = timedelta(days=1)
 #: The earliest a session may be dated: anything before is a typo or a bad import.
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class Status(StrEnum):
+    """How a session ended (or that it has not yet)."""
+
+    IN_PROGRESS = "in progress"
+    COMPLETED = "completed"
+    ABANDONED = "abandoned"
 
 
 class _Entry(BaseModel):
@@ -204,16 +213,14 @@ def check_against(entry: SessionEntry, workout: Workout) -> None:
                 f"set {number} is for {done.exercise_id!r}, not an exercise of {workout.id} "
                 f"(its exercises: {', '.join(known)})"
             )
-        load = exercise.load
-        if done.variation_id is not None:
-            try:
-                variation = exercise.variation(done.variation_id)
-            except KeyError:
-                names = ", ".join(v.id for v in exercise.variations) or "none"
-                raise InvalidEntry(
-                    f"set {number}: {exercise.id} has no variation {done.variation_id!r} "
-                    f"(its variations: {names})"
-                ) from None
-            load = variation.load or load
-        if done.load_kg and load.kind is LoadKind.BODYWEIGHT:
-            raise InvalidEntry(f"{exercise.id} is a bodyweight exercise; it takes no load")
+        try:
+            load = exercise.effective(done.variation_id).load
+        except KeyError:
+            names = ", ".join(v.id for v in exercise.variations) or "none"
+            raise InvalidEntry(
+                f"set {number}: {exercise.id} has no variation {done.variation_id!r} "
+                f"(its variations: {names})"
+            ) from None
+        if done.load_kg and not load.kind.weight:
+            what = "a bodyweight exercise" if load.kind is LoadKind.BODYWEIGHT else "not weighted"
+            raise InvalidEntry(f"{exercise.id} is {what}; it takes no load")

@@ -45,14 +45,13 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 
 from runstrong.play.recording import Outcome
-from runstrong.progress.loads import Unit
 from runstrong.store.database import Store
-from runstrong.store.entries import SetEntry, explain, set_values
-from runstrong.store.schema import DEFAULT_USER, Status, TrainingSession, User
+from runstrong.store.entries import DEFAULT_USER, SetEntry, Status, explain, set_values
+from runstrong.store.schema import TrainingSession, User
 from runstrong.store.types import UTCDateTime
 from runstrong.timeline import Step, StepKind, Timeline, compile_timeline
 from runstrong.timeline_position import same_position
-from runstrong.workouts.model import Workout
+from runstrong.workouts.model import Unit, Workout
 
 #: A preview left unfinished this long is removed when the runner starts another.
 PREVIEW_KEPT = timedelta(days=1)

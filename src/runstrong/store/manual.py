@@ -13,12 +13,10 @@ from datetime import datetime, timedelta
 
 from pydantic import ValidationError
 
-from runstrong.progress.loads import Unit
-from runstrong.store.entries import SessionEntry, check_against, explain, set_values
+from runstrong.store.entries import SessionEntry, Status, check_against, explain, set_values
 from runstrong.store.errors import InvalidEntry
-from runstrong.store.schema import Status
 from runstrong.timeline import StepKind, compile_timeline
-from runstrong.workouts.model import Workout
+from runstrong.workouts.model import Unit, Workout
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, exc, inspect, text
 
-from runstrong.store.database import describe, unreadable
-from runstrong.store.errors import StoreError
+from runstrong.store.errors import StoreError, describe, unreadable
 from runstrong.store.schema import Base
 
 #: The newest migration; a test checks it matches the migrations folder.
@@ -23,7 +22,7 @@ _PG_LOCK_KEY = 7_400_314
 
 def alembic_config(connection: Connection | None = None):
     """The packaged alembic.ini, optionally bound to an open connection."""
-    from alembic.config import Config
+    from alembic.config import Config  # lazy: Alembic loads only when the schema must change
 
     ini = Path(str(resources.files("runstrong.store") / "alembic.ini"))
     config = Config(str(ini))
@@ -34,7 +33,7 @@ def alembic_config(connection: Connection | None = None):
 
 def known_revisions() -> set[str]:
     """Every schema revision the shipped migrations know."""
-    from alembic.script import ScriptDirectory
+    from alembic.script import ScriptDirectory  # lazy: as above, only when the schema changes
 
     scripts = ScriptDirectory.from_config(alembic_config())
     return {script.revision for script in scripts.walk_revisions()}
@@ -101,7 +100,7 @@ def ensure_current(engine: Engine) -> None:
 
 def migrate(engine: Engine, revision: str, *, down: bool = False) -> None:
     """Upgrade (or downgrade) to `revision` while holding the database's write lock."""
-    from alembic import command
+    from alembic import command  # lazy: Alembic loads only when the schema must change
 
     with engine.begin() as connection:
         if engine.dialect.name == "postgresql":

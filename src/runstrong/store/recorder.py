@@ -15,12 +15,11 @@ from datetime import datetime
 from typing import TypeVar
 
 from runstrong.play.recording import Outcome, RecordingRefused, Snapshot, Tally
-from runstrong.progress.loads import Unit
 from runstrong.store.database import Store
+from runstrong.store.entries import DEFAULT_USER
 from runstrong.store.live_sessions import LiveSession, LiveSessionError, LiveSessions, StepOutcome
-from runstrong.store.schema import DEFAULT_USER
 from runstrong.timeline import Step, StepKind, Timeline
-from runstrong.workouts.model import Workout
+from runstrong.workouts.model import Unit, Workout
 
 T = TypeVar("T")
 

@@ -7,7 +7,6 @@ beside it so a log entered in pounds can be shown in pounds again.
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import (
     JSON,
@@ -27,14 +26,6 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from runstrong.store.types import UTCDateTime
-
-DEFAULT_USER = "local"
-
-
-class Status(StrEnum):
-    IN_PROGRESS = "in progress"
-    COMPLETED = "completed"
-    ABANDONED = "abandoned"
 
 
 class Base(DeclarativeBase):

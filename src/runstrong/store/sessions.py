@@ -13,8 +13,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from runstrong.store.database import Store
-from runstrong.store.entries import SessionEntry, SetEntry
-from runstrong.store.schema import DEFAULT_USER, SetRecord, TrainingSession, User, in_log
+from runstrong.store.entries import DEFAULT_USER, SessionEntry, SetEntry
+from runstrong.store.schema import SetRecord, TrainingSession, User, in_log
 
 _SET_FIELDS = tuple(SetEntry.model_fields)
 
@@ -100,6 +100,18 @@ def last_session(store: Store, user: str = DEFAULT_USER) -> SessionEntry | None:
             .limit(1)
             .options(*whole_sessions())
         )
+        return to_entry(row) if row else None
+
+
+def session_by_uid(store: Store, uid: str) -> SessionEntry | None:
+    """One logged session in full, by uid; None when there is none (or it is a preview)."""
+    query = (
+        select(TrainingSession)
+        .where(TrainingSession.uid == uid, in_log())
+        .options(*whole_sessions())
+    )
+    with store.transaction() as session:
+        row = session.scalar(query)
         return to_entry(row) if row else None
 
 

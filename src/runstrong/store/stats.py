@@ -12,10 +12,11 @@ from datetime import date, timedelta
 
 from sqlalchemy import case, func, select
 
-from runstrong.progress.loads import Unit
 from runstrong.store.database import Store
+from runstrong.store.entries import DEFAULT_USER, Status
 from runstrong.store.history import unit_counts, usual_unit
-from runstrong.store.schema import DEFAULT_USER, SetRecord, Status, TrainingSession, User, in_log
+from runstrong.store.schema import SetRecord, TrainingSession, User, in_log
+from runstrong.workouts.model import Unit
 
 
 @dataclass(frozen=True)

@@ -7,49 +7,23 @@ from the session alone, and can be checked without a terminal.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from runstrong.play.session import Session
 from runstrong.timeline import Step, StepKind
 from runstrong.wording import clock_text, duration_text, load_text
-from runstrong.workouts.model import Dose, Load, Workout
-
-
-@dataclass(frozen=True)
-class Movement:
-    """An exercise as it is being done: the standard move or the chosen variation."""
-
-    name: str
-    dose: Dose
-    load: Load
-    setup: str | None
-    steps: list[str]
-    cues: list[str]
+from runstrong.workouts.model import Movement, Workout
 
 
 def movement(workout: Workout, step: Step) -> Movement | None:
+    """The move a step is part of, as done with its variation; None between exercises."""
     if step.exercise_id is None:
         return None
-    exercise = workout.exercise(step.exercise_id)
-    variation = exercise.variation(step.variation_id) if step.variation_id else None
-    if variation is None:
-        return Movement(
-            exercise.name, exercise.dose, exercise.load, exercise.setup,
-            exercise.steps, exercise.cues,
-        )  # fmt: skip
-    return Movement(
-        variation.name,
-        variation.dose or exercise.dose,
-        variation.load or exercise.load,
-        variation.setup or exercise.setup,
-        variation.steps or exercise.steps,
-        variation.cues or exercise.cues,
-    )
+    return workout.exercise(step.exercise_id).effective(step.variation_id)
 
 
 def side_text(step: Step) -> str:
-    """ "left leg", or "" when the step has no side."""
-    return f"{step.side} {step.side_label}" if step.side else ""
+    """ "left leg", "to the left", "alternating hands", or "" for work done one way."""
+    return step.how
 
 
 def where_text(step: Step) -> str:
@@ -123,6 +97,17 @@ def instructions_text(session: Session) -> str:
     return "\n".join(lines)
 
 
+def figure_key(session: Session) -> tuple[str, str | None, bool] | None:
+    """Which picture to show: (exercise, variation, mirrored) of the move being done, or
+    between moves of the next one; None when there is nothing left to do."""
+    step = session.step
+    if step.exercise_id is None and session.next_step is not None:
+        step = session.next_step
+    if step.exercise_id is None:
+        return None
+    return step.exercise_id, step.variation_id, step.side == "left"
+
+
 def next_up_text(session: Session) -> str:
     """The next exercise to do, with its block when a new set begins."""
     steps = session.timeline.steps
@@ -130,7 +115,7 @@ def next_up_text(session: Session) -> str:
     for step in steps[session.index + 1 :]:
         if step.kind is StepKind.WORK:
             block = f"{step.block_name}: " if step.block_id != current.block_id else ""
-            side = f" ({side_text(step)})" if step.side else ""
+            side = f" ({side_text(step)})" if step.how else ""
             return f"Next up: {block}{step.exercise_name}{side}, {_amount(step)}"
     return "Next up: the end of the session"
 

@@ -26,7 +26,7 @@ def summary_lines(session: Session, tally: Tally) -> list[str]:
         f"Sets skipped: {tally.skipped}",
     ]
     used = [
-        session.workout.exercise(exercise_id).variation(variation_id).name
+        session.workout.exercise(exercise_id).effective(variation_id).name
         for exercise_id, variation_id in session.variations.items()
     ]
     lines.append(f"Variations used: {', '.join(used) if used else 'none'}")

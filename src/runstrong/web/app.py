@@ -14,17 +14,17 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from runstrong.settings import Settings
 from runstrong.store.group_commit import GroupCommit
 from runstrong.store.live_sessions import LiveSessionError
 from runstrong.version import runstrong_version
 from runstrong.web.api import advice, log, plan, sessions, timeline, workouts
 from runstrong.web.catalog import Catalog
 from runstrong.web.errors import BodyLimit, install_error_handlers
-from runstrong.web.pages import library, player
+from runstrong.web.pages import figures, importer, library, player
 from runstrong.web.pages import log as log_pages
 from runstrong.web.pages import plan as plan_pages
 from runstrong.web.planning import MAX_UPLOAD_BYTES
-from runstrong.web.settings import Settings
 from runstrong.web.training_log import TrainingLog
 from runstrong.wording import dose_text, duration_text, load_text, rest_text
 
@@ -43,7 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     sessions live in the log, so `runstrong serve --workers N` runs N of these.
     """
     settings = settings or Settings.from_env()
-    training_log = TrainingLog(settings.database_url)
+    training_log = TrainingLog(settings.log_url)
     writes = GroupCommit(training_log.store, refusals=(LiveSessionError,))
 
     @asynccontextmanager
@@ -56,7 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="runstrong", version=runstrong_version(), description=DESCRIPTION, lifespan=lifespan
     )
     app.state.settings = settings
-    app.state.catalog = Catalog(settings.workout_dirs)
+    app.state.catalog = Catalog(settings)
     app.state.log = training_log
     app.state.writes = writes
     app.state.templates = _templates()
@@ -73,7 +73,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         plan.router,
     ):
         app.include_router(router)
-    for router in (library.router, player.router, log_pages.router, plan_pages.router):
+    for router in (
+        library.router,
+        player.router,
+        figures.router,
+        log_pages.router,
+        plan_pages.router,
+        importer.router,
+    ):
         app.include_router(router)
     app.state.templates.env.globals.update(
         path_for=app.url_path_for,
@@ -81,6 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             ("Workouts", "show_library"),
             ("History", "show_history"),
             ("Plan", "show_plan"),
+            ("Import", "show_import"),
         ],
     )
     return app

@@ -8,18 +8,18 @@ player fetches is kept per workout and variations until the library reloads.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
+from collections.abc import Callable, Mapping
 
-from runstrong.paths import user_workouts_dir
+from runstrong.settings import Settings
 from runstrong.workouts.library import Library, builtin_dir, load_library
 
 
 class Catalog:
     """A cached `Library` that notices new, changed and removed workout files."""
 
-    def __init__(self, extra_dirs: Sequence[Path] = ()) -> None:
-        self._extra_dirs = tuple(extra_dirs)
+    def __init__(self, settings: Settings) -> None:
+        self._extra_dirs = settings.workout_dirs
+        self._user_dir = settings.user_workouts_dir
         self._lock = threading.Lock()
         self._signature: tuple | None = None
         self._library: Library | None = None
@@ -36,7 +36,7 @@ class Catalog:
         signature = self._current_signature()
         with self._lock:
             if self._library is None or signature != self._signature:
-                self._library = load_library(self._extra_dirs)
+                self._library = load_library(self._extra_dirs, user_dir=self._user_dir)
                 self._signature = signature
                 self._cached.clear()
             return self._library
@@ -56,7 +56,7 @@ class Catalog:
 
     def _current_signature(self) -> tuple:
         entries = []
-        for folder in (builtin_dir(), user_workouts_dir(), *self._extra_dirs):
+        for folder in (builtin_dir(), self._user_dir, *self._extra_dirs):
             if not folder.is_dir():
                 continue
             for path in sorted(folder.iterdir()):

@@ -9,11 +9,11 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.templating import Jinja2Templates
 from pydantic import StringConstraints
 
-from runstrong.store.schema import DEFAULT_USER
+from runstrong.settings import Settings
+from runstrong.store.entries import DEFAULT_USER
 from runstrong.web.catalog import Catalog
 from runstrong.web.errors import InputError
 from runstrong.web.player_sessions import PlayerSessions
-from runstrong.web.settings import Settings
 from runstrong.web.training_log import TrainingLog
 from runstrong.workouts.library import Library
 from runstrong.workouts.model import Workout

@@ -14,12 +14,16 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from runstrong.progress.advice import advice_from_log
 from runstrong.progress.loads import Unit, from_kg, to_kg
 from runstrong.store.entries import SessionEntry
+from runstrong.store.errors import InvalidEntry
+from runstrong.store.manual import Details, amend
+from runstrong.store.sessions import replace_session
 from runstrong.web.deps import Slug
 from runstrong.web.errors import InputError
 from runstrong.web.training_log import TrainingLog
-from runstrong.workouts.model import LoadKind, Workout
+from runstrong.workouts.model import Workout
 
 RPE = Annotated[int, Field(ge=1, le=10)]
 
@@ -67,9 +71,7 @@ def form_rows(
     for exercise in workout.exercises():
         sets = [s for s in entry.sets if s.exercise_id == exercise.id]
         variation_id = sets[0].variation_id if sets else None
-        variation = exercise.variation(variation_id) if variation_id else None
-        load_kind = ((variation.load if variation else None) or exercise.load).kind
-        dose = (variation.dose if variation else None) or exercise.dose
+        movement = exercise.effective(variation_id)
         logged_loads = [s.load_kg for s in sets if s.load_kg]
         tip = advice.get(exercise.id)
         if logged_loads:
@@ -83,11 +85,11 @@ def form_rows(
         rows.append(
             FormRow(
                 exercise_id=exercise.id,
-                name=variation.name if variation else exercise.name,
-                weighted=load_kind is not LoadKind.BODYWEIGHT,
-                reps_planned=dose.reps,
+                name=movement.name,
+                weighted=movement.load.kind.weight,
+                reps_planned=movement.dose.reps,
                 load=round(load, 1) if load is not None else None,
-                reps=min(done_reps) if done_reps else dose.reps,
+                reps=min(done_reps) if done_reps else movement.dose.reps,
                 rpe=max(rpes) if rpes else None,
                 advice=f"{tip.action.value}: {tip.what} ({tip.reason})" if tip else None,
             )
@@ -96,8 +98,6 @@ def form_rows(
 
 
 def _advice(workout: Workout, entry: SessionEntry, *, log: TrainingLog, today: date, unit: Unit):
-    from runstrong.progress.advice import advice_from_log
-
     return advice_from_log(log.store(), workout, today=today, unit=unit, excluding=entry.uid)
 
 
@@ -109,10 +109,6 @@ def save_details(
     Raises:
         InputError: no such session, or a value the log refuses (named in the message).
     """
-    from runstrong.store.errors import InvalidEntry
-    from runstrong.store.manual import Details, amend
-    from runstrong.store.sessions import replace_session
-
     entry = logged_entry(log, uid)
     given = details.exercises
     plan = Details(

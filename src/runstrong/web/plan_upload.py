@@ -8,9 +8,12 @@ from typing import Annotated
 from fastapi import UploadFile
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from runstrong.plan.errors import PlanInputError
+from runstrong.plan.windows import parse_windows
+from runstrong.plan.zones import user_zone
+from runstrong.settings import Settings
 from runstrong.web.errors import InputError
 from runstrong.web.planning import MAX_UPLOAD_BYTES, Plan, PlanOptions, accept_upload
-from runstrong.web.settings import Settings
 from runstrong.workouts.library import DEFAULT_WORKOUT, Library
 
 
@@ -34,10 +37,6 @@ class PlanForm(BaseModel):
         Raises:
             InputError: a field is not usable (422 on that field).
         """
-        from runstrong.plan.errors import PlanInputError
-        from runstrong.plan.windows import parse_windows
-        from runstrong.plan.zones import user_zone
-
         try:
             options = PlanOptions(
                 workout_id=self.workout_id,

@@ -17,6 +17,10 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from runstrong.plan import pipeline
+from runstrong.plan.rules import PlanRules
+from runstrong.plan.windows import parse_windows
+from runstrong.plan.zones import user_zone
 from runstrong.web.deps import Slug
 from runstrong.workouts.library import DEFAULT_WORKOUT
 from runstrong.workouts.model import Workout
@@ -115,13 +119,8 @@ def make_plan(
     Raises:
         PlanInputError: the calendar, a window or the time zone is not usable.
     """
-    from runstrong.plan.pipeline import plan_calendar
-    from runstrong.plan.rules import PlanRules
-    from runstrong.plan.windows import parse_windows
-    from runstrong.plan.zones import user_zone
-
     tz = user_zone(options.tz)
-    weeks = plan_calendar(
+    weeks = pipeline.plan_calendar(
         calendar,
         rules=PlanRules.for_workout(workout),
         windows=parse_windows(options.windows),
@@ -135,6 +134,4 @@ def make_plan(
 
 def plan_ics(plan: Plan, workout: Workout) -> bytes:
     """The planned sessions as an iCalendar file (stable UIDs, so re-imports update)."""
-    from runstrong.plan.pipeline import weeks_ics
-
-    return weeks_ics(workout, plan.weeks)
+    return pipeline.weeks_ics(workout, plan.weeks)

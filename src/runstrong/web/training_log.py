@@ -10,6 +10,9 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
+from runstrong.store.database import open_store
+from runstrong.store.sessions import session_by_uid
+
 if TYPE_CHECKING:
     from runstrong.store.database import Store
     from runstrong.store.entries import SessionEntry
@@ -31,27 +34,12 @@ class TrainingLog:
         """
         with self._lock:
             if self._store is None:
-                from runstrong.store.database import open_store
-
                 self._store = open_store(self._url)
             return self._store
 
     def entry(self, uid: str) -> SessionEntry | None:
         """One logged session in full, by uid."""
-        from sqlalchemy import select
-        from sqlalchemy.orm import selectinload
-
-        from runstrong.store.schema import TrainingSession, in_log
-        from runstrong.store.sessions import to_entry
-
-        query = (
-            select(TrainingSession)
-            .where(TrainingSession.uid == uid, in_log())
-            .options(selectinload(TrainingSession.sets), selectinload(TrainingSession.user))
-        )
-        with self.store().transaction() as session:
-            row = session.scalar(query)
-            return to_entry(row) if row else None
+        return session_by_uid(self.store(), uid)
 
     def close(self) -> None:
         with self._lock:

@@ -6,37 +6,15 @@ file already validated once is served from the workout cache.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from runstrong.workouts.model import Workout
+from runstrong.workouts import cache as workout_cache
+from runstrong.workouts.catalog import builtin_catalog, catalog_digest
+from runstrong.workouts.model import Workout
+from runstrong.workouts.problems import Problem, WorkoutFileError
+from runstrong.workouts.yaml_positions import parse_workout_yaml
 
 MAX_BYTES = 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a workout file, with where it is (1-based)."""
-
-    path: str
-    line: int
-    col: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        field = f" {self.field}:" if self.field else ""
-        return f"{self.path}:{self.line}:{self.col}:{field} {self.message}"
-
-
-class WorkoutFileError(Exception):
-    """A workout file could not be read or is not a valid workout."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
 
 
 def load_workout_file(path: Path) -> Workout:
@@ -45,22 +23,20 @@ def load_workout_file(path: Path) -> Workout:
     Raises:
         WorkoutFileError: with one problem per thing to fix.
     """
-    from runstrong.workouts import cache as workout_cache
-
     raw = _read_bytes(path)
-    cached = workout_cache.lookup(raw)
+    key = raw + b"\0" + catalog_digest()  # a workout may use the catalog's exercises
+    cached = workout_cache.lookup(key)
     if cached is not None:
         return cached
     workout = parse_workout_text(_decode(raw, str(path)), str(path))
-    workout_cache.remember(raw, workout)
+    workout_cache.remember(key, workout)
     return workout
 
 
 def parse_workout_text(text: str, name: str = "<workout>") -> Workout:
-    """Parse and validate workout YAML already in memory (uploads, tests)."""
-    from runstrong.workouts.yaml_positions import parse_workout_yaml
-
-    return parse_workout_yaml(text, name)
+    """Parse and validate workout YAML already in memory (uploads, tests), using the
+    built-in exercise catalog for the exercises it names by catalog id."""
+    return parse_workout_yaml(text, name, context={"catalog": builtin_catalog().exercises})
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from runstrong.paths import user_workouts_dir
-from runstrong.workouts.file import Problem, WorkoutFileError, load_workout_file
+from runstrong.settings import Settings
+from runstrong.workouts.file import load_workout_file
 from runstrong.workouts.model import Workout
+from runstrong.workouts.problems import Problem, WorkoutFileError
 
 DEFAULT_WORKOUT = "runners-lower-body"
 _SUFFIXES = (".yaml", ".yml")
@@ -49,11 +50,12 @@ def builtin_dir() -> Path:
     return Path(str(resources.files("runstrong.workouts") / "builtin"))
 
 
-def load_library(extra_dirs: Iterable[Path] = ()) -> Library:
-    """Built-ins first, then the user's data folder, then any `extra_dirs`."""
+def load_library(extra_dirs: Iterable[Path] = (), *, user_dir: Path | None = None) -> Library:
+    """Built-ins first, then the user's own folder (default: the settings'), then `extra_dirs`."""
     entries: list[Entry] = []
     broken: list[WorkoutFileError] = []
-    sources = [(builtin_dir(), True), (user_workouts_dir(), False)]
+    user_dir = user_dir or Settings.from_env().user_workouts_dir
+    sources = [(builtin_dir(), True), (user_dir, False)]
     sources += [(Path(d), False) for d in extra_dirs]
     for folder, builtin in sources:
         for path in _workout_files(folder):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
+from runstrong.store.database import make_engine
 from runstrong.store.schema import Base
 
 
@@ -24,7 +25,6 @@ def _main() -> None:
     if given is not None:
         _run(given)
         return
-    from runstrong.store.database import make_engine
 
     engine = make_engine()
     try:

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
+from runstrong.progress.advice import advice_from_log
 from runstrong.progress.loads import Unit
 from runstrong.web.deps import LogDep, WorkoutDep
 from runstrong.web.errors import ERROR_RESPONSES
@@ -31,8 +32,6 @@ def read_advice(
     workout: WorkoutDep, log: LogDep, unit: Annotated[Unit | None, Query()] = None
 ) -> list[AdviceView]:
     """Advice for the next session of a workout, from its last few logged sessions."""
-    from runstrong.progress.advice import advice_from_log
-
     return [
         AdviceView(**vars(item), what=item.what)
         for item in advice_from_log(log.store(), workout, unit=unit)

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, UploadFile, status
 from pydantic import BaseModel
 
+from runstrong.plan.errors import PlanInputError
 from runstrong.web.deps import LibraryDep, SettingsDep
 from runstrong.web.errors import ERROR_RESPONSES, InputError
 from runstrong.web.plan_upload import PlanForm, upload_plan
@@ -51,8 +52,6 @@ class PlanView(BaseModel):
 @router.get("", response_model=PlanView)
 def read_plan(settings: SettingsDep, library: LibraryDep) -> PlanView:
     """The weeks planned from the calendar uploaded last."""
-    from runstrong.plan.errors import PlanInputError
-
     calendar = stored_calendar(settings.data_dir)
     if calendar is None:
         raise InputError(

@@ -10,7 +10,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
+from runstrong.progress.charts import adherence_svg, load_svg
 from runstrong.progress.loads import Unit
+from runstrong.store.history import recent_sessions
+from runstrong.store.stats import adherence, completed_days, exercise_totals, load_over_time
 from runstrong.web.deps import LibraryDep, LogDep, LogUid, TemplatesDep, WorkoutDep
 from runstrong.web.errors import InputError
 from runstrong.web.log_details import SessionDetails, form_rows, logged_entry, save_details
@@ -102,9 +105,6 @@ def show_history(
     templates: TemplatesDep,
     saved: Annotated[str | None, Query(max_length=36)] = None,
 ) -> HTMLResponse:
-    from runstrong.store.history import recent_sessions
-    from runstrong.store.stats import exercise_totals
-
     sessions = recent_sessions(log.store(), limit=30)
     titles = {e.workout.id: e.workout for e in library.entries}
     charts = []
@@ -127,9 +127,6 @@ def show_history(
 
 @router.get("/history/charts/{workout_id}/adherence.svg")
 def show_adherence_chart(workout: WorkoutDep, log: LogDep) -> Response:
-    from runstrong.progress.charts import adherence_svg
-    from runstrong.store.stats import adherence, completed_days
-
     days = completed_days(log.store(), workout_id=workout.id)
     today = datetime.now().astimezone().date()
     record = adherence(days, target=workout.schedule.sessions_per_week, today=today)
@@ -143,9 +140,6 @@ def show_load_chart(
     log: LogDep,
     unit: Annotated[Unit, Query()] = "kg",
 ) -> Response:
-    from runstrong.progress.charts import load_svg
-    from runstrong.store.stats import load_over_time
-
     try:
         exercise = workout.exercise(exercise_id)
     except KeyError as err:

@@ -9,6 +9,10 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Path, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from runstrong.export.formats import FORMATS
+from runstrong.export.ics import sessions_ics
+from runstrong.plan.errors import PlanInputError
+from runstrong.plan.report import session_line
 from runstrong.web.deps import LibraryDep, SettingsDep, TemplatesDep
 from runstrong.web.errors import InputError
 from runstrong.web.plan_upload import PlanForm, upload_plan
@@ -23,7 +27,7 @@ from runstrong.web.planning import (
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
-ICS = "text/calendar; charset=utf-8"
+ICS = FORMATS["ics"].media_type
 
 
 @router.get("/plan", response_class=HTMLResponse)
@@ -73,9 +77,6 @@ def read_calendar_feed(
 ) -> Response:
     """The feed calendar apps subscribe to: the planned sessions from today (or the plan's
     first day, if later) on. Weeks without runs in the file give an empty, valid calendar."""
-    from runstrong.export.ics import sessions_ics
-    from runstrong.plan.errors import PlanInputError
-
     if not secrets.compare_digest(token.encode(), settings.feed_token().encode()):
         raise InputError("no calendar feed here", field="token")
     stored = stored_options(settings.data_dir)
@@ -92,8 +93,6 @@ def read_calendar_feed(
 
 def _ics(settings, library, *, options: PlanOptions) -> Response:
     """The plan as an .ics download."""
-    from runstrong.plan.errors import PlanInputError
-
     calendar = stored_calendar(settings.data_dir)
     if calendar is None:
         raise InputError(
@@ -116,8 +115,6 @@ def _workout(library, options: PlanOptions):
 
 
 def _current_plan(settings, library, options: PlanOptions) -> tuple[Plan | None, str | None]:
-    from runstrong.plan.errors import PlanInputError
-
     calendar = stored_calendar(settings.data_dir)
     if calendar is None:
         return None, None
@@ -130,8 +127,6 @@ def _current_plan(settings, library, options: PlanOptions) -> tuple[Plan | None,
 
 
 def _page(request, templates, settings, library, options, *, plan, problem, status=200):
-    from runstrong.plan.report import session_line
-
     feed = request.url_for("read_calendar_feed", token=settings.feed_token())
     return templates.TemplateResponse(
         request,

@@ -28,6 +28,7 @@
     easier: byId("btn-easier"), voice: byId("toggle-voice"), beeps: byId("toggle-beeps"),
     finished: byId("finished"), summary: byId("finished-summary"), logLink: byId("log-link"),
     discard: byId("btn-discard"), saving: byId("save-status"), error: byId("player-error"),
+    figure: byId("step-figure"),
   };
 
   let timeline = null; // TimelineView from /api/timeline
@@ -455,12 +456,13 @@
     ui.count.textContent = `Step ${index + 1} of ${total}`;
     ui.kind.textContent = s.kind === "work" ? (s.variation_id ? "Easier variation" : "Work") : s.label;
     ui.label.textContent = s.exercise_name || s.label;
-    ui.side.textContent = s.side ? `${capitalise(s.side)} ${s.side_label}` : "";
+    ui.side.textContent = capitalise(s.how);
     ui.dose.textContent = s.kind === "work" ? doseText(s) : s.waits_for_runner ? "Press Done when you are ready" : "";
     ui.countdown.textContent = timed(s) ? clock(remaining()) : clock(elapsed());
     ui.countdown.classList.toggle("counting-up", !timed(s));
     const next = timeline.steps[index + 1];
     ui.next.textContent = next ? next.label : "the end";
+    showFigure(s.figure_url ? s : next);
     ui.left.textContent = clock(s.seconds_after + Math.max(0, remaining()));
     const target = s.exercise_id && timeline.easier[s.exercise_id];
     ui.easier.disabled = !target || timeline.variations[s.exercise_id] === target;
@@ -471,6 +473,15 @@
   }
 
   const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+  function showFigure(s) {
+    // The move being done, or between moves the one coming up (mirrored for a left side).
+    const url = s && s.figure_url;
+    ui.figure.hidden = !url;
+    if (!url || ui.figure.getAttribute("src") === url) return;
+    ui.figure.src = url;
+    ui.figure.alt = `How to do ${s.exercise_name}${s.side ? `, ${s.side} side` : ""}`;
+  }
 
   // ---- input ---------------------------------------------------------------
 

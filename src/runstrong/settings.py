@@ -1,0 +1,85 @@
+"""Where runstrong keeps the user's data, read from the environment in one place.
+
+`RUNSTRONG_HOME` moves the data folder (tests use it) and
+`RUNSTRONG_DATABASE_URL` puts the log in another database; nothing else in
+runstrong reads either. The CLI, the store, the web app and the player ask a
+`Settings` for every path they read or write.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+HOME_VARIABLE = "RUNSTRONG_HOME"
+DATABASE_URL_VARIABLE = "RUNSTRONG_DATABASE_URL"
+_FEED_TOKEN_FILE = "calendar-feed-token"
+
+
+class Settings(BaseModel):
+    """How one runstrong runs; tests build their own, everyone else calls `from_env()`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    data_dir: Path = Field(description="The user's runstrong folder.")
+    workout_dirs: tuple[Path, ...] = Field(
+        (), description="Extra folders of workout files, beside the built-ins and the user's own."
+    )
+    database_url: str | None = Field(
+        None, description="The log's database; None: SQLite in the data folder."
+    )
+
+    @classmethod
+    def from_env(cls, *, workout_dirs: tuple[Path, ...] = ()) -> Settings:
+        """Settings for the current user: the platform's data folder unless overridden."""
+        home = os.environ.get(HOME_VARIABLE)
+        if home:
+            data_dir = Path(home).expanduser()
+        else:
+            # lazy: platformdirs is only needed when RUNSTRONG_HOME is not set
+            from platformdirs import user_data_dir
+
+            data_dir = Path(user_data_dir("runstrong", appauthor=False))
+        url = os.environ.get(DATABASE_URL_VARIABLE) or None
+        return cls(data_dir=data_dir, workout_dirs=workout_dirs, database_url=url)
+
+    @property
+    def log_url(self) -> str:
+        """Where the training log is: the configured database, else `runstrong.db` here."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'runstrong.db'}"
+
+    @property
+    def user_workouts_dir(self) -> Path:
+        """Workout files the user wrote; they are listed beside the built-ins."""
+        return self.data_dir / "workouts"
+
+    @property
+    def workout_cache_dir(self) -> Path:
+        """Workouts already validated, kept as JSON so unchanged files load quickly."""
+        return self.data_dir / "cache" / "workouts"
+
+    @property
+    def calendar_rules_file(self) -> Path:
+        """The user's own rules for classifying calendar events, used when it exists."""
+        return self.data_dir / "calendar-rules.toml"
+
+    def feed_token(self) -> str:
+        """The secret in the calendar feed URL, created once and kept in the data folder.
+
+        Calendar apps poll the feed without logging in, so the URL itself is the
+        password: long, random, and stable across restarts.
+        """
+        path = self.data_dir / _FEED_TOKEN_FILE
+        if path.is_file():
+            token = path.read_text(encoding="utf-8").strip()
+            if token:
+                return token
+        path.parent.mkdir(parents=True, exist_ok=True)
+        token = secrets.token_urlsafe(24)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(token + "\n")
+        return token
