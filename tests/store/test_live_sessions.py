@@ -11,7 +11,7 @@ from runstrong.play.recording import Outcome
 from runstrong.progress.advice import advice_from_log
 from runstrong.store.database import Store
 from runstrong.store.group_commit import GroupCommit
-from runstrong.store.history import recent_entries, recent_sessions
+from runstrong.store.history import recent_entries_with, recent_sessions
 from runstrong.store.live_sessions import (
     PREVIEW_KEPT,
     InvalidStep,
@@ -130,7 +130,8 @@ def test_previews_stay_out_of_the_log(live: LiveSessions, store: Store, workout:
     for n, step in enumerate(work_steps(workout)):
         live.record(preview.uid, outcome(step, f"c-{n}"))
     assert recent_sessions(store) == [] and all_sessions(store) == []
-    assert recent_entries(store, workout_id=workout.id) == []
+    exercises = {e.id for e in workout.exercises()}
+    assert recent_entries_with(store, exercise_ids=exercises) == []
     assert exercise_totals(store, workout_id=workout.id) == []
     advice = advice_from_log(store, workout)
     assert {a.action.value for a in advice} == {"start"}

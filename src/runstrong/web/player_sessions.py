@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from fastapi.concurrency import run_in_threadpool
-from sqlalchemy import Connection
 
 from runstrong.store.group_commit import GroupCommit
 from runstrong.store.live_sessions import (
@@ -29,8 +28,11 @@ from runstrong.web.errors import InputError
 from runstrong.web.training_log import TrainingLog
 from runstrong.workouts.model import Workout
 
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
 T = TypeVar("T")
-Use = Callable[[LiveSessions, Connection], T]
+Use = Callable[[LiveSessions, "Connection | None"], T]
 
 _STATUS = {UnknownSession: 404, SessionClosed: 409, OutcomeConflict: 409, InvalidStep: 422}
 
@@ -69,8 +71,7 @@ class PlayerSessions:
             return await run_in_threadpool(self._read, use)
 
     def _read(self, use: Use[T]) -> T:
-        with self._log.store().engine.connect() as connection:
-            return use(self._sessions(), connection)
+        return use(self._sessions(), None)  # in a transaction of its own
 
     def _sessions(self) -> LiveSessions:
         return LiveSessions(self._log.store(), user=self._user, workouts=self._workouts)

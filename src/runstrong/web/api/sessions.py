@@ -14,8 +14,8 @@ from fastapi import APIRouter, Path, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from runstrong.play.recording import Outcome
+from runstrong.store.entries import Status
 from runstrong.store.live_sessions import LiveSession, RecordedOutcome, StepOutcome, timeline_of
-from runstrong.store.schema import Status
 from runstrong.web.deps import (
     SLUG_PATTERN,
     LibraryDep,
