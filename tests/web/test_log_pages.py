@@ -91,3 +91,20 @@ def test_advice_api(client):
     advice = client.get(f"/api/advice/{ROUTINE}").json()
     assert {a["exercise_id"] for a in advice} >= {"b-squat"}
     assert client.get(f"/api/advice/{ROUTINE}", params={"unit": "stone"}).status_code == 422
+
+
+def test_a_session_is_deleted_from_the_history_page_after_asking(client):
+    uid = _play_through(client)
+    history = client.get("/history").text
+    ask = re.search(r'href="(/history/[^"]+/delete)"', history).group(1)
+    question = client.get(ask)
+    assert question.status_code == 200
+    assert "Delete this session?" in question.text and "35 of 35 sets done" in question.text
+    assert '<form method="post"' in question.text
+    deleted = client.post(ask, follow_redirects=False)
+    assert deleted.status_code == 303
+    assert "The session was deleted." in client.get(deleted.headers["location"]).text
+    assert client.get("/api/log").json() == []
+    assert client.get(f"/api/log/{uid}").status_code == 404
+    again = client.post(ask, headers={"accept": "text/html"})
+    assert again.status_code == 404

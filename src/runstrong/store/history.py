@@ -49,7 +49,11 @@ class SessionSummary:
     """The unit the heaviest load was typed in."""
 
 
-def _recent(user: str, workout_id: str | None, limit: int):
+#: The start of a session id as `runstrong history` shows it (enough to tell sessions apart).
+SHORT_ID = 8
+
+
+def _recent(user: str, workout_id: str | None, limit: int, id_prefix: str | None = None):
     query = (
         select(TrainingSession.id)
         .join(User)
@@ -59,15 +63,23 @@ def _recent(user: str, workout_id: str | None, limit: int):
     )
     if workout_id is not None:
         query = query.where(TrainingSession.workout_id == workout_id)
+    if id_prefix is not None:
+        query = query.where(TrainingSession.uid.startswith(id_prefix, autoescape=True))
     return query.subquery()
 
 
 def recent_sessions(
-    store: Store, *, user: str = DEFAULT_USER, workout_id: str | None = None, limit: int = 10
+    store: Store,
+    *,
+    user: str = DEFAULT_USER,
+    workout_id: str | None = None,
+    id_prefix: str | None = None,
+    limit: int = 10,
 ) -> list[SessionSummary]:
-    """The latest `limit` sessions, newest first, with their sets counted and weighed."""
+    """The latest `limit` sessions (whose id starts with `id_prefix`, if given), newest
+    first, with their sets counted and weighed."""
     done = SetRecord.outcome == "done"
-    recent = _recent(user, workout_id, limit)
+    recent = _recent(user, workout_id, limit, id_prefix)
     heaviest = aliased(SetRecord)
     best_unit = (
         select(heaviest.load_unit)
