@@ -14,7 +14,7 @@ from runstrong.store.migrate import HEAD, alembic_config, migrate, stored_revisi
 from runstrong.store.schema import Base
 from runstrong.store.sessions import all_sessions
 
-TABLES = {"users", "sessions", "sets"}
+TABLES = {"users", "sessions", "sets", "plans"}
 
 
 def _tables(engine: sa.Engine) -> set[str]:

@@ -21,7 +21,7 @@ from runstrong.version import runstrong_version
 from runstrong.web.api import advice, log, plan, sessions, timeline, workouts
 from runstrong.web.catalog import Catalog
 from runstrong.web.errors import BodyLimit, install_error_handlers
-from runstrong.web.pages import figures, importer, library, player
+from runstrong.web.pages import activity, figures, importer, library, player
 from runstrong.web.pages import log as log_pages
 from runstrong.web.pages import plan as plan_pages
 from runstrong.web.planning import MAX_UPLOAD_BYTES
@@ -79,6 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         figures.router,
         log_pages.router,
         plan_pages.router,
+        activity.router,
         importer.router,
     ):
         app.include_router(router)
