@@ -52,7 +52,11 @@ def log_exists(url: URL | None = None) -> bool:
 
 
 def make_engine(url: URL | str | None = None) -> Engine:
-    """An engine with the settings runstrong relies on (WAL, foreign keys, waits on locks)."""
+    """An engine with the settings runstrong relies on (WAL, foreign keys, waits on locks).
+
+    SQLite syncs the write-ahead log on every commit (synchronous=FULL): a set
+    the player or the server has acknowledged survives a power cut.
+    """
     url = make_url(url) if url is not None else database_url()
     if url.get_backend_name() != "sqlite":
         return _create(url, pool_pre_ping=True)
@@ -94,7 +98,7 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA synchronous = FULL")
     finally:
         cursor.close()
 
