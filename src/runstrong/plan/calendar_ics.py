@@ -36,7 +36,6 @@ RULE_SECONDS = 1.0
 #: Seconds the repeat rules of one calendar may take together.
 REPEAT_SECONDS = 5.0
 _REPEAT_FIX = "give its repeat rule (RRULE) an end, or delete the event"
-_LIBRARY_ERRORS = PARSE_ERRORS
 #: The properties that say when an event happens; a broken one of any other (CREATED,
 #: a line that is no property at all) is ignored, as calendar apps ignore it.
 _WHEN = frozenset({"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"})
@@ -118,7 +117,7 @@ def _read_ics(data: bytes, *, source, start, end, options, deadline) -> IcsRead:
             continue
         try:
             read.events.append(_event(item, origin, options))
-        except _LIBRARY_ERRORS:
+        except PARSE_ERRORS:
             if _uid(item) not in out_of_range:
                 out_of_range.add(_uid(item))
                 problem = "its start or end is outside the dates a calendar can hold"
@@ -191,7 +190,7 @@ def _decoded(component, name: str) -> date | datetime:
     zone = str(component[name].params.get("TZID", ""))
     try:
         value = component.decoded(name)
-    except _LIBRARY_ERRORS:
+    except PARSE_ERRORS:
         if zone:
             raise _Unusable(_unknown_zone(zone, name)) from None
         raise _Unusable(f"its {name} cannot be read as a date or time") from None
@@ -290,7 +289,7 @@ def _moments(rule, first: datetime, tz: ZoneInfo) -> Iterator[datetime]:
     try:
         text = vRecur({k: v for k, v in rule.items() if k.upper() != "UNTIL"}).to_ical().decode()
         moments = iter(rrulestr(text, dtstart=first))
-    except (*_LIBRARY_ERRORS, IndexError) as err:
+    except (*PARSE_ERRORS, IndexError) as err:
         reason = short_reason(str(err))
         raise _Unusable(f"its repeat rule (RRULE) cannot be used ({reason})") from None
     until = rule.get("UNTIL")
@@ -376,7 +375,7 @@ def _skipped(component, where: str, problem: str) -> ReadWarning:
     repeats = "RRULE" in component or "RDATE" in component
     try:
         first = component.get("DTSTART").dt
-    except _LIBRARY_ERRORS:  # missing, broken or doubled
+    except PARSE_ERRORS:  # missing, broken or doubled
         first = None
     return ReadWarning(
         where,
