@@ -62,7 +62,7 @@ def test_redirects_are_followed_only_on_https(feed_server):
 def test_a_huge_feed_is_refused(feed_server, declared):
     huge = b"BEGIN:VCALENDAR\r\n" + b"X" * (feeds.MAX_FEED_BYTES + 1)
     feed_server.answers["/huge.ics"] = Answer(body=huge, declare_length=declared)
-    with pytest.raises(FeedError, match="larger than 5 MB") as caught:
+    with pytest.raises(FeedError, match="larger than 2 MB") as caught:
         fetch_feed(feed_server.url("/huge.ics"))
     assert feed_server.url("/huge.ics") in str(caught.value)
 

@@ -16,11 +16,12 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from urllib.parse import urlsplit, urlunsplit
 
+from runstrong.plan.calendar_file import MAX_CALENDAR_BYTES
 from runstrong.plan.errors import PlanInputError
 from runstrong.version import runstrong_version
 
-#: A year of a busy training plan is well under 1 MB; anything much bigger is not a run calendar.
-MAX_FEED_BYTES = 5 * 1024 * 1024
+#: The calendar reader's own limit: a feed is a calendar like any file.
+MAX_FEED_BYTES = MAX_CALENDAR_BYTES
 #: Seconds to connect, and to wait for each piece of the answer.
 TIMEOUT_SECONDS = 10.0
 #: Seconds the whole fetch may take, redirects and a slow trickle of bytes included.
