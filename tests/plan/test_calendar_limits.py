@@ -1,6 +1,6 @@
 """Calendar limits: one occurrence budget for the whole calendar, repeat rules walked lazily,
-only regular files of bounded size read; each limit skips the event or refuses the file
-with a clear message, quickly."""
+only regular files of bounded size read, titles and notes kept short; each limit skips the
+event or refuses the file with a clear message, quickly."""
 
 from __future__ import annotations
 
@@ -16,9 +16,12 @@ import pytest
 from plan.hostile_calendars import calendar, many_repeating_events
 from plan.plan_helpers import DATA
 from runstrong.plan import calendar_ics
+from runstrong.plan.calendar_csv import read_csv
 from runstrong.plan.calendar_file import MAX_CALENDAR_BYTES, read_calendar, read_calendar_data
 from runstrong.plan.calendar_ics import MAX_OCCURRENCES, read_ics
+from runstrong.plan.classify import Classifier
 from runstrong.plan.errors import PlanInputError
+from runstrong.plan.events import MAX_NOTES_CHARS, MAX_TITLE_CHARS, Kind
 from runstrong.plan.read_options import ReadOptions
 from runstrong.plan.zones import user_zone
 
@@ -142,3 +145,23 @@ def test_calendars_in_memory_have_the_same_size_limit():
             b" " * (MAX_CALENDAR_BYTES + 1), source="feed.ics", kind="ics",
             first_day=date(2026, 10, 19), days=42, options=OPTIONS,
         )  # fmt: skip
+
+
+def test_a_huge_title_and_notes_are_read_as_their_first_part():
+    title = "Long run " + "x" * 500_000
+    notes = "kind: speed; " + "y " * 500_000
+    data = calendar("DTSTART:20261022T060000Z", f"DESCRIPTION:{notes}", title=title)
+    (event,) = [e for e in read(data).events if e.title.startswith("Long run")]
+    assert len(event.title) == MAX_TITLE_CHARS and event.title.endswith("x…")
+    assert len(event.description) == MAX_NOTES_CHARS and event.description.startswith("kind:")
+    (classified,) = Classifier().classify_all([event])
+    assert classified.kind is Kind.SPEED, "the notes' first part still says what it is"
+
+
+def test_a_huge_csv_title_is_read_as_its_first_part():
+    title = "Tempo " + "x" * 100_000
+    text = f"2026-10-20,06:00,{title}\n2026-10-22,6pm,{title}\n"
+    result = read_csv(text, source="runs.csv", start=START, end=END, options=OPTIONS)
+    assert [len(e.title) for e in result.events] == [MAX_TITLE_CHARS]
+    (warning,) = result.warnings
+    assert len(warning.title) == MAX_TITLE_CHARS and len(str(warning)) < 300

@@ -107,6 +107,27 @@ def test_an_unknown_tag_is_unclassified_with_the_choices():
     assert "speed, long, race, easy or busy" in result.reason
 
 
+def test_an_unknown_tag_is_quoted_short():
+    start = at("2026-12-01 06:00")
+    result = Classifier().classify(CalendarEvent("Run", start, start, "t", "kind: " + "z" * 4000))
+    assert result.kind is Kind.UNCLASSIFIED and len(result.reason) < 120
+
+
+def test_occurrences_of_one_event_are_classified_once_each_with_its_own_times(monkeypatch):
+    starts = [at(f"2026-12-{day:02d} 06:00") for day in range(1, 29)]
+    events = [CalendarEvent("Tempo 3x2k", s, s, "t", "notes " * 500) for s in starts]
+    events.append(CalendarEvent("Team meeting", starts[0], starts[0], "t"))
+    calls = []
+    classify = Classifier.classify
+    monkeypatch.setattr(
+        Classifier, "classify", lambda self, e: calls.append(e.title) or classify(self, e)
+    )
+    classified = Classifier().classify_all(events)
+    assert calls == ["Tempo 3x2k", "Team meeting"]
+    assert [c.event for c in classified] == events
+    assert [c.kind for c in classified] == [Kind.SPEED] * 28 + [Kind.BUSY]
+
+
 def test_user_rules_beat_the_table(tmp_path):
     rules = tmp_path / "rules.toml"
     rules.write_text('parkrun = "race"\n"track meet" = "busy"\n')

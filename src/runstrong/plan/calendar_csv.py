@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from runstrong.plan.calendar_ics import MAX_OCCURRENCES
-from runstrong.plan.events import KIND_CHOICES, CalendarEvent, Kind
+from runstrong.plan.events import (
+    KIND_CHOICES,
+    MAX_NOTES_CHARS,
+    MAX_TITLE_CHARS,
+    CalendarEvent,
+    Kind,
+    clipped,
+)
 from runstrong.plan.read_options import ReadOptions
 from runstrong.plan.read_warnings import ReadWarning
 
@@ -117,7 +124,7 @@ def _row(cells: list[str], where: str, options: ReadOptions) -> CalendarEvent:
     except OverflowError:
         raise _BadRow("its date is too close to the end of the calendar (year 9999)") from None
     return CalendarEvent(
-        title=cells[2],
+        title=clipped(cells[2], MAX_TITLE_CHARS),
         start=begin,
         end=finish,
         origin=where,
@@ -146,7 +153,7 @@ def _duration(text: str) -> timedelta:
 
 def _skipped(cells: list[str], where: str, problem: str) -> ReadWarning:
     """A warning for a row, with what it says of itself (to tell if it was a run)."""
-    title = cells[2] if len(cells) > 2 else ""
+    title = clipped(cells[2], MAX_TITLE_CHARS) if len(cells) > 2 else ""
     kind = f"kind: {cells[3]}" if len(cells) > 3 and cells[3] else ""
     day = None
     if cells:
@@ -154,7 +161,9 @@ def _skipped(cells: list[str], where: str, problem: str) -> ReadWarning:
             day = date.fromisoformat(cells[0])
         except ValueError:
             day = None
-    return ReadWarning(where, problem, title=title, description=kind, day=day)
+    return ReadWarning(
+        where, problem, title=title, description=clipped(kind, MAX_NOTES_CHARS), day=day
+    )
 
 
 def _cut(text: str, width: int = 40) -> str:

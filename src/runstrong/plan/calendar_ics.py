@@ -22,7 +22,7 @@ from dateutil.rrule import rrulestr
 from icalendar import vRecur
 
 from runstrong.plan.deadline import Deadline, OutOfTime
-from runstrong.plan.events import CalendarEvent
+from runstrong.plan.events import MAX_NOTES_CHARS, MAX_TITLE_CHARS, CalendarEvent, clipped
 from runstrong.plan.ics_parse import PARSE_ERRORS, parse_ics, short_reason
 from runstrong.plan.read_options import ReadOptions
 from runstrong.plan.read_warnings import ReadWarning
@@ -380,9 +380,9 @@ def _skipped(component, where: str, problem: str) -> ReadWarning:
     return ReadWarning(
         where,
         problem,
-        title=_text(component.get("SUMMARY")),
+        title=clipped(_text(component.get("SUMMARY")), MAX_TITLE_CHARS),
         uid=_uid(component),
-        description=_text(component.get("DESCRIPTION")),
+        description=clipped(_text(component.get("DESCRIPTION")), MAX_NOTES_CHARS),
         day=_as_date(first) if isinstance(first, date) and not repeats else None,
         repeats=repeats,
     )
@@ -399,7 +399,7 @@ def _uid(component) -> str:
 
 
 def _event(item, origin: str, options: ReadOptions) -> CalendarEvent:
-    title = _text(item.get("SUMMARY")) or "(no title)"
+    title = clipped(_text(item.get("SUMMARY")), MAX_TITLE_CHARS) or "(no title)"
     start, end = item.start, item.end
     all_day = not isinstance(start, datetime)
     if all_day:
@@ -415,7 +415,7 @@ def _event(item, origin: str, options: ReadOptions) -> CalendarEvent:
         start=start,
         end=end,
         origin=origin,
-        description=str(item.get("DESCRIPTION", "")),
+        description=clipped(str(item.get("DESCRIPTION", "")), MAX_NOTES_CHARS),
         all_day=all_day,
     )
 

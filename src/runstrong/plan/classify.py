@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from runstrong.plan.errors import PlanInputError
-from runstrong.plan.events import KIND_CHOICES, CalendarEvent, ClassifiedEvent, Kind
+from runstrong.plan.events import KIND_CHOICES, CalendarEvent, ClassifiedEvent, Kind, clipped
 
 #: Built-in keywords per kind: English, then German, French and Spanish.
 #: A keyword matches at the start of a word, so "interval" finds "Intervalle".
@@ -192,6 +192,19 @@ class Classifier:
         object.__setattr__(self, "_table", table)
         object.__setattr__(self, "_pattern", re.compile(rf"(?<!\w)(?:{pattern})"))
 
+    def classify_all(self, events: Iterable[CalendarEvent]) -> list[ClassifiedEvent]:
+        """Each event classified; the words of a repeating event are read once, not for
+        each of its occurrences (a calendar can hold thousands)."""
+        verdicts: dict[tuple[str, str, Kind | None], tuple[Kind, str]] = {}
+        classified = []
+        for event in events:
+            key = (event.title, event.description, event.kind_tag)
+            if key not in verdicts:
+                found = self.classify(event)
+                verdicts[key] = (found.kind, found.reason)
+            classified.append(ClassifiedEvent(event, *verdicts[key]))
+        return classified
+
     def classify(self, event: CalendarEvent) -> ClassifiedEvent:
         if event.kind_tag is not None:
             return ClassifiedEvent(event, event.kind_tag, "kind given in the calendar")
@@ -199,7 +212,9 @@ class Classifier:
         if tagged:
             kind = Kind.from_tag(tagged.group(1).strip())
             if kind is None:
-                reason = f"unknown kind {tagged.group(1).strip()!r}: use {KIND_CHOICES}"
+                reason = (
+                    f"unknown kind {clipped(tagged.group(1).strip(), 40)!r}: use {KIND_CHOICES}"
+                )
                 return ClassifiedEvent(event, Kind.UNCLASSIFIED, reason)
             return ClassifiedEvent(event, kind, "kind: tag")
         for text in (event.title, event.description):

@@ -54,6 +54,19 @@ _ALIASES = {
     "not a run": Kind.BUSY,
 }
 KIND_CHOICES = "speed, long, race, easy or busy"
+#: Characters of an event's title kept: far more than a calendar app shows.
+MAX_TITLE_CHARS = 200
+#: Characters of an event's notes kept to classify it: a training platform's workout fits.
+MAX_NOTES_CHARS = 4000
+
+
+def clipped(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters (the last one an ellipsis).
+
+    What is read of one event stays small, so a calendar of a few huge titles
+    cannot make planning, pages or the feed huge.
+    """
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,7 +78,7 @@ def read_classified(
     classifier = load_rules(rules_file) if rules_file else Classifier()
     last = monday + timedelta(days=days - 1)
     return ClassifiedCalendar(
-        events=[classifier.classify(event) for event in read.events],
+        events=classifier.classify_all(read.events),
         warnings=read.warnings,
         runs_left_out=tuple(
             w for w in read.warnings if _looks_like_run(classifier, w, monday, last)
