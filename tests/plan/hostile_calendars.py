@@ -6,6 +6,8 @@ the hostile event is always the second VEVENT, starting on line 10.
 
 from __future__ import annotations
 
+from datetime import date
+
 HOSTILE_LINE = 10
 
 _HEAD = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//runstrong tests//EN\r\n"
@@ -126,3 +128,42 @@ BROKEN_ROWS: dict[str, tuple[str, int, str]] = {
         "field larger than field limit",
     ),
 }
+
+
+def crowded(first: date, *, meetings: int = 20, title_chars: int = 0) -> bytes:
+    """Every day from `first`: `meetings` meetings every half hour from 06:00, then a long
+    run at 20:00.
+
+    A day holds more events than a plan lists, and its run comes last.
+    `title_chars` pads each title to about that length.
+    """
+    start = f"{first:%Y%m%d}"
+    events = [
+        (f"m{n}", f"{start}T{6 + n // 2:02d}{30 * (n % 2):02d}00", f"Meeting {n}")
+        for n in range(meetings)
+    ] + [("run", f"{start}T200000", "Long run")]
+    body = "".join(
+        f"BEGIN:VEVENT\r\nUID:{uid}@example.org\r\nDTSTART:{when}\r\nDURATION:PT15M\r\n"
+        f"RRULE:FREQ=DAILY\r\nSUMMARY:{title.ljust(title_chars, '.')}\r\nEND:VEVENT\r\n"
+        for uid, when, title in events
+    )
+    return (_HEAD + body + "END:VCALENDAR\r\n").encode()
+
+
+def huge_title(first: date, chars: int = 1_500_000) -> bytes:
+    """A weekly long run from `first` whose title is `chars` characters long."""
+    return (
+        _HEAD + f"BEGIN:VEVENT\r\nUID:huge@example.org\r\nDTSTART:{first:%Y%m%d}T080000\r\n"
+        "RRULE:FREQ=WEEKLY\r\nSUMMARY:Long run " + "x" * chars + "\r\nEND:VEVENT\r\n"
+        "END:VCALENDAR\r\n"
+    ).encode()
+
+
+def broken_runs(count: int) -> bytes:
+    """The good run, then `count` runs that each have two DTSTART lines."""
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:broken{n}@example.org\r\nSUMMARY:Intervals {n}\r\n"
+        "DTSTART:20261022T060000Z\r\nDTSTART:20261022T070000Z\r\nEND:VEVENT\r\n"
+        for n in range(count)
+    )
+    return (_HEAD + _EASY + events + "END:VCALENDAR\r\n").encode()

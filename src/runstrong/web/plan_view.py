@@ -45,10 +45,24 @@ class SessionSlot(BaseModel):
         return bool(self.problems)
 
 
+class MoreEvents(BaseModel):
+    """The events of a crowded day that are not listed, counted by kind."""
+
+    day: date
+    count: int
+    kinds: dict[str, int] = Field(description='Events per kind, e.g. {"busy": 40}.')
+
+    @property
+    def text(self) -> str:
+        """ "12 more: 11 busy, 1 easy run"."""
+        return f"{self.count:,} more: " + ", ".join(f"{n:,} {k}" for k, n in self.kinds.items())
+
+
 class WeekView(BaseModel):
     monday: date
     note: str | None
-    events: list[EventView]
+    events: list[EventView] = Field(description="The first few events of each day, runs first.")
+    more: list[MoreEvents] = Field([], description="What each crowded day has beyond those.")
     sessions: list[SessionSlot]
 
 
@@ -60,5 +74,8 @@ class PlanView(BaseModel):
     weeks: list[WeekView]
     left_out: list[str] = Field([], description="What of the calendar was left out, and why.")
     runs_left_out: list[str] = Field(
-        [], description="Skipped events that look like runs: the plan was made without them."
+        [],
+        description="Skipped events that look like runs (the first 20): the plan was made "
+        "without them.",
     )
+    runs_left_out_count: int = Field(0, description="How many skipped events look like runs.")

@@ -21,14 +21,15 @@ from runstrong.plan.calendar_file import MAX_CALENDAR_BYTES, CalendarBytes
 from runstrong.plan.classify import HINT_UNCLASSIFIED
 from runstrong.plan.events import Kind
 from runstrong.plan.feeds import FeedCopy, feed_url, fetch_feed, shown_url
-from runstrong.plan.read_warnings import warning_lines
+from runstrong.plan.read_warnings import SHOWN, warning_lines
 from runstrong.plan.report import session_line
 from runstrong.plan.rules import PlanRules
 from runstrong.plan.windows import parse_windows
 from runstrong.plan.zones import user_zone
 from runstrong.store.plans import read_plan, save_plan
 from runstrong.web.deps import Slug
-from runstrong.web.plan_view import EventView, PlanView, SessionSlot, WeekView
+from runstrong.web.plan_digest import day_digest
+from runstrong.web.plan_view import PlanView, SessionSlot, WeekView
 from runstrong.wording import plural
 from runstrong.workouts.library import DEFAULT_WORKOUT
 from runstrong.workouts.model import Workout
@@ -106,7 +107,8 @@ def compute(
         workout_id=workout.id,
         weeks=[_week_view(week, events) for week in weeks],
         left_out=warning_lines(planned.warnings, carrying_on=True),
-        runs_left_out=[run.planned_without for run in planned.runs_left_out],
+        runs_left_out=[run.planned_without for run in planned.runs_left_out[:SHOWN]],
+        runs_left_out_count=len(planned.runs_left_out),
     )
     kept = {
         uid: entry
@@ -138,15 +140,8 @@ def _week_view(week, events) -> WeekView:
                 sequence=event.sequence,
             )
         )
-    return WeekView(
-        monday=week.monday,
-        note=week.note,
-        events=[
-            EventView(title=e.title, start=e.start, end=e.end, kind=e.kind.value, reason=e.reason)
-            for e in week.events
-        ],
-        sessions=sessions,
-    )
+    events, more = day_digest(week.events)
+    return WeekView(monday=week.monday, note=week.note, events=events, more=more, sessions=sessions)
 
 
 def _warnings(weeks) -> list[str]:

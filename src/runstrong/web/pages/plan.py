@@ -161,6 +161,7 @@ def _week_grid(week) -> dict:
                 "today": day == date.today(),
                 "events": [e for e in week.events if e.start.date() == day],
                 "sessions": [s for s in week.sessions if s.start.date() == day],
+                "more": [m for m in week.more if m.day == day],
             }
             for day in days
         ],
