@@ -301,6 +301,22 @@ def test_a_feed_that_never_worked_is_an_error_naming_it(capsys, feed_server):
     assert "use https:// or webcal://" in err
 
 
+def test_a_feed_on_a_private_network_is_read_only_when_allowed(capsys, feed_server, monkeypatch):
+    from feed_server import Answer
+
+    feed_server.answers["/runs.ics"] = Answer(body=(DATA / "marathon-16-weeks.ics").read_bytes())
+    url = feed_server.url("/runs.ics")
+    args = ["calendar", "show", url, "--start", "2026-12-28", "--weeks", "1"]
+    monkeypatch.delenv("RUNSTRONG_ALLOW_PRIVATE_FEEDS")
+    status, _, err = run(capsys, *args)
+    assert status == 1 and f"runstrong: error: {url} is refused: 127.0.0.1 is on a private" in err
+    assert "RUNSTRONG_ALLOW_PRIVATE_FEEDS=1" in err
+    assert feed_server.hits("/runs.ics") == 0
+    monkeypatch.setenv("RUNSTRONG_ALLOW_PRIVATE_FEEDS", "1")
+    status, out, _ = run(capsys, *args)
+    assert status == 0 and "Intervals" in out
+
+
 def test_the_feed_secret_can_be_shown_and_rotated(capsys):
     status, first, _ = run(capsys, "calendar", "feed-token")
     assert status == 0 and first.startswith("/calendar/") and first.strip().endswith(".ics")
