@@ -136,7 +136,7 @@ def test_calendar_show_lists_kinds_and_reasons_from_csv(capsys):
         capsys, "calendar", "show", str(DATA / "runs.csv"), "--start", "2026-11-30", "--tz", "UTC"
     )
     assert status == 0
-    assert 'speed work    keyword "track"' in out
+    assert 'speed work    keyword "Track"' in out
     assert "Thu 2026-12-03 07:00-07:30" in out
     assert "long run      kind given in the calendar" in out
 
