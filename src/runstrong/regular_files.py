@@ -21,6 +21,10 @@ class FileRefused(Exception):
     The message says what the path is and, where it helps, what to do.
     """
 
+    def __init__(self, message: str, *, too_large: bool = False) -> None:
+        super().__init__(message)
+        self.too_large = too_large
+
 
 def read_regular_file(path: Path, *, max_bytes: int) -> bytes:
     """The whole content of `path`, at most `max_bytes` long.
@@ -44,7 +48,7 @@ def read_regular_file(path: Path, *, max_bytes: int) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise FileRefused(f"this is {_kind(info.st_mode)}, not a regular file; save it as one")
         if info.st_size > max_bytes:
-            raise FileRefused(too_large(info.st_size, max_bytes))
+            raise FileRefused(too_large(info.st_size, max_bytes), too_large=True)
         return _read_at_most(fd, max_bytes)
     except OSError as err:
         raise FileRefused(f"cannot read: {err.strerror}") from None
@@ -73,7 +77,7 @@ def _read_at_most(fd: int, max_bytes: int) -> bytes:
         parts.append(chunk)
         total += len(chunk)
         if total > max_bytes:
-            raise FileRefused(too_large(total, max_bytes))
+            raise FileRefused(too_large(total, max_bytes), too_large=True)
     return b"".join(parts)
 
 

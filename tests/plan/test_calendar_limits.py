@@ -165,3 +165,37 @@ def test_a_huge_csv_title_is_read_as_its_first_part():
     assert [len(e.title) for e in result.events] == [MAX_TITLE_CHARS]
     (warning,) = result.warnings
     assert len(warning.title) == MAX_TITLE_CHARS and len(str(warning)) < 300
+
+
+def _one_event(*lines: str) -> bytes:
+    event = "".join(f"{line}\r\n" for line in ("UID:x", "SUMMARY:Tempo", *lines))
+    return f"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n{event}END:VEVENT\r\nEND:VCALENDAR\r\n".encode()
+
+
+@pytest.mark.parametrize(
+    ("data", "kind", "message", "hint"),
+    [
+        (b" " * (MAX_CALENDAR_BYTES + 1), "ics", "the file is too large", "only the weeks"),
+        (b"caf\xe9,06:00,Run\n", "csv", "line 1: not UTF-8 text", "UTF-8"),
+        (b"hello\n", "ics", "not a readable calendar", "export the calendar again"),
+        (b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "ics", "it has no events", "with its events"),
+        (_one_event("DTSTART:20261020T060000Z"), "ics", "events start between", "--start"),
+        (_one_event("DTSTART:2026"), "ics", "no event in the file could be used", "fix or"),
+    ],
+)
+def test_a_calendar_that_cannot_be_planned_from_says_why_and_what_to_do(data, kind, message, hint):
+    with pytest.raises(PlanInputError) as caught:
+        read_calendar_data(
+            data, source=f"runs.{kind}", kind=kind, first_day=date(2030, 1, 7), days=28,
+            options=OPTIONS,
+        )  # fmt: skip
+    assert str(caught.value).startswith(f"runs.{kind}") and message in str(caught.value)
+    assert hint in caught.value.hint
+
+
+def test_a_calendar_file_over_the_limit_says_what_to_do(tmp_path):
+    path = tmp_path / "runs.ics"
+    path.write_bytes(b" " * (MAX_CALENDAR_BYTES + 1))
+    with pytest.raises(PlanInputError) as caught:
+        _read_file(path)
+    assert "only the weeks you plan for" in caught.value.hint

@@ -25,6 +25,7 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200
 MAX_CALENDAR_BYTES = 2 * 1024 * 1024
 #: Skipped events listed in the error for a file with no usable event.
 _LISTED = 3
+_SMALLER = "export only the weeks you plan for, or only your training calendar"
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,8 @@ def read_calendar(
         try:
             data = read_regular_file(path, max_bytes=MAX_CALENDAR_BYTES)
         except FileRefused as err:
-            raise PlanInputError(f"cannot read {path}: {err}") from None
+            hint = _SMALLER if err.too_large else None
+            raise PlanInputError(f"cannot read {path}: {err}", hint=hint) from None
         source, kind = path.name, "csv" if path.suffix.lower() == ".csv" else "ics"
     return read_calendar_data(
         data,
@@ -108,7 +110,7 @@ def read_calendar_data(
     """
     check_first_day(first_day)
     if len(data) > MAX_CALENDAR_BYTES:
-        raise PlanInputError(f"{source}: {too_large(len(data), MAX_CALENDAR_BYTES)}")
+        raise PlanInputError(f"{source}: {too_large(len(data), MAX_CALENDAR_BYTES)}", hint=_SMALLER)
     try:
         start = datetime.combine(first_day, time(0), tzinfo=options.tz)
         end = datetime.combine(first_day + timedelta(days=days), time(0), tzinfo=options.tz)
@@ -121,7 +123,10 @@ def read_calendar_data(
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as err:
             line = data[: err.start].count(b"\n") + 1
-            raise PlanInputError(f"{source} line {line}: not UTF-8 text") from None
+            raise PlanInputError(
+                f"{source} line {line}: not UTF-8 text",
+                hint="save the file as UTF-8 (a spreadsheet calls it CSV UTF-8)",
+            ) from None
         read = read_csv(text, source=source, start=start, end=end, options=options)
     else:
         read = read_ics(
@@ -143,8 +148,13 @@ def _nothing_to_plan(
             hint=FIX_HINT,
         )
     last = first_day + timedelta(days=days - 1)
-    found = f"its events start between {span[0]} and {span[1]}" if span else "it has no events"
+    if span is None:
+        return PlanInputError(
+            f"{source}: no events between {first_day} and {last} (it has no events)",
+            hint="export the calendar again with its events",
+        )
     return PlanInputError(
-        f"{source}: no events between {first_day} and {last} ({found})",
+        f"{source}: no events between {first_day} and {last} "
+        f"(its events start between {span[0]} and {span[1]})",
         hint="choose the first week with --start YYYY-MM-DD",
     )

@@ -63,13 +63,18 @@ class PlanForm(BaseModel):
             try:
                 check(getattr(options, field))
             except PlanInputError as err:
-                hint = f" ({err.hint})" if err.hint else ""
-                raise _form_error(f"{err}{hint}", field) from None
+                raise _form_error(_with_hint(err), field) from None
         return options
 
 
 def _form_error(message: str, field: str, *, status: int = 422) -> InputError:
     return InputError(message, field=field, location="body", status=status)
+
+
+def _with_hint(err: Exception) -> str:
+    """The message and what to do about it, as `runstrong plan` tells both."""
+    hint = getattr(err, "hint", None)
+    return f"{err} ({hint})" if hint else str(err)
 
 
 def submit_plan(
@@ -112,7 +117,7 @@ def submit_plan(
                 private_ok=private_ok,
             )
         except (FeedError, PlanInputError) as err:
-            raise _form_error(str(err), "feed_url") from None
+            raise _form_error(_with_hint(err), "feed_url") from None
     if calendar is None or not calendar.filename:
         raise _form_error("choose a calendar file, or give a feed address", "calendar")
     data = calendar.file.read(MAX_UPLOAD_BYTES + 1)
@@ -131,4 +136,4 @@ def submit_plan(
             now=now,
         )
     except ValueError as err:  # PlanInputError included: the file cannot be planned from
-        raise _form_error(str(err), "calendar") from None
+        raise _form_error(_with_hint(err), "calendar") from None
