@@ -83,6 +83,7 @@ def test_every_problem_is_reported_at_once(tmp_path):
 def test_tabs_are_invalid_yaml_with_a_position(tmp_path):
     problems = _problems(tmp_path, GOOD.replace("    name: Main", "\tname: Main"))
     assert problems[0].startswith("7:1: invalid YAML")
+    assert problems[0].endswith("; indent with spaces, not tabs")
 
 
 @pytest.mark.parametrize(
@@ -91,10 +92,13 @@ def test_tabs_are_invalid_yaml_with_a_position(tmp_path):
         ("", "the file is empty"),
         ("# only a comment\n\n", "the file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file"),
-        (b"id: \xff\xfe bad", "not UTF-8"),
+        (b"id: \xff\xfe bad", "not UTF-8 text; save it as UTF-8"),
         ("- just\n- a list\n", "must be a mapping"),
-        ("id: [unclosed\n", "invalid YAML"),
+        ("id: [unclosed\n", "; a bracket or quote is never closed"),
+        ("id: 'unclosed\n", "; a bracket or quote is never closed"),
+        ("id: x\ntitle\n  a: 1\n", "; put ': ' after each field name"),
         ("a: 1\na: 2\n", "invalid YAML: found duplicate key"),
+        ("a: 1\na: 2\n", "; give each field once"),
     ],
 )
 def test_files_that_are_not_workouts(tmp_path, content, message):
@@ -105,7 +109,7 @@ def test_files_that_are_not_workouts(tmp_path, content, message):
 def test_huge_file_is_refused_without_reading_it(tmp_path):
     path = tmp_path / "huge.yaml"
     path.write_bytes(b"#" * (2 * 1024 * 1024))
-    with pytest.raises(WorkoutFileError, match="too large"):
+    with pytest.raises(WorkoutFileError, match=r"too large .*is this the right file"):
         load_workout_file(path)
 
 

@@ -51,7 +51,8 @@ def _read_bytes(path: Path) -> bytes:
     try:
         raw = read_regular_file(path, max_bytes=MAX_BYTES)
     except FileRefused as err:
-        raise WorkoutFileError([Problem(where, 1, 1, "", str(err))]) from None
+        advice = "; a workout file is a few KiB: is this the right file?" if err.too_large else ""
+        raise WorkoutFileError([Problem(where, 1, 1, "", f"{err}{advice}")]) from None
     if b"\x00" in raw:
         raise WorkoutFileError([Problem(where, 1, 1, "", "this is a binary file, not YAML")])
     return raw
@@ -62,5 +63,5 @@ def _decode(raw: bytes, where: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        problem = Problem(where, line, 1, "", "the file is not UTF-8 text")
+        problem = Problem(where, line, 1, "", "the file is not UTF-8 text; save it as UTF-8")
         raise WorkoutFileError([problem]) from None

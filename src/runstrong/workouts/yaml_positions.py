@@ -53,7 +53,8 @@ def parse_model_yaml(
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = err.problem or err.context or "invalid YAML"
-        raise WorkoutFileError([Problem(name, line, col, "", f"invalid YAML: {reason}")]) from None
+        problem = f"invalid YAML: {reason}{_advice(reason)}"
+        raise WorkoutFileError([Problem(name, line, col, "", problem)]) from None
     except YAMLError as err:
         raise WorkoutFileError([Problem(name, 1, 1, "", f"invalid YAML: {err}")]) from None
     if not isinstance(tree, CommentedMap):
@@ -175,3 +176,20 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
             if found:
                 return found
     return None
+
+
+#: What to do about the YAML mistakes people make most, by words of the parser's message.
+_ADVICE = {
+    "'\\t'": "indent with spaces, not tabs",
+    "duplicate key": "give each field once",
+    "could not find expected ':'": "put ': ' after each field name",
+    "stream end": "a bracket or quote is never closed",
+    "end of stream": "a bracket or quote is never closed",
+}
+
+
+def _advice(reason: str) -> str:
+    for words, advice in _ADVICE.items():
+        if words in reason:
+            return f"; {advice}"
+    return "; see docs/workout-format.md for the format"
