@@ -9,12 +9,16 @@ the input that caused it:
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from runstrong.store.errors import StoreError
 
 
 class FieldError(BaseModel):
@@ -111,6 +115,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(InputError, _input_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(StoreError, _store_error)
 
 
 def _respond(request: Request, status: int, body: ErrorBody) -> Response:
@@ -150,3 +155,13 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     for name, value in (exc.headers or {}).items():
         response.headers[name] = value
     return response
+
+
+async def _store_error(request: Request, exc: Exception) -> Response:
+    """The log cannot be used (foreign, damaged, unreachable): said plainly, never a 500.
+    Where it lives and what to do go to the server's log, not to every visitor."""
+    assert isinstance(exc, StoreError)
+    hint = f" ({exc.hint})" if exc.hint else ""
+    logging.getLogger("runstrong.web").error("the training log cannot be used: %s%s", exc, hint)
+    message = "the training log cannot be used; the server's log says why"
+    return _respond(request, 503, ErrorBody(detail=message))
