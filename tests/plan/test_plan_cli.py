@@ -329,3 +329,23 @@ def test_the_feed_secret_can_be_shown_and_rotated(capsys):
     status, rotated, err = run(capsys, "calendar", "feed-token", "--rotate")
     assert status == 0 and rotated != first and "no longer works" in err
     assert run(capsys, "calendar", "feed-token")[1] == rotated
+
+
+def test_a_crowded_day_keeps_the_week_grid_in_columns(capsys, tmp_path):
+    from datetime import date
+
+    from plan.hostile_calendars import crowded
+
+    path = tmp_path / "crowded.ics"
+    path.write_bytes(crowded(date(2026, 10, 19), meetings=20))
+    status, out, _ = run(
+        capsys, "plan", "--calendar", str(path), "--start", "2026-10-19", "--weeks", "1",
+        "--tz", "UTC",
+    )  # fmt: skip
+    assert status == 0
+    lines = out.splitlines()
+    header = next(n for n, line in enumerate(lines) if line.startswith("Week of"))
+    grid = lines[header + 1]
+    cells = [grid[26 + 4 * n : 26 + 4 * n + 4].strip() for n in range(7)]
+    assert len(grid) <= len(lines[header])
+    assert set(cells) <= {"Lx+", "SL+"} and "SL+" in cells, grid

@@ -113,9 +113,15 @@ def _week(week: Week) -> list[str]:
 
 
 def _cell(week: Week, day: date) -> str:
-    marks = [e.kind.symbol for e in week.events if e.start.date() == day]
-    marks += [STRENGTH for s in week.sessions if s.start.date() == day]
-    return "".join(marks) or "·"
+    """The day's marks in time order; a crowded day shows its sessions and runs first and
+    ends in "+", so the grid stays in columns."""
+    events = [e for e in week.events if e.start.date() == day]
+    sessions = [STRENGTH for s in week.sessions if s.start.date() == day]
+    marks = [e.kind.symbol for e in events] + sessions
+    if len(marks) < _CELL:
+        return "".join(marks) or "·"
+    runs_first = sorted(events, key=lambda e: (not e.kind.quality, e.kind is not Kind.EASY))
+    return "".join([*sessions, *(e.kind.symbol for e in runs_first)][: _CELL - 2]) + "+"
 
 
 def _summary(weeks: Sequence[Week]) -> str:
