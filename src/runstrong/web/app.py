@@ -9,6 +9,7 @@ from importlib import resources
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -61,6 +62,8 @@ def create_app(
     install_error_handlers(app)
     # The largest request is a calendar upload with its form fields.
     app.add_middleware(BodyLimit, max_bytes=MAX_UPLOAD_BYTES + 64 * 1024)
+    # A phone on a gym's patchy signal: pages, scripts and JSON go compressed.
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     for router in (
         workouts.router,
         timeline.router,
