@@ -102,3 +102,40 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
             "--no-first-run",
         ],
     }
+
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core from npm (package.json; `scripts/test` runs `npm ci`)."""
+    import os
+
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"axe-core is required under CI: no {AXE} (run `npm ci`)")
+        pytest.skip(f"no {AXE}: run `npm ci` in the project folder")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def axe_violations(axe_source: str):
+    """Run axe-core on a page: its serious and critical violations, as readable lines."""
+
+    def check(page) -> list[str]:
+        # evaluate, not a <script> tag: the page's Content-Security-Policy must not block it.
+        if not page.evaluate("() => 'axe' in window"):
+            page.evaluate(axe_source + "\n;0")
+        found = page.evaluate(
+            """async () => {
+              const result = await axe.run(document, {resultTypes: ["violations"]});
+              return result.violations
+                .filter((v) => v.impact === "serious" || v.impact === "critical")
+                .map((v) => `${v.impact} ${v.id}: ${v.help} -- ` +
+                            v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", "));
+            }"""
+        )
+        return found
+
+    return check

@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from runstrong.progress.loads import load_text as weight_text
 from runstrong.settings import Settings
 from runstrong.version import runstrong_version
 from runstrong.web.api import advice, log, plan, sessions, timeline, workouts
@@ -99,6 +100,8 @@ def _templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(dose=dose_text, load=load_text, rest=rest_text, duration=duration_text)
+    env.filters.update(
+        dose=dose_text, load=load_text, rest=rest_text, duration=duration_text, weight=weight_text
+    )
     env.globals["static_text"] = static_text
     return Jinja2Templates(env=env)

@@ -13,7 +13,13 @@ from pydantic import ValidationError
 from runstrong.progress.charts import adherence_svg, load_svg
 from runstrong.progress.loads import Unit
 from runstrong.store.history import recent_sessions
-from runstrong.store.stats import adherence, completed_days, exercise_totals, load_over_time
+from runstrong.store.stats import (
+    adherence,
+    completed_days,
+    exercise_totals,
+    first_day,
+    load_over_time,
+)
 from runstrong.web.deps import LibraryDep, LogDep, LogUid, TemplatesDep, WorkoutDep
 from runstrong.web.errors import InputError
 from runstrong.web.log_details import SessionDetails, form_rows, logged_entry, save_details
@@ -129,7 +135,8 @@ def show_history(
 def show_adherence_chart(workout: WorkoutDep, log: LogDep) -> Response:
     days = completed_days(log.store(), workout_id=workout.id)
     today = datetime.now().astimezone().date()
-    record = adherence(days, target=workout.schedule.sessions_per_week, today=today)
+    since = first_day(log.store(), workout_id=workout.id) or today
+    record = adherence(days, target=workout.schedule.sessions_per_week, today=today, since=since)
     return Response(adherence_svg(record), media_type=SVG)
 
 
