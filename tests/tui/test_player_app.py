@@ -402,3 +402,28 @@ async def test_the_session_waits_while_the_quit_question_is_open(
         await pilot.press("space", "q", "n")  # paused by the runner: it stays paused
         await pilot.pause()
         assert player.text("phase") == "Paused: press space to carry on"
+
+
+async def test_the_move_is_drawn_where_the_terminal_has_room(
+    tmp_path: Path, store: Store, artifacts_dir: Path
+) -> None:
+    player = Player(tmp_path, store)
+    async with player.app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        figure = player.app.screen.query_one("#figure")
+        assert figure.display
+        drawing = str(figure.render())
+        assert drawing.strip() and set(drawing) <= {chr(c) for c in range(0x2800, 0x2900)} | {
+            " ",
+            "\n",
+        }
+        left = drawing  # the routine opens on the left leg: drawn mirrored
+        await pilot.press("n", "n")
+        await pilot.pause()
+        assert player.session.step.side == "right"
+        assert str(figure.render()) != left
+        player.app.save_screenshot("player-figure.svg", str(artifacts_dir))
+    small = Player(tmp_path, store)
+    async with small.app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not small.app.screen.query_one("#figure").display

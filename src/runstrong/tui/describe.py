@@ -97,6 +97,17 @@ def instructions_text(session: Session) -> str:
     return "\n".join(lines)
 
 
+def figure_key(session: Session) -> tuple[str, str | None, bool] | None:
+    """Which picture to show: (exercise, variation, mirrored) of the move being done, or
+    between moves of the next one; None when there is nothing left to do."""
+    step = session.step
+    if step.exercise_id is None and session.next_step is not None:
+        step = session.next_step
+    if step.exercise_id is None:
+        return None
+    return step.exercise_id, step.variation_id, step.side == "left"
+
+
 def next_up_text(session: Session) -> str:
     """The next exercise to do, with its block when a new set begins."""
     steps = session.timeline.steps

@@ -4,19 +4,26 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, ProgressBar, Static
 
+from runstrong.figures.braille import braille_poses
 from runstrong.play.session import Session
 from runstrong.timeline import StepKind
 from runstrong.tui import describe
+from runstrong.workouts.figures import figure_for
 
 
 class PlayerScreen(Screen[None]):
     """Shows the session; the keys act on the app, which owns the session."""
+
+    #: the drawing of the move shows only where it leaves room for the rest
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (90, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (34, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "app.toggle_pause", "Pause/resume"),
@@ -27,6 +34,10 @@ class PlayerScreen(Screen[None]):
         Binding("q", "app.quit_session", "Quit"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._drawings: dict[tuple[str, str | None, bool], Text] = {}
+
     def compose(self) -> ComposeResult:
         with Vertical(id="now"):
             yield Static(id="where")
@@ -35,7 +46,9 @@ class PlayerScreen(Screen[None]):
             yield Digits(id="countdown")
             yield Static(id="phase")
             yield ProgressBar(id="step-bar", show_eta=False, show_percentage=False)
-        yield Static(id="instructions")
+        with Horizontal(id="how"):
+            yield Static(id="instructions")
+            yield Static(id="figure")
         yield Static(id="next-up")
         with Horizontal(id="session"):
             yield ProgressBar(id="session-bar", show_eta=False)
@@ -54,6 +67,7 @@ class PlayerScreen(Screen[None]):
         bar = self.query_one("#step-bar", ProgressBar)
         bar.update(total=1.0, progress=describe.step_fraction(session, now))
         self.query_one("#instructions", Static).update(describe.instructions_text(session))
+        self.query_one("#figure", Static).update(self._figure(session))
         self.query_one("#next-up", Static).update(describe.next_up_text(session))
         session_bar = self.query_one("#session-bar", ProgressBar)
         session_bar.update(total=1.0, progress=describe.session_fraction(session, now))
@@ -63,3 +77,14 @@ class PlayerScreen(Screen[None]):
         for kind in StepKind:
             self.set_class(step.kind is kind, f"kind-{kind.name.lower().replace('_', '-')}")
         self.set_class(step.waits_for_runner, "waiting")
+
+    def _figure(self, session: Session) -> Text:
+        """The key poses in braille, drawn once per move and side."""
+        key = describe.figure_key(session)
+        if key is None:
+            return Text()
+        if key not in self._drawings:
+            exercise_id, variation_id, mirrored = key
+            figure = figure_for(session.workout.exercise(exercise_id), variation_id)
+            self._drawings[key] = braille_poses(figure, mirror=mirrored) if figure else Text()
+        return self._drawings[key]

@@ -21,7 +21,7 @@ from runstrong.version import runstrong_version
 from runstrong.web.api import advice, log, plan, sessions, timeline, workouts
 from runstrong.web.catalog import Catalog
 from runstrong.web.errors import BodyLimit, install_error_handlers
-from runstrong.web.pages import library, player
+from runstrong.web.pages import figures, library, player
 from runstrong.web.pages import log as log_pages
 from runstrong.web.pages import plan as plan_pages
 from runstrong.web.planning import MAX_UPLOAD_BYTES
@@ -74,7 +74,13 @@ def create_app(
         plan.router,
     ):
         app.include_router(router)
-    for router in (library.router, player.router, log_pages.router, plan_pages.router):
+    for router in (
+        library.router,
+        player.router,
+        figures.router,
+        log_pages.router,
+        plan_pages.router,
+    ):
         app.include_router(router)
     app.state.templates.env.globals.update(
         path_for=app.url_path_for,

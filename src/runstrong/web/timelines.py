@@ -12,8 +12,9 @@ from typing import Annotated
 from fastapi import Query
 from pydantic import BaseModel, Field, StringConstraints, create_model
 
-from runstrong.timeline import Step, Timeline, compile_timeline
+from runstrong.timeline import Step, StepKind, Timeline, compile_timeline
 from runstrong.web.errors import InputError
+from runstrong.web.pages.figures import figure_url
 from runstrong.workouts.model import Workout
 
 VARIATION_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*=[a-z0-9]+(-[a-z0-9]+)*$"
@@ -37,6 +38,10 @@ StepView = create_model(
     label=(str, ...),
     waits_for_runner=(bool, Field(description="Rep work and rest as needed end on 'done'.")),
     seconds_after=(float, Field(description="Planned seconds of every step after this one.")),
+    figure_url=(
+        str | None,
+        Field(None, description="Work steps: the move drawn as SVG (mirrored for the left side)."),
+    ),
 )
 
 
@@ -81,6 +86,7 @@ def timeline_view(workout: Workout, timeline: Timeline) -> TimelineView:
                 label=step.label,
                 waits_for_runner=step.waits_for_runner,
                 seconds_after=round(max(after, 0.0), 3),
+                figure_url=_figure_url(workout, step),
             )
         )
     return TimelineView(
@@ -93,6 +99,13 @@ def timeline_view(workout: Workout, timeline: Timeline) -> TimelineView:
         estimated_seconds=timeline.estimated_seconds,
         steps=steps,
     )
+
+
+def _figure_url(workout: Workout, step: Step) -> str | None:
+    if step.kind is not StepKind.WORK or step.exercise_id is None:
+        return None
+    exercise = workout.exercise(step.exercise_id)
+    return figure_url(workout.id, exercise, step.variation_id, step.side)
 
 
 def easier_variations(workout: Workout) -> dict[str, str]:

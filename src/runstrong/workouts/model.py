@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
 
+from runstrong.figures.model import Figure
+
 Slug = Annotated[
     str,
     Field(
@@ -29,6 +31,7 @@ Seconds = Annotated[int, Field(gt=0, le=24 * 3600, strict=True)]
 NonNegativeSeconds = Annotated[int, Field(ge=0, le=24 * 3600, strict=True)]
 
 AS_NEEDED = "as needed"
+FIGURE_HELP = "Key poses to draw the move; runstrong's own figure for this id otherwise."
 
 
 def _check_rest(value: object) -> object:
@@ -143,6 +146,7 @@ class Variation(_Strict):
     setup: Text | None = None
     steps: list[Text] = Field(default_factory=list)
     cues: list[Text] = Field(default_factory=list)
+    figure: Figure | None = Field(None, description=FIGURE_HELP)
 
 
 class Exercise(_Strict):
@@ -166,6 +170,7 @@ class Exercise(_Strict):
     steps: list[Text] = Field(min_length=1)
     cues: list[Text] = Field(default_factory=list)
     muscles: list[Name] = Field(default_factory=list)
+    figure: Figure | None = Field(None, description=FIGURE_HELP)
     variations: list[Variation] = Field(
         default_factory=list,
         description="Easier variations are listed from the easiest up.",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
@@ -19,9 +19,16 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from runstrong.workouts.model import Workout
 from runstrong.workouts.problems import Problem, WorkoutFileError
 
+M = TypeVar("M", bound=BaseModel)
+
 
 def parse_workout_yaml(text: str, name: str = "<workout>") -> Workout:
     """Parse and validate workout YAML; raise WorkoutFileError listing every problem."""
+    return parse_model_yaml(text, name, Workout)
+
+
+def parse_model_yaml(text: str, name: str, model: type[M]) -> M:
+    """Parse YAML holding one `model` (a workout, a figure); problems name their lines."""
     if not text.strip() or _only_comments(text):
         raise WorkoutFileError([Problem(name, 1, 1, "", "the file is empty")])
     try:
@@ -38,9 +45,9 @@ def parse_workout_yaml(text: str, name: str = "<workout>") -> Workout:
             [Problem(name, 1, 1, "", "a workout file must be a mapping of fields (id, title, ...)")]
         )
     try:
-        return Workout.model_validate(_plain(tree))
+        return model.model_validate(_plain(tree))
     except ValidationError as err:
-        raise WorkoutFileError([_problem(name, tree, e) for e in err.errors()]) from None
+        raise WorkoutFileError([_problem(name, tree, e, model) for e in err.errors()]) from None
 
 
 def _only_comments(text: str) -> bool:
@@ -64,13 +71,15 @@ def _plain(node: Any) -> Any:
     return node
 
 
-def _problem(name: str, tree: CommentedMap, error: dict[str, Any]) -> Problem:
+def _problem(
+    name: str, tree: CommentedMap, error: dict[str, Any], model: type[BaseModel]
+) -> Problem:
     loc = tuple(error["loc"])
     line, col = _position(tree, loc)
     message = error["msg"].removeprefix("Value error, ")
     if error["type"] == "extra_forbidden":
         message = f"unknown field {loc[-1]!r}"
-        hint = _did_you_mean(loc)
+        hint = _did_you_mean(loc, model)
         if hint:
             message += f"; did you mean {hint!r}?"
     elif error["type"] == "missing":
@@ -108,8 +117,8 @@ def _looks_like_union_tag(part: str) -> bool:
     return part in {"int", "str", "float", "bool"} or part.startswith(("literal[", "function-"))
 
 
-def _did_you_mean(loc: tuple[Any, ...]) -> str | None:
-    model: type[BaseModel] | None = Workout
+def _did_you_mean(loc: tuple[Any, ...], root: type[BaseModel]) -> str | None:
+    model: type[BaseModel] | None = root
     for part in loc[:-1]:
         if isinstance(part, int) or model is None:
             continue

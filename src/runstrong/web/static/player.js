@@ -22,7 +22,7 @@
     bar: byId("progress"), left: byId("time-left"), pause: byId("pause-label"),
     easier: byId("btn-easier"), voice: byId("toggle-voice"), beeps: byId("toggle-beeps"),
     finished: byId("finished"), summary: byId("finished-summary"), logLink: byId("log-link"),
-    error: byId("player-error"),
+    error: byId("player-error"), figure: byId("step-figure"),
   };
 
   let timeline = null; // TimelineView from /api/timeline
@@ -350,6 +350,7 @@
     ui.countdown.classList.toggle("counting-up", !timed(s));
     const next = timeline.steps[index + 1];
     ui.next.textContent = next ? next.label : "the end";
+    showFigure(s.figure_url ? s : next);
     ui.left.textContent = clock(s.seconds_after + Math.max(0, remaining()));
     const target = s.exercise_id && timeline.easier[s.exercise_id];
     ui.easier.disabled = !target || session.variations[s.exercise_id] === target;
@@ -360,6 +361,15 @@
   }
 
   const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+  function showFigure(s) {
+    // The move being done, or between moves the one coming up (mirrored for a left side).
+    const url = s && s.figure_url;
+    ui.figure.hidden = !url;
+    if (!url || ui.figure.getAttribute("src") === url) return;
+    ui.figure.src = url;
+    ui.figure.alt = `How to do ${s.exercise_name}${s.side ? `, ${s.side} side` : ""}`;
+  }
 
   // ---- input ---------------------------------------------------------------
 
