@@ -174,7 +174,7 @@ def test_plays_to_the_end_on_a_desktop(page, live_server, artifacts_dir):
     page.get_by_role("button", name="Save to the log").click()
     page.wait_for_url("**/history?saved=*")
     expect(page.get_by_text("Saved to the log.")).to_be_visible()
-    row = page.locator("tr.just-saved")
+    row = page.locator("li.just-saved")
     expect(row).to_contain_text("completed")
     expect(row).to_contain_text("Felt strong")
     page.wait_for_function(

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from importlib import resources
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
@@ -13,7 +11,6 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
 
 from runstrong.progress.loads import load_text as weight_text
 from runstrong.settings import Settings
@@ -21,7 +18,7 @@ from runstrong.version import runstrong_version
 from runstrong.web.api import advice, log, plan, sessions, timeline, workouts
 from runstrong.web.catalog import Catalog
 from runstrong.web.errors import BodyLimit, install_error_handlers
-from runstrong.web.pages import figures, library, player
+from runstrong.web.pages import app_shell, figures, library, player
 from runstrong.web.pages import log as log_pages
 from runstrong.web.pages import plan as plan_pages
 from runstrong.web.planning import MAX_UPLOAD_BYTES
@@ -75,6 +72,7 @@ def create_app(
     ):
         app.include_router(router)
     for router in (
+        app_shell.router,
         library.router,
         player.router,
         figures.router,
@@ -93,12 +91,6 @@ def create_app(
     return app
 
 
-@functools.cache
-def static_text(name: str) -> Markup:
-    """A static file's text, for inlining the stylesheets the player must not wait for."""
-    return Markup((resources.files("runstrong.web") / "static" / name).read_text(encoding="utf-8"))
-
-
 def _templates() -> Jinja2Templates:
     env = Environment(
         loader=PackageLoader("runstrong.web", "templates"),
@@ -109,5 +101,4 @@ def _templates() -> Jinja2Templates:
     env.filters.update(
         dose=dose_text, load=load_text, rest=rest_text, duration=duration_text, weight=weight_text
     )
-    env.globals["static_text"] = static_text
     return Jinja2Templates(env=env)
