@@ -117,11 +117,18 @@ def test_straight_sets_finish_one_exercise_before_the_next():
     ]
 
 
+def _ways(dose) -> tuple[tuple[str | None, str | None], ...]:
+    """(side, direction) of each piece of work one set of `dose` is made of."""
+    if dose.per_side:
+        return (("left", None), ("right", None))
+    if dose.directions:
+        return tuple((None, direction) for direction in dose.directions)
+    return ((None, None),)
+
+
 def _expected_work_steps(workout: Workout) -> int:
     return sum(
-        block.rounds * (2 if e.dose.per_side else 1)
-        for block in workout.blocks
-        for e in block.exercises
+        block.rounds * len(_ways(e.dose)) for block in workout.blocks for e in block.exercises
     )
 
 
@@ -135,15 +142,23 @@ def test_generated_workouts_compile_to_consistent_steps(workout):
     assert all(s.seconds > 0 for s in steps)
     assert [s.index for s in steps] == list(range(len(steps)))
     assert timeline.total_seconds == pytest.approx(sum(timeline.seconds_by_kind().values()))
-    # every round and side of every exercise appears exactly once
-    seen = Counter((s.exercise_id, s.round, s.side) for s in work)
+    # every round, side and direction of every exercise appears exactly once, in order
+    seen = Counter((s.exercise_id, s.round, s.side, s.direction) for s in work)
     assert set(seen.values()) == {1}
     for block in workout.blocks:
         for exercise in block.exercises:
-            sides = ("left", "right") if exercise.dose.per_side else (None,)
             for round_ in range(1, block.rounds + 1):
-                for side in sides:
-                    assert seen[(exercise.id, round_, side)] == 1
+                ways = [
+                    (s.side, s.direction)
+                    for s in work
+                    if (s.exercise_id, s.round) == (exercise.id, round_)
+                ]
+                assert ways == list(_ways(exercise.dose))
+    # alternating work is one step that names its sides; only it is marked alternating
+    for step in work:
+        exercise = workout.exercise(step.exercise_id)
+        assert step.alternating == exercise.dose.alternating
+        assert bool(step.how) == (step.alternating or bool(step.side or step.direction))
     # one switch per per-side set, and never two breaks in a row
     switches = sum(1 for s in steps if s.kind is StepKind.SWITCH)
     assert switches == sum(
@@ -173,3 +188,135 @@ def test_supersets_and_circuits_alternate_round_by_round(workout):
         if block.kind is BlockKind.STRAIGHT_SETS:
             continue
         assert rounds == sorted(rounds)
+
+
+def _workout(*blocks: dict) -> Workout:
+    return Workout.model_validate({"id": "w", "title": "W", "summary": "s", "blocks": list(blocks)})
+
+
+def _exercise(exercise_id: str, dose: dict, **more: object) -> dict:
+    return {"id": exercise_id, "name": exercise_id.title(), "dose": dose, "steps": ["Go."], **more}
+
+
+def test_each_direction_is_its_own_step_with_no_switch_between():
+    workout = _workout(
+        {
+            "id": "cool",
+            "name": "Cool Down",
+            "kind": "cooldown",
+            "exercises": [
+                _exercise("pose", {"seconds": 10, "directions": ["centre", "left", "right"]})
+            ],
+        }
+    )
+    steps = compile_timeline(workout).steps
+    assert [(s.kind, s.direction, s.seconds) for s in steps] == [
+        (StepKind.WORK, "centre", 10),
+        (StepKind.WORK, "left", 10),
+        (StepKind.WORK, "right", 10),
+    ]
+    assert steps[1].label == "Pose (left)"
+    assert compile_timeline(workout).total_seconds == 30
+
+
+def test_a_count_of_directions_numbers_them():
+    workout = _workout(
+        {
+            "id": "b",
+            "name": "B",
+            "kind": "circuit",
+            "exercises": [_exercise("lunge", {"reps": 5, "directions": 2})],
+        }
+    )
+    assert [s.direction for s in compile_timeline(workout).steps] == [
+        "direction 1",
+        "direction 2",
+    ]
+
+
+def test_alternating_work_is_one_step_without_a_switch():
+    workout = _workout(
+        {
+            "id": "b",
+            "name": "B",
+            "kind": "circuit",
+            "exercises": [
+                _exercise("swing", {"reps": 12, "alternating": True}, side_label="hand"),
+                _exercise("rock", {"seconds": 20, "alternating": True}),
+            ],
+        }
+    )
+    work = [s for s in compile_timeline(workout).steps if s.kind is StepKind.WORK]
+    assert [(s.label, s.reps, s.seconds, s.side) for s in work] == [
+        ("Swing (alternating hands)", 12, 12 * 3, None),
+        ("Rock (alternating legs)", None, 20, None),
+    ]
+    assert not any(s.kind is StepKind.SWITCH for s in compile_timeline(workout).steps)
+
+
+def test_an_exercise_rest_replaces_the_block_rest_after_it_but_not_after_the_block():
+    workout = _workout(
+        {
+            "id": "a",
+            "name": "A",
+            "kind": "circuit",
+            "rounds": 2,
+            "rest": {"between_exercises": "none", "between_rounds": 60, "after_block": 90},
+            "exercises": [
+                _exercise("one", {"seconds": 30}, rest=15),
+                _exercise("two", {"seconds": 30}),
+                _exercise("three", {"seconds": 30}, rest="as needed"),
+            ],
+        },
+        {
+            "id": "b",
+            "name": "B",
+            "kind": "cooldown",
+            "exercises": [_exercise("four", {"seconds": 5})],
+        },
+    )
+    kinds = [(s.kind.value, s.seconds) for s in compile_timeline(workout).steps if s.kind != "work"]
+    assert kinds == [
+        ("rest", 15),  # after one
+        ("transition", 10),  # after two: the block's "none" between exercises
+        ("rest as needed", 60),  # after three, between rounds: its own rest
+        ("rest", 15),
+        ("transition", 10),
+        ("rest", 90),  # the block's end keeps after_block
+    ]
+
+
+def test_a_circuit_of_three_after_a_warmup_of_two_rounds_goes_round_by_round():
+    workout = _workout(
+        {
+            "id": "warm",
+            "name": "Warm Up",
+            "kind": "warmup",
+            "rounds": 2,
+            "exercises": [
+                _exercise("a", {"seconds": 30}),
+                _exercise("b", {"seconds": 15, "per_side": True}),
+            ],
+        },
+        {
+            "id": "set",
+            "name": "Set",
+            "kind": "circuit",
+            "rounds": 2,
+            "exercises": [_exercise(x, {"reps": 8}) for x in ("c", "d", "e")],
+        },
+    )
+    work = [
+        (s.block_id, s.round, s.exercise_id, s.side)
+        for s in compile_timeline(workout).steps
+        if s.kind == "work"
+    ]
+    assert work == [
+        ("warm", 1, "a", None),
+        ("warm", 1, "b", "left"),
+        ("warm", 1, "b", "right"),
+        ("warm", 2, "a", None),
+        ("warm", 2, "b", "left"),
+        ("warm", 2, "b", "right"),
+        *[("set", r, x, None) for r in (1, 2) for x in ("c", "d", "e")],
+    ]

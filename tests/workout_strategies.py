@@ -18,12 +18,26 @@ from runstrong.workouts.model import (
 
 rests = st.one_of(st.just("none"), st.just("as needed"), st.integers(0, 180))
 
+#: One way to do the work: once, per side, in directions, or alternating sides.
+ways = st.one_of(
+    st.just({}),
+    st.just({"per_side": True}),
+    st.just({"alternating": True}),
+    st.builds(lambda n: {"directions": n}, st.integers(2, 4)),
+    st.just({"directions": ["centre", "left", "right"]}),
+)
+
+
+def _dose(way: dict, **amount: object) -> Dose:
+    return Dose(**amount, **way)
+
+
 doses = st.one_of(
-    st.builds(Dose, seconds=st.integers(1, 120), per_side=st.booleans()),
+    st.builds(_dose, ways, seconds=st.integers(1, 120)),
     st.builds(
-        Dose,
+        _dose,
+        ways,
         reps=st.integers(1, 30),
-        per_side=st.booleans(),
         seconds_per_rep=st.one_of(st.none(), st.floats(0.5, 6, allow_nan=False)),
     ),
 )
@@ -50,6 +64,7 @@ def exercises(draw: st.DrawFn, exercise_id: str) -> Exercise:
         id=exercise_id,
         name=draw(names),
         dose=draw(doses),
+        rest=draw(st.one_of(st.none(), rests)),
         steps=["Move well."],
         cues=draw(st.lists(names, max_size=2)),
         variations=variations,

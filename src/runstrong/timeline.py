@@ -45,6 +45,8 @@ class Step(BaseModel):
     variation_id: str | None = None
     side: Side | None = None
     side_label: str | None = None
+    direction: str | None = None
+    alternating: bool = False
     reps: int | None = None
     seconds: float
     estimated: bool = False
@@ -57,10 +59,21 @@ class Step(BaseModel):
         )
 
     @property
+    def how(self) -> str:
+        """Which way the work goes: "left leg", "to the left", "alternating hands", or ""."""
+        if self.side:
+            return f"{self.side} {self.side_label}"
+        if self.direction:
+            return self.direction
+        if self.alternating:
+            return f"alternating {self.side_label}s"
+        return ""
+
+    @property
     def label(self) -> str:
         if self.kind is StepKind.WORK:
-            side = f" ({self.side} {self.side_label})" if self.side else ""
-            return f"{self.exercise_name}{side}"
+            how = f" ({self.how})" if self.how else ""
+            return f"{self.exercise_name}{how}"
         if self.kind is StepKind.SWITCH:
             return "Switch sides"
         if self.kind is StepKind.TRANSITION:
@@ -197,6 +210,12 @@ class _Builder:
             "reps": dose.reps,
             "estimated": estimated,
         }
+        if dose.directions:
+            for direction in dose.directions:
+                self._add(StepKind.WORK, at, seconds, direction=direction, **fields)
+            return
+        if dose.alternating:
+            fields.update(alternating=True, side_label=exercise.side_label)
         if not dose.per_side:
             self._add(StepKind.WORK, at, seconds, **fields)
             return
@@ -220,6 +239,8 @@ class _Builder:
             new_round = before.round != after.round
         if before.block is not after.block:
             rule: Rest = before.block.rest.after_block
+        elif before.exercise.rest is not None:
+            rule = before.exercise.rest
         elif new_round:
             rule = before.block.rest.between_rounds
         else:

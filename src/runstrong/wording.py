@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from runstrong.workouts.model import AS_NEEDED, Dose, Load, LoadKind, Rest
+from runstrong.workouts.model import AS_NEEDED, Dose, Load, LoadKind, Rest, Schedule
 
 
 def dose_text(dose: Dose) -> str:
-    """ "20 s per side", "8 reps per side", "12 reps"."""
+    """ "20 s per side", "8 reps per side", "12 reps alternating", "10 s per direction (...)"."""
     amount = f"{dose.seconds} s" if dose.seconds is not None else _reps(dose.reps or 0)
     extras = []
+    if dose.directions:
+        extras.append(", ".join(dose.directions))
     if dose.tempo:
         extras.append(f"tempo {dose.tempo}")
     side = " per side" if dose.per_side else ""
+    side += " per direction" if dose.directions else ""
+    side += " alternating" if dose.alternating else ""
     tail = f" ({', '.join(extras)})" if extras else ""
     return f"{amount}{side}{tail}"
 
@@ -31,12 +35,23 @@ def rest_text(rest: Rest) -> str:
 def load_text(load: Load) -> str:
     if load.kind is LoadKind.BODYWEIGHT:
         return "bodyweight"
+    if load.kind is LoadKind.NONE:
+        return "no equipment"
+    if load.kind is LoadKind.OTHER:
+        return load.note or "other"
     text = load.kind.value
     if load.weight_class:
         text += f" ({load.weight_class.value})"
     if load.note:
         text += f", {load.note}"
     return text
+
+
+def schedule_text(schedule: Schedule) -> str:
+    """ "1 per week, 48 h before a quality run", or "... any time, even next to a run"."""
+    hours = schedule.recovery_hours_before_quality_run
+    when = f"{hours} h before a quality run" if hours else "any time, even next to a run"
+    return f"{schedule.sessions_per_week} per week, {when}"
 
 
 def duration_text(seconds: float) -> str:

@@ -115,7 +115,12 @@ def test_export_json_round_trips_as_a_workout_file(capsys, tmp_path):
     data = json.loads(out)
     assert [b["rounds"] for b in data["blocks"]] == [1, 3, 3, 3, 1]
     pogo = data["blocks"][3]["exercises"][0]
-    assert pogo["dose"] == {"reps": 12, "per_side": False, "seconds_per_rep": 1.0}
+    assert pogo["dose"] == {
+        "reps": 12,
+        "per_side": False,
+        "alternating": False,
+        "seconds_per_rep": 1.0,
+    }
     path = tmp_path / "copy.yaml"
     path.write_text(out)  # JSON is YAML: the export is itself a valid workout file
     assert load_workout_file(path) == Workout.model_validate(data)

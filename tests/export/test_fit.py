@@ -520,3 +520,75 @@ def test_a_damaged_log_only_costs_the_loads(tmp_path, runstrong_home, capsys):
     assert main(["export", "--format", "fit", "-o", str(out)]) == 0
     assert "exporting without loads" in capsys.readouterr().err
     assert not [s for s in fit_steps(out.read_bytes(), tmp_path) if "exercise_weight" in s]
+
+
+# -- the core workout: a warmup of two rounds, a superset of three, directions --
+
+
+@pytest.fixture(scope="module")
+def core() -> Workout:
+    return builtin_workout("core-for-runners")
+
+
+def test_each_block_of_several_rounds_is_one_round_and_a_repeat(core, tmp_path):
+    steps = fit_steps(workout_fit(core), tmp_path)
+    repeats = [
+        (s["duration_step"], s["repeat_steps"]) for s in steps if s["duration_type"] == REPEAT
+    ]
+    first_of = {}
+    for step in steps:
+        name = step.get("wkt_step_name")
+        first_of.setdefault(name, step["message_index"])
+    assert repeats == [
+        (first_of["Cat Cow"], 2),
+        (first_of["BD Row (left)"], 2),
+        (first_of["Pull Th (left)"], 2),
+    ]
+
+
+def test_the_superset_of_three_plays_all_three_each_round(core, tmp_path):
+    played = unroll(fit_steps(workout_fit(core), tmp_path))
+    work = [s["wkt_step_name"] for s in played if s["intensity"] != "rest"]
+    one_round = [
+        "BD Row (left)",
+        "BD Row (right)",
+        "SP Clam (left)",
+        "SP Clam (right)",
+        "DB Pullover",
+    ]
+    start = work.index("BD Row (left)")
+    assert work[start : start + 10] == one_round * 2
+
+
+def test_core_played_work_matches_the_timeline(core, tmp_path):
+    played = unroll(fit_steps(workout_fit(core), tmp_path))
+    work = [summary(s)[1:3] for s in played if s["intensity"] != "rest"]
+    timeline = [
+        ("reps", s.reps) if s.reps else ("time", s.seconds)
+        for s in compile_timeline(core).steps
+        if s.kind is StepKind.WORK
+    ]
+    assert work == timeline
+
+
+def test_each_direction_is_a_named_step(core, tmp_path):
+    steps = fit_steps(workout_fit(core), tmp_path)
+    pose = [summary(s) for s in steps[-3:]]
+    assert pose == [
+        (f"Child ({way})", "time", 10.0, "cooldown", "warm_up", "stretch_childs_pose")
+        for way in ("centre", "left", "right")
+    ]
+
+
+def test_combined_sides_keep_the_directions_apart(core, tmp_path):
+    steps = fit_steps(workout_fit(core, sides="combined"), tmp_path)
+    names = [s.get("wkt_step_name") for s in steps]
+    assert "Bird Dog Row" in names and "BD Row (left)" not in names
+    assert names[-3:] == ["Child (centre)", "Child (left)", "Child (right)"]
+
+
+def test_alternating_work_says_so_in_the_notes(tmp_path):
+    routine = builtin_workout()
+    steps = fit_steps(workout_fit(routine), tmp_path)
+    swing = next(s for s in steps if s.get("wkt_step_name") == "Alt KB Swing")
+    assert swing["notes"].startswith("Alternating hands.")

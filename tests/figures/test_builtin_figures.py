@@ -21,28 +21,9 @@ MOVES = [
     for exercise in builtin_workout(routine).exercises()
     for variation in [None, *(v.id for v in exercise.variations)]
 ]
-#: The core workout's moves (see the routines' facts); drawn before the workout ships.
-CORE = [
-    "cat-cow",
-    "modified-side-plank-rotation",
-    "bird-dog-row",
-    "modified-side-plank-clamshell-lift",
-    "dead-bug-pullover",
-    "high-plank-pull-through",
-    "unilateral-suitcase-march",
-    "cobra",
-    "three-way-childs-pose",
-]
-
-
 @pytest.mark.parametrize(("routine", "exercise_id", "variation_id"), MOVES)
 def test_every_builtin_move_has_its_own_figure(routine, exercise_id, variation_id):
     assert (variation_id or exercise_id) in builtin_ids(), (routine, exercise_id, variation_id)
-
-
-@pytest.mark.parametrize("figure_id", CORE)
-def test_the_core_workout_moves_have_figures(figure_id):
-    assert builtin_figure(figure_id) is not None
 
 
 @pytest.mark.parametrize("figure_id", sorted(builtin_ids()))

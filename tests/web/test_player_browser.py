@@ -44,7 +44,7 @@ def _steps(base: str) -> list[dict]:
 
 
 def _expected(step: dict) -> dict:
-    side = f"{step['side'].capitalize()} {step['side_label']}" if step["side"] else ""
+    side = step["how"][:1].upper() + step["how"][1:]  # "Left leg", "Alternating hands"
     return {
         "label": step["exercise_name"] or step["label"],
         "side": side,

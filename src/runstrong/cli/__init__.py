@@ -23,6 +23,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "timeline": ("workouts:timeline", "Every step of a session in order, with planned seconds."),
     "validate": ("workouts:validate", "Check workout files; report each problem with its line."),
     "schema": ("workouts:schema", "Print the JSON Schema of the workout format."),
+    "exercises": ("workouts:exercises", "List the exercise catalog your workouts can use by id."),
+    "import": ("importing:import_article_command", "Turn a workout article into a workout file."),
     "export": ("export:export", "Write a workout as JSON, Markdown, a card, FIT or .ics."),
     "log": ("log:log_session", "Record a session done away from the player, or amend the last."),
     "history": ("history:history", "Your recent sessions, newest first."),

@@ -27,7 +27,6 @@ from runstrong.store.sessions import (
 )
 from runstrong.store.transfer import read_csv, read_json, write_csv, write_json
 from runstrong.wording import plural
-from runstrong.workouts.model import LoadKind
 
 if TYPE_CHECKING:
     from runstrong.progress.loads import Unit
@@ -245,7 +244,7 @@ def _ask(workout: Workout, given: Details, unit: Unit, *, amending: bool) -> Det
     effort = given.rpe if given.rpe is not None else ask(f"Overall effort, RPE 1-10 ({blank})", rpe)
     loads = dict(given.loads)
     for exercise in workout.exercises():
-        if exercise.load.kind is LoadKind.BODYWEIGHT or exercise.id in loads:
+        if not exercise.load.kind.weight or exercise.id in loads:
             continue
         answer = ask(f"Load for {exercise.name} ({unit}, {blank})", load)
         if answer is not None:

@@ -12,7 +12,8 @@ from runstrong.cli.errors import ExitStatus, UserError
 from runstrong.export.markdown import workout_markdown
 from runstrong.settings import Settings
 from runstrong.timeline import compile_timeline
-from runstrong.wording import duration_text
+from runstrong.wording import dose_text, duration_text
+from runstrong.workouts.catalog import builtin_catalog
 from runstrong.workouts.file import WorkoutFileError, load_workout_file
 from runstrong.workouts.library import load_library
 from runstrong.workouts.model import Workout
@@ -109,6 +110,15 @@ def validate(files: tuple[Path, ...]) -> None:
         click.echo(f"{path}: ok ({workout.id} v{workout.version}, planned {planned})")
     if failed:
         raise click.exceptions.Exit(ExitStatus.BAD_INPUT)
+
+
+@click.command()
+def exercises() -> None:
+    """List the catalog's exercises: use one in a workout as `- exercise: ID`."""
+    catalog = builtin_catalog().exercises
+    width = max(len(exercise_id) for exercise_id in catalog)
+    for exercise_id, exercise in sorted(catalog.items()):
+        click.echo(f"{exercise_id:<{width}}  {exercise.name}  ({dose_text(exercise.dose)})")
 
 
 @click.command()

@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from runstrong.figures.svg import key_poses_svg
 from runstrong.timeline import compile_timeline
-from runstrong.wording import dose_text, duration_text, load_text, rest_text
+from runstrong.wording import dose_text, duration_text, load_text, rest_text, schedule_text
 from runstrong.workouts.figures import figure_for
 from runstrong.workouts.model import Exercise, Workout
 
@@ -19,7 +19,9 @@ def workout_card_html(workout: Workout) -> str:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(dose=dose_text, load=load_text, rest=rest_text, figure=_key_poses)
+    env.filters.update(
+        dose=dose_text, load=load_text, rest=rest_text, figure=_key_poses, schedule=schedule_text
+    )
     total = compile_timeline(workout).total_seconds
     return env.get_template("card.html.j2").render(workout=workout, planned=duration_text(total))
 

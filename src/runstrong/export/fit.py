@@ -200,8 +200,10 @@ class _StepWriter:
         message.exercise_category = kind.category.value
         if kind.name is not None:
             message.exercise_name = kind.name.value
+        how = [f"{step.how.capitalize()}."] if step.alternating else []
         notes = clip(
-            " ".join([f"{dose_text(exercise.dose)}."] * combined + exercise.cues[:1]), NOTES_SIZE
+            " ".join([f"{dose_text(exercise.dose)}."] * combined + how + exercise.cues[:1]),
+            NOTES_SIZE,
         )
         if notes:
             message.notes = notes
@@ -213,17 +215,19 @@ class _StepWriter:
 
 
 def _work_name(name: str, short: str | None, step: Step, combined: bool) -> str:
-    """ "B Squat (left)": the side always shows; a long name gives way to the short one.
+    """ "B Squat (left)": the side or direction always shows; a long name gives way to the
+    short one.
 
     The full name is used when it fits whole, else the exercise's short name,
     else the name shortened. Both sides keep room for the longer " (right)", so
     a name reads the same on the left and the right step.
     """
-    sided = step.side is not None and not combined
-    room = STEP_NAME_SIZE - (len(" (right)") if sided else 0)
+    way = step.direction or (None if combined else step.side)
+    suffix = f" ({clip(way, 7)})" if way else ""  # a direction's name keeps to 6 bytes
+    room = STEP_NAME_SIZE - max(len(suffix.encode("utf-8")), len(" (right)") if way else 0)
     fits = [n for n in (name, short) if n and len(n.encode("utf-8")) < room]
     stem = fits[0] if fits else clip(short or name, room)
-    return f"{stem} ({step.side})".lstrip() if sided else stem
+    return f"{stem}{suffix}".lstrip()
 
 
 def _set_time(message: WorkoutStepMessage, seconds: float) -> None:

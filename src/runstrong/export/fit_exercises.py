@@ -14,6 +14,7 @@ from typing import NamedTuple
 from fit_tool.profile.profile_type import (
     CarryExerciseName,
     ExerciseCategory,
+    HipStabilityExerciseName,
     HipSwingExerciseName,
     LungeExerciseName,
     PlankExerciseName,
@@ -56,6 +57,26 @@ BUILTIN: dict[str, FitExercise] = {
     ),
     "supine-figure-4-stretch": FitExercise(
         ExerciseCategory.WARM_UP, WarmUpExerciseName.STRETCH_LYING_PIRIFORMIS
+    ),
+    "cat-cow": FitExercise(ExerciseCategory.WARM_UP, WarmUpExerciseName.STRETCH_CAT_COW),
+    # The profile's side planks are from the feet; reaching under is the rotation.
+    "modified-side-plank-rotation": FitExercise(
+        ExerciseCategory.PLANK, PlankExerciseName.SIDE_PLANK_WITH_REACH_UNDER
+    ),
+    # No bird dog row in the profile: a row is what the arm does.
+    "bird-dog-row": FitExercise(ExerciseCategory.ROW),
+    "modified-side-plank-clamshell-lift": FitExercise(
+        ExerciseCategory.PLANK, PlankExerciseName.KNEELING_SIDE_PLANK_WITH_LEG_LIFT
+    ),
+    "dead-bug-pullover": FitExercise(
+        ExerciseCategory.HIP_STABILITY, HipStabilityExerciseName.WEIGHTED_DEAD_BUG
+    ),
+    # The profile's plank pull through is filed under sandbags; the plank is the honest part.
+    "high-plank-pull-through": FitExercise(ExerciseCategory.PLANK),
+    "unilateral-suitcase-march": FitExercise(ExerciseCategory.CARRY),
+    "cobra": FitExercise(ExerciseCategory.WARM_UP, WarmUpExerciseName.STRETCH_COBRA),
+    "three-way-childs-pose": FitExercise(
+        ExerciseCategory.WARM_UP, WarmUpExerciseName.STRETCH_CHILDS_POSE
     ),
 }
 

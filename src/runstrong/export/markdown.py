@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from runstrong.timeline import StepKind, compile_timeline
-from runstrong.wording import dose_text, duration_text, load_text, rest_text
+from runstrong.wording import dose_text, duration_text, load_text, rest_text, schedule_text
 from runstrong.workouts.model import Block, Exercise, Variation, Workout
 
 
@@ -16,16 +16,15 @@ def workout_markdown(workout: Workout) -> str:
         who = f"{credit.author}, {credit.role}" if credit.role else credit.author
         lines.append(f"*Routine by {who}" + (f" ({credit.source})" if credit.source else "") + "*")
         lines.append("")
+    target = f"target {workout.target_minutes} min; " if workout.target_minutes else ""
     lines += [
         f"- **Planned time:** {duration_text(timeline.total_seconds)}"
-        f" (target {workout.target_minutes} min; "
-        f"{duration_text(timeline.estimated_seconds)} of it estimated)",
+        f" ({target}{duration_text(timeline.estimated_seconds)} of it estimated)",
         f"- **Work:** {duration_text(by_kind[StepKind.WORK])}, "
         f"**switching sides:** {duration_text(by_kind[StepKind.SWITCH])}, "
         f"**transitions:** {duration_text(by_kind[StepKind.TRANSITION])}, "
         f"**rest:** {duration_text(by_kind[StepKind.REST] + by_kind[StepKind.REST_AS_NEEDED])}",
-        f"- **How often:** {workout.schedule.sessions_per_week} per week, "
-        f"{workout.schedule.recovery_hours_before_quality_run} h before a quality run",
+        f"- **How often:** {schedule_text(workout.schedule)}",
     ]
     if workout.equipment:
         lines.append(f"- **Equipment:** {', '.join(workout.equipment)}")
@@ -66,6 +65,8 @@ def _exercise(number: int, exercise: Exercise) -> list[str]:
         f"- **Dose:** {dose_text(exercise.dose)}",
         f"- **Load:** {load_text(exercise.load)}",
     ]
+    if exercise.rest is not None:
+        lines.append(f"- **After it:** {rest_text(exercise.rest)}")
     if exercise.equipment:
         lines.append(f"- **Equipment:** {', '.join(exercise.equipment)}")
     if exercise.muscles:

@@ -23,10 +23,14 @@ _CELL = 4
 def plan_heading(title: str, rules: PlanRules, *, windows: str, zone: str, source: str) -> str:
     """What the plan was made from, so a surprising slot can be traced to a rule."""
     per_week = plural(rules.sessions_per_week, "session")
+    recovery = (
+        f"ending {rules.recovery_hours:g} h or more before a quality run"
+        if rules.recovery_hours
+        else "any time around quality runs"
+    )
     return (
-        f"{title}: {per_week} a week, {rules.session_seconds // 60} min each, ending "
-        f"{rules.recovery_hours:g} h or more before a quality run; none in the "
-        f"{rules.race_taper_days:g} days before a race\n"
+        f"{title}: {per_week} a week, {rules.session_seconds // 60} min each, {recovery}; "
+        f"none in the {rules.race_taper_days:g} days before a race\n"
         f"Calendar {source}, time zone {zone}, windows {windows}"
     )
 

@@ -24,7 +24,7 @@ def cue_words(cue: Cue) -> str:
     if cue.kind is CueKind.LEAD_IN:
         return str(cue.count)
     if cue.kind is CueKind.START:
-        side = f", {step.side} {step.side_label}" if step.side else ""
+        side = f", {step.how}" if step.how else ""
         reps = f", {step.reps} reps" if step.reps else ""
         return f"Go: {step.exercise_name}{side}{reps}"
     if cue.kind is CueKind.HALFWAY:

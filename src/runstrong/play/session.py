@@ -357,7 +357,7 @@ def _position_key(timeline: Timeline, index: int) -> _Key:
         exercise = next(
             (s.exercise_id for s in reversed(timeline.steps[:index]) if s.exercise_id), None
         )
-    return (step.block_id, step.round, step.kind, exercise, step.side)
+    return (step.block_id, step.round, step.kind, exercise, step.side or step.direction)
 
 
 def _find_position(timeline: Timeline, key: _Key) -> tuple[int, bool]:

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from runstrong.progress.loads import Unit
 from runstrong.progress.progression import Advice, advise_workout
 from runstrong.store.database import Store
-from runstrong.store.history import recent_entries
+from runstrong.store.history import recent_entries_with
 from runstrong.workouts.model import Workout
 
 #: How many recent sessions the rules look at (two in a row, plus room for a break).
@@ -26,14 +26,19 @@ def advice_from_log(
     unit: Unit | None = None,
     excluding: str | None = None,
 ) -> list[Advice]:
-    """Advice per exercise from the latest logged sessions of `workout`.
+    """Advice per exercise from the latest logged sessions that did it, in any workout
+    (catalog exercises keep their id everywhere, so their history follows them).
 
     Args:
         today: the day the advice is for (default: today, local time).
         unit: show loads in this unit (default: the unit each exercise was logged in).
         excluding: a session uid to leave out (the one being filled in).
     """
-    sessions = recent_entries(store, workout_id=workout.id, limit=HISTORY + bool(excluding))
-    earlier = [entry for entry in sessions if entry.uid != excluding][:HISTORY]
+    sessions = recent_entries_with(
+        store,
+        exercise_ids=[exercise.id for exercise in workout.exercises()],
+        limit=HISTORY + bool(excluding),
+    )
+    earlier = [entry for entry in sessions if entry.uid != excluding]
     when = today or datetime.now().astimezone().date()
     return advise_workout(workout, earlier, today=when, unit=unit)

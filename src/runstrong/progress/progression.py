@@ -102,7 +102,7 @@ def ladder(exercise: Exercise) -> list[str | None]:
 
 def _implement(exercise: Exercise, variation_id: str | None) -> str | None:
     load = exercise.effective(variation_id).load
-    if load.kind is LoadKind.BODYWEIGHT:
+    if not load.kind.weight:
         return None
     return "kettlebell" if load.kind is LoadKind.KETTLEBELL else "dumbbell"
 
@@ -133,7 +133,12 @@ def results_for(
         variation_id = sets[0].variation_id
         loads = [s.load_kg for s in sets if s.load_kg is not None]
         rpes = [s.rpe for s in sets if s.rpe is not None]
-        planned = _planned_sets(workout, exercise_id, variation_id)
+        # Another workout may do it for other rounds: there, only shortfalls count.
+        planned = (
+            _planned_sets(workout, exercise_id, variation_id)
+            if entry.workout_id == workout.id
+            else 0
+        )
         results.append(
             Result(
                 day=entry.started_at.astimezone().date(),

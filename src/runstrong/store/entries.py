@@ -221,5 +221,6 @@ def check_against(entry: SessionEntry, workout: Workout) -> None:
                 f"set {number}: {exercise.id} has no variation {done.variation_id!r} "
                 f"(its variations: {names})"
             ) from None
-        if done.load_kg and load.kind is LoadKind.BODYWEIGHT:
-            raise InvalidEntry(f"{exercise.id} is a bodyweight exercise; it takes no load")
+        if done.load_kg and not load.kind.weight:
+            what = "a bodyweight exercise" if load.kind is LoadKind.BODYWEIGHT else "not weighted"
+            raise InvalidEntry(f"{exercise.id} is {what}; it takes no load")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -104,14 +105,33 @@ def recent_sessions(
         ]
 
 
-def recent_entries(
-    store: Store, *, workout_id: str, user: str = DEFAULT_USER, limit: int = 4
+def recent_entries_with(
+    store: Store, *, exercise_ids: Collection[str], user: str = DEFAULT_USER, limit: int = 4
 ) -> list[SessionEntry]:
-    """The latest sessions of a workout in full, newest first (what advice is made from)."""
-    recent = _recent(user, workout_id, limit)
+    """In full, newest first: for each exercise, the latest `limit` sessions that did it,
+    whatever workout they were of (a catalog exercise's history goes with it)."""
+    if not exercise_ids:
+        return []
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=SetRecord.exercise_id,
+            order_by=(TrainingSession.started_at.desc(), TrainingSession.id.desc()),
+        )
+        .label("rank")
+    )
+    done_by = (
+        select(TrainingSession.id.label("id"), rank)
+        .join(SetRecord, SetRecord.session_id == TrainingSession.id)
+        .join(User)
+        .where(User.name == user, SetRecord.exercise_id.in_(list(exercise_ids)))
+        .group_by(TrainingSession.id, SetRecord.exercise_id)
+        .subquery()
+    )
+    wanted = select(done_by.c.id).where(done_by.c.rank <= limit).distinct()
     query = (
         select(TrainingSession)
-        .join(recent, recent.c.id == TrainingSession.id)
+        .where(TrainingSession.id.in_(wanted))
         .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
         .options(*whole_sessions())
     )

@@ -22,8 +22,8 @@ def movement(workout: Workout, step: Step) -> Movement | None:
 
 
 def side_text(step: Step) -> str:
-    """ "left leg", or "" when the step has no side."""
-    return f"{step.side} {step.side_label}" if step.side else ""
+    """ "left leg", "to the left", "alternating hands", or "" for work done one way."""
+    return step.how
 
 
 def where_text(step: Step) -> str:
@@ -115,7 +115,7 @@ def next_up_text(session: Session) -> str:
     for step in steps[session.index + 1 :]:
         if step.kind is StepKind.WORK:
             block = f"{step.block_name}: " if step.block_id != current.block_id else ""
-            side = f" ({side_text(step)})" if step.side else ""
+            side = f" ({side_text(step)})" if step.how else ""
             return f"Next up: {block}{step.exercise_name}{side}, {_amount(step)}"
     return "Next up: the end of the session"
 

@@ -23,7 +23,7 @@ from runstrong.store.sessions import replace_session
 from runstrong.web.deps import Slug
 from runstrong.web.errors import InputError
 from runstrong.web.training_log import TrainingLog
-from runstrong.workouts.model import LoadKind, Workout
+from runstrong.workouts.model import Workout
 
 RPE = Annotated[int, Field(ge=1, le=10)]
 
@@ -86,7 +86,7 @@ def form_rows(
             FormRow(
                 exercise_id=exercise.id,
                 name=movement.name,
-                weighted=movement.load.kind is not LoadKind.BODYWEIGHT,
+                weighted=movement.load.kind.weight,
                 reps_planned=movement.dose.reps,
                 load=round(load, 1) if load is not None else None,
                 reps=min(done_reps) if done_reps else movement.dose.reps,

@@ -36,6 +36,7 @@ StepView = create_model(
     "StepView",
     **{name: (field.annotation, field) for name, field in Step.model_fields.items()},
     label=(str, ...),
+    how=(str, Field(description='Which way: "left leg", "centre", "alternating hands" or "".')),
     waits_for_runner=(bool, Field(description="Rep work and rest as needed end on 'done'.")),
     seconds_after=(float, Field(description="Planned seconds of every step after this one.")),
     figure_url=(
@@ -84,6 +85,7 @@ def timeline_view(workout: Workout, timeline: Timeline) -> TimelineView:
             StepView(
                 **step.model_dump(),
                 label=step.label,
+                how=step.how,
                 waits_for_runner=step.waits_for_runner,
                 seconds_after=round(max(after, 0.0), 3),
                 figure_url=_figure_url(workout, step),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from runstrong.workouts import cache as workout_cache
+from runstrong.workouts.catalog import builtin_catalog, catalog_digest
 from runstrong.workouts.model import Workout
 from runstrong.workouts.problems import Problem, WorkoutFileError
 from runstrong.workouts.yaml_positions import parse_workout_yaml
@@ -23,17 +24,19 @@ def load_workout_file(path: Path) -> Workout:
         WorkoutFileError: with one problem per thing to fix.
     """
     raw = _read_bytes(path)
-    cached = workout_cache.lookup(raw)
+    key = raw + b"\0" + catalog_digest()  # a workout may use the catalog's exercises
+    cached = workout_cache.lookup(key)
     if cached is not None:
         return cached
     workout = parse_workout_text(_decode(raw, str(path)), str(path))
-    workout_cache.remember(raw, workout)
+    workout_cache.remember(key, workout)
     return workout
 
 
 def parse_workout_text(text: str, name: str = "<workout>") -> Workout:
-    """Parse and validate workout YAML already in memory (uploads, tests)."""
-    return parse_workout_yaml(text, name)
+    """Parse and validate workout YAML already in memory (uploads, tests), using the
+    built-in exercise catalog for the exercises it names by catalog id."""
+    return parse_workout_yaml(text, name, context={"catalog": builtin_catalog().exercises})
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -8,11 +8,21 @@ field slips through unnoticed.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    ValidationInfo,
+    model_validator,
+)
 
 from runstrong.figures.model import Figure
 
@@ -70,11 +80,42 @@ class VariationKind(StrEnum):
 
 
 class LoadKind(StrEnum):
+    """What the runner holds or uses; `other` needs a note saying what."""
+
     BODYWEIGHT = "bodyweight"
+    NONE = "none"
     DUMBBELL = "dumbbell"
     DUMBBELLS = "dumbbells"
     KETTLEBELL = "kettlebell"
     DUMBBELL_OR_KETTLEBELL = "dumbbell or kettlebell"
+    BARBELL = "barbell"
+    MEDICINE_BALL = "medicine ball"
+    RESISTANCE_BAND = "resistance band"
+    MINI_BAND = "mini band"
+    BOX = "box or step"
+    OTHER = "other"
+
+    @property
+    def weight(self) -> bool:
+        """A free weight, whose load is logged in kilograms or pounds."""
+        return self in _WEIGHTS
+
+    @property
+    def graded(self) -> bool:
+        """Comes in grades (a weight, or a band's resistance), so a class can be suggested."""
+        return self in _WEIGHTS or self in (LoadKind.RESISTANCE_BAND, LoadKind.MINI_BAND)
+
+
+_WEIGHTS = frozenset(
+    {
+        LoadKind.DUMBBELL,
+        LoadKind.DUMBBELLS,
+        LoadKind.KETTLEBELL,
+        LoadKind.DUMBBELL_OR_KETTLEBELL,
+        LoadKind.BARBELL,
+        LoadKind.MEDICINE_BALL,
+    }
+)
 
 
 #: The unit a runner weighs a load in; the log keeps kilograms and remembers the unit.
@@ -83,13 +124,36 @@ Unit = Literal["kg", "lb"]
 
 class WeightClass(StrEnum):
     LIGHT = "light"
+    LIGHT_MEDIUM = "light to medium"
     MEDIUM = "medium"
     MEDIUM_HEAVY = "medium to heavy"
     HEAVY = "heavy"
 
 
+def _directions(value: object) -> object:
+    """A count of directions stands for that many numbered ones."""
+    if isinstance(value, int) and not isinstance(value, bool) and 2 <= value <= MAX_DIRECTIONS:
+        return [f"direction {n}" for n in range(1, value + 1)]
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise ValueError(f"give 2 to {MAX_DIRECTIONS} directions")
+    return value
+
+
+MAX_DIRECTIONS = 8
+Directions = Annotated[
+    list[Annotated[str, Field(min_length=1, max_length=40)]],
+    BeforeValidator(_directions, json_schema_input_type=list[str] | int),
+    Field(
+        min_length=2,
+        max_length=MAX_DIRECTIONS,
+        description="Do the dose once in each direction, in this order: a list of names "
+        '(e.g. [centre, left, right]) or a count (3 means "direction 1" to "direction 3").',
+    ),
+]
+
+
 class Dose(_Strict):
-    """How much of an exercise: a time or a number of reps, maybe per side."""
+    """How much of an exercise: a time or a number of reps, maybe per side or per direction."""
 
     seconds: Seconds | None = Field(None, description="Timed work, in seconds.")
     reps: Annotated[int, Field(gt=0, le=1000, strict=True)] | None = Field(
@@ -97,6 +161,12 @@ class Dose(_Strict):
     )
     per_side: StrictBool = Field(
         False, description="Do the dose once on each side (left, then right)."
+    )
+    directions: Directions | None = None
+    alternating: StrictBool = Field(
+        False,
+        description="Alternate sides as you go, in one piece of work with no switch; "
+        "reps count both sides together.",
     )
     seconds_per_rep: Annotated[float, Field(gt=0, le=60)] | None = Field(
         None,
@@ -112,6 +182,14 @@ class Dose(_Strict):
             raise ValueError("give either `seconds` or `reps`, not both and not neither")
         if self.seconds is not None and (self.seconds_per_rep or self.tempo):
             raise ValueError("`seconds_per_rep` and `tempo` only apply to rep work")
+        ways = [name for name in ("per_side", "directions", "alternating") if getattr(self, name)]
+        if len(ways) > 1:
+            chosen = " and ".join(f"`{way}`" for way in ways)
+            raise ValueError(
+                f"choose one of `per_side`, `directions` and `alternating`, not {chosen}"
+            )
+        if self.directions and len(set(self.directions)) != len(self.directions):
+            raise ValueError("each direction needs its own name")
         return self
 
     @property
@@ -130,8 +208,10 @@ class Load(_Strict):
 
     @model_validator(mode="after")
     def _class_needs_weight(self) -> Load:
-        if self.kind is LoadKind.BODYWEIGHT and self.weight_class is not None:
-            raise ValueError("a bodyweight exercise has no weight class")
+        if not self.kind.graded and self.weight_class is not None:
+            raise ValueError(f"a load of kind {self.kind.value!r} has no weight class")
+        if self.kind is LoadKind.OTHER and self.note is None:
+            raise ValueError("a load of kind 'other' needs a `note` saying what it is")
         return self
 
 
@@ -166,6 +246,11 @@ class Exercise(_Strict):
     )
     load: Load = Field(default_factory=Load)
     equipment: list[Name] = Field(default_factory=list)
+    rest: Rest | None = Field(
+        None,
+        description="Rest after this exercise, in place of the block's rest between "
+        "exercises or rounds (the block's `after_block` still ends the block).",
+    )
     setup: Text | None = Field(None, description="The starting position.")
     steps: list[Text] = Field(min_length=1)
     cues: list[Text] = Field(default_factory=list)
@@ -243,6 +328,58 @@ class Movement:
     cues: tuple[str, ...]
 
 
+class ExerciseRef(_Strict):
+    """An exercise taken from the catalog by id, with the dose (and load, rest) this workout asks.
+
+    The exercise keeps the catalog's id, so its history follows it from workout to workout.
+    """
+
+    exercise: Slug = Field(description="The id of an exercise in the catalog.")
+    dose: Dose | None = Field(None, description="Replaces the catalog's dose.")
+    load: Load | None = Field(None, description="Replaces the catalog's load.")
+    rest: Rest | None = Field(None, description="Rest after this exercise (see Exercise.rest).")
+
+
+#: What a workout may change about a catalog exercise it uses.
+REF_OVERRIDES = ("dose", "load", "rest")
+
+
+def _from_catalog(value: Any, info: ValidationInfo) -> Any:
+    """Replace `{exercise: ID, ...}` by the catalog's exercise with the overrides given.
+
+    The catalog comes in the validation context (`{"catalog": {id: Exercise}}`), so
+    the model needs no knowledge of where catalogs are kept.
+    """
+    if not isinstance(value, Mapping) or "exercise" not in value:
+        return value
+    if "id" in value:
+        raise ValueError(
+            "give `id` for an exercise of your own or `exercise` for one from the catalog, not both"
+        )
+    fixed = sorted(set(value) - {"exercise", *REF_OVERRIDES})
+    if fixed:
+        raise ValueError(
+            f"`{fixed[0]}` comes from the catalog; a catalog exercise takes only "
+            "`dose`, `load` and `rest` here (give your own exercise an `id` to change more)"
+        )
+    catalog: Mapping[str, Exercise] = (info.context or {}).get("catalog") or {}
+    wanted = value["exercise"]
+    found = catalog.get(wanted) if isinstance(wanted, str) else None
+    if found is None:
+        close = difflib.get_close_matches(str(wanted), list(catalog), n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ValueError(f"no exercise {wanted!r} in the catalog{hint}")
+    overrides = {key: value[key] for key in REF_OVERRIDES if value.get(key) is not None}
+    return {**found.model_dump(exclude_defaults=True), **overrides}
+
+
+#: An exercise of the workout's own, or one taken from the catalog.
+BlockExercise = Annotated[
+    Exercise,
+    BeforeValidator(_from_catalog, json_schema_input_type=Exercise | ExerciseRef),
+]
+
+
 class RestRules(_Strict):
     """Rest inside and after a block."""
 
@@ -259,7 +396,18 @@ class Block(_Strict):
     kind: BlockKind
     rounds: Annotated[int, Field(ge=1, le=100, strict=True)] = 1
     rest: RestRules = Field(default_factory=RestRules)
+    exercises: list[BlockExercise] = Field(min_length=1)
+
+
+class ExerciseList(_Strict):
+    """A catalog file: exercises any workout can use by id."""
+
     exercises: list[Exercise] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> ExerciseList:
+        _reject_duplicates([e.id for e in self.exercises], "exercise")
+        return self
 
 
 class Credit(_Strict):
@@ -295,7 +443,9 @@ class Workout(_Strict):
     title: Name
     summary: Text
     credit: Credit | None = None
-    target_minutes: Annotated[int, Field(ge=1, le=600, strict=True)]
+    target_minutes: Annotated[int, Field(ge=1, le=600, strict=True)] | None = Field(
+        None, description="The intended length, when the source gives one."
+    )
     equipment: list[Name] = Field(default_factory=list)
     schedule: Schedule = Field(default_factory=Schedule)
     timing: Timing = Field(default_factory=Timing)

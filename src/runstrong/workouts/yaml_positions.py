@@ -22,13 +22,21 @@ from runstrong.workouts.problems import Problem, WorkoutFileError
 M = TypeVar("M", bound=BaseModel)
 
 
-def parse_workout_yaml(text: str, name: str = "<workout>") -> Workout:
-    """Parse and validate workout YAML; raise WorkoutFileError listing every problem."""
-    return parse_model_yaml(text, name, Workout)
+def parse_workout_yaml(
+    text: str, name: str = "<workout>", *, context: dict[str, Any] | None = None
+) -> Workout:
+    """Parse and validate workout YAML; raise WorkoutFileError listing every problem.
+
+    `context` reaches the validators: a workout finds its exercise catalog there.
+    """
+    return parse_model_yaml(text, name, Workout, context=context)
 
 
-def parse_model_yaml(text: str, name: str, model: type[M]) -> M:
-    """Parse YAML holding one `model` (a workout, a figure); problems name their lines."""
+def parse_model_yaml(
+    text: str, name: str, model: type[M], *, context: dict[str, Any] | None = None
+) -> M:
+    """Parse YAML holding one `model` (a workout, a figure, a catalog file); problems name
+    their lines."""
     if not text.strip() or _only_comments(text):
         raise WorkoutFileError([Problem(name, 1, 1, "", "the file is empty")])
     try:
@@ -45,7 +53,7 @@ def parse_model_yaml(text: str, name: str, model: type[M]) -> M:
             [Problem(name, 1, 1, "", "a workout file must be a mapping of fields (id, title, ...)")]
         )
     try:
-        return model.model_validate(_plain(tree))
+        return model.model_validate(_plain(tree), context=context)
     except ValidationError as err:
         raise WorkoutFileError([_problem(name, tree, e, model) for e in err.errors()]) from None
 

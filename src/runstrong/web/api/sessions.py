@@ -196,7 +196,9 @@ def _same_set(session: PlayerSession, timeline: Timeline) -> int:
         for step in timeline.steps
         if (step.exercise_id, step.round, step.kind) == (here.exercise_id, here.round, here.kind)
     ]
-    same_side = [step for step in same if step.side == here.side]
+    same_side = [
+        step for step in same if (step.side, step.direction) == (here.side, here.direction)
+    ]
     chosen = (same_side or same or [None])[0]
     return chosen.index if chosen else min(session.index, len(timeline.steps))
 

@@ -17,7 +17,7 @@ class WorkoutSummary(BaseModel):
     id: str
     title: str
     summary: str
-    target_minutes: int
+    target_minutes: int | None
     planned_seconds: float
     builtin: bool
 

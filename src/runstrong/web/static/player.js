@@ -344,7 +344,7 @@
     ui.count.textContent = `Step ${index + 1} of ${total}`;
     ui.kind.textContent = s.kind === "work" ? (s.variation_id ? "Easier variation" : "Work") : s.label;
     ui.label.textContent = s.exercise_name || s.label;
-    ui.side.textContent = s.side ? `${capitalise(s.side)} ${s.side_label}` : "";
+    ui.side.textContent = capitalise(s.how);
     ui.dose.textContent = s.kind === "work" ? doseText(s) : s.waits_for_runner ? "Press Done when you are ready" : "";
     ui.countdown.textContent = timed(s) ? clock(remaining()) : clock(elapsed());
     ui.countdown.classList.toggle("counting-up", !timed(s));
