@@ -31,6 +31,8 @@ def _pages(uid: str) -> list[str]:
         "/history",
         f"/log/{uid}",
         "/plan",
+        "/import",
+        "/workouts/core-for-runners",
         "/no-such-page",
     ]
 
