@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runstrong.workouts.model import AS_NEEDED, Dose, Load, LoadKind, Rest, Schedule
+from runstrong.workouts.model import AS_NEEDED, Dose, Load, LoadKind, Rest, Schedule, Workout
 
 
 def dose_text(dose: Dose) -> str:
@@ -52,6 +52,19 @@ def schedule_text(schedule: Schedule) -> str:
     hours = schedule.recovery_hours_before_quality_run
     when = f"{hours} h before a quality run" if hours else "any time, even next to a run"
     return f"{schedule.sessions_per_week} per week, {when}"
+
+
+def equipment_text(workout: Workout) -> list[str]:
+    """What to have ready: the workout's own list, or else what its exercises list, each
+    once, or else their loads ("kettlebell (medium)")."""
+    things = workout.equipment or [t for e in workout.exercises() for t in e.equipment]
+    if not things:
+        things = [
+            load_text(e.load)
+            for e in workout.exercises()
+            if e.load.kind not in (LoadKind.BODYWEIGHT, LoadKind.NONE)
+        ]
+    return list(dict.fromkeys(things))
 
 
 def duration_text(seconds: float) -> str:

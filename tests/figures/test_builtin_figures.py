@@ -21,6 +21,8 @@ MOVES = [
     for exercise in builtin_workout(routine).exercises()
     for variation in [None, *(v.id for v in exercise.variations)]
 ]
+
+
 @pytest.mark.parametrize(("routine", "exercise_id", "variation_id"), MOVES)
 def test_every_builtin_move_has_its_own_figure(routine, exercise_id, variation_id):
     assert (variation_id or exercise_id) in builtin_ids(), (routine, exercise_id, variation_id)

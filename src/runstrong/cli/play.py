@@ -22,6 +22,7 @@ from runstrong.store.recorder import StoreRecorder
 from runstrong.timeline import compile_timeline
 from runstrong.tui.app import Ending, PlayerApp
 from runstrong.tui.opening_screen import Opening
+from runstrong.wording import equipment_text
 
 if TYPE_CHECKING:
     from runstrong.play.checkpoint import Snapshot
@@ -102,6 +103,7 @@ def opening(
         title=workout.title,
         planned_seconds=compile_timeline(workout, variations).total_seconds,
         advice=advice_from_log(store, workout, today=today),
+        equipment=equipment_text(workout),
     )
 
 

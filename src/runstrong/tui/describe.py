@@ -125,8 +125,10 @@ def _amount(step: Step) -> str:
 
 
 def time_left_text(session: Session, now: float) -> str:
+    """ "12% done · about 18:20 left", beside the session's bar."""
+    done = f"{math.floor(100 * session_fraction(session, now))}% done"
     left = session.time_left(now)
-    return f"about {clock_text(left)} left" if left else "nearly done"
+    return f"{done} · about {clock_text(left)} left" if left else f"{done} · nearly there"
 
 
 def session_fraction(session: Session, now: float) -> float:

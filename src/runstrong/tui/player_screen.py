@@ -51,7 +51,7 @@ class PlayerScreen(Screen[None]):
             yield Static(id="figure")
         yield Static(id="next-up")
         with Horizontal(id="session"):
-            yield ProgressBar(id="session-bar", show_eta=False)
+            yield ProgressBar(id="session-bar", show_eta=False, show_percentage=False)
             yield Static(id="time-left")
         yield Footer()
 
