@@ -69,11 +69,17 @@ def _save_form(request, uid, log, library, templates, form: dict[str, object]) -
 
 
 def _details_data(form: dict[str, object]) -> dict:
-    """Flat form fields ("load.b-squat") into the nested shape `SessionDetails` checks."""
+    """Flat form fields ("load.b-squat") into the nested shape `SessionDetails` checks.
+
+    A field sent back as it was shown ("was.load.b-squat") is left out: saving the
+    review unchanged must not flatten sets logged with different weights into one.
+    """
     data: dict = {"exercises": {}}
     for key, value in form.items():
         text = value.strip() if isinstance(value, str) else ""
-        if not text:
+        if not text or key.startswith("was."):
+            continue
+        if text == str(form.get(f"was.{key}", "")).strip():
             continue
         name, _, exercise = key.partition(".")
         if exercise:

@@ -113,13 +113,21 @@ async function networkFirst(request, event) {
     return await Promise.race([fromNetwork, patience()]);
   } catch {
     const kept = await cache.match(request);
-    if (kept) return kept;
+    if (kept) return markedKept(kept);
     try {
       return await fromNetwork; // nothing kept: wait for the network after all
     } catch {
       return offlineAnswer(request);
     }
   }
+}
+
+function markedKept(response) {
+  // Say the answer is the copy kept here, not the server's word now (the player then
+  // trusts its own newer copy of a session over it).
+  const headers = new Headers(response.headers);
+  headers.set("x-runstrong-kept", "1");
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 function patience() {
