@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from runstrong.workouts.model import AS_NEEDED, Dose, Load, LoadKind, Rest, Schedule, Workout
 
 
@@ -86,3 +88,13 @@ def clock_text(seconds: float) -> str:
 def plural(count: int, noun: str, many: str | None = None) -> str:
     """ "1 session", "3 sessions" ("1 week", "2 weeks"; irregular forms via `many`)."""
     return f"{count} {noun if count == 1 else (many or noun + 's')}"
+
+
+def when_text(moment: datetime, now: datetime) -> str:
+    """ "today at 17:05", "yesterday at 18:30", "Mon 24 Nov at 07:00", in local time."""
+    local, today = moment.astimezone(), now.astimezone().date()
+    days = (today - local.date()).days
+    day = {0: "today", 1: "yesterday"}.get(days, f"{local:%a} {local.day} {local:%b}")
+    if days > 300 or days < 0:
+        day += f" {local:%Y}"
+    return f"{day} at {local:%H:%M}"

@@ -7,10 +7,11 @@ from the session alone, and can be checked without a terminal.
 from __future__ import annotations
 
 import math
+from datetime import datetime
 
 from runstrong.play.session import Session
 from runstrong.timeline import Step, StepKind
-from runstrong.wording import clock_text, duration_text, load_text
+from runstrong.wording import clock_text, duration_text, load_text, when_text
 from runstrong.workouts.model import Movement, Workout
 
 
@@ -134,3 +135,18 @@ def time_left_text(session: Session, now: float) -> str:
 def session_fraction(session: Session, now: float) -> float:
     total = session.timeline.total_seconds
     return max(0.0, 1.0 - session.time_left(now) / total) if total else 1.0
+
+
+def resume_question(
+    workout: Workout, step: Step, *, total: int, stopped_at: datetime, now: datetime
+) -> str:
+    """What an unfinished session was doing, where and when it stopped, and whether to go on:
+    "Lower-Body Strength for Runners stopped yesterday at 18:30 at step 24 of 69: B Squat,
+    right leg (Strength Set A, round 2 of 3). Resume it?"."""
+    what = title_text(step)
+    if step.how:
+        what += f", {step.how}"
+    return (
+        f"{workout.title} stopped {when_text(stopped_at, now)} at step {step.index + 1} of "
+        f"{total}: {what} ({step.block_name}, round {step.round} of {step.rounds}). Resume it?"
+    )
