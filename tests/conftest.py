@@ -80,3 +80,33 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'runstrong.db'}"
     return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture(scope="session")
+def feed_authority(tmp_path_factory: pytest.TempPathFactory):
+    """A throw-away certificate authority and its certificate file, for the HTTPS feed server."""
+    import trustme
+
+    authority = trustme.CA()
+    pem = tmp_path_factory.mktemp("ca") / "authority.pem"
+    authority.cert_pem.write_to_path(str(pem))
+    return authority, pem
+
+
+@pytest.fixture
+def feed_server(feed_authority, monkeypatch: pytest.MonkeyPatch) -> Iterator:
+    """A real HTTPS server on loopback, trusted by the application through SSL_CERT_FILE."""
+    import ssl
+
+    import feed_server as feeds
+
+    authority, pem = feed_authority
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("127.0.0.1", "localhost").configure_cert(context)
+    monkeypatch.setenv("SSL_CERT_FILE", str(pem))
+    server, running = feeds.start(context)
+    try:
+        yield server
+    finally:
+        running.shutdown()
+        running.server_close()

@@ -9,14 +9,12 @@ runstrong reads either. The CLI, the store, the web app and the player ask a
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
 HOME_VARIABLE = "RUNSTRONG_HOME"
 DATABASE_URL_VARIABLE = "RUNSTRONG_DATABASE_URL"
-_FEED_TOKEN_FILE = "calendar-feed-token"
 
 
 class Settings(BaseModel):
@@ -67,24 +65,16 @@ class Settings(BaseModel):
         return self.data_dir / "player" / "checkpoint.json"
 
     @property
+    def feed_copies_dir(self) -> Path:
+        """The last good copy of each calendar feed the command line has read."""
+        return self.data_dir / "feeds"
+
+    @property
+    def legacy_feed_token_file(self) -> Path:
+        """Where earlier versions kept the calendar feed's secret (now in the database)."""
+        return self.data_dir / "calendar-feed-token"
+
+    @property
     def calendar_rules_file(self) -> Path:
         """The user's own rules for classifying calendar events, used when it exists."""
         return self.data_dir / "calendar-rules.toml"
-
-    def feed_token(self) -> str:
-        """The secret in the calendar feed URL, created once and kept in the data folder.
-
-        Calendar apps poll the feed without logging in, so the URL itself is the
-        password: long, random, and stable across restarts.
-        """
-        path = self.data_dir / _FEED_TOKEN_FILE
-        if path.is_file():
-            token = path.read_text(encoding="utf-8").strip()
-            if token:
-                return token
-        path.parent.mkdir(parents=True, exist_ok=True)
-        token = secrets.token_urlsafe(24)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(token + "\n")
-        return token

@@ -161,7 +161,36 @@ def test_the_file_is_a_strength_workout(routine, tmp_path):
     (workout,) = messages["workout_mesgs"]
     assert workout["sport"] == "training"
     assert workout["sub_sport"] == "strength_training"
-    assert workout["wkt_name"] == "Lower-Body"
+    assert workout["wkt_name"] == "Lower-Body Strength (per side)"
+
+
+def test_the_two_side_modes_have_different_names(routine, tmp_path):
+    names = {
+        decode(workout_fit(routine, sides=sides), tmp_path)["workout_mesgs"][0]["wkt_name"]
+        for sides in ("per-side", "combined")
+    }
+    assert names == {"Lower-Body Strength (per side)", "Lower-Body Strength (combined)"}
+
+
+def test_the_header_is_the_current_sdks_and_a_second_decoder_agrees(routine, tmp_path):
+    import io
+
+    import fitdecode
+
+    data = workout_fit(routine)
+    assert data[0] == 14 and data[1] == 0x20  # 14-byte header with CRC, protocol 2.0
+    with fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.RAISE) as reader:
+        frames = list(reader)
+    (header,) = [f for f in frames if isinstance(f, fitdecode.FitHeader)]
+    assert header.crc_matched and header.proto_ver == (2, 0)
+    steps = [
+        f for f in frames if isinstance(f, fitdecode.FitDataMessage) and f.name == "workout_step"
+    ]
+    ours = fit_steps(data, tmp_path)
+    assert [s.get_value("wkt_step_name", fallback=None) for s in steps] == [
+        s.get("wkt_step_name") for s in ours
+    ]
+    assert [s.get_value("notes", fallback=None) for s in steps] == [s.get("notes") for s in ours]
 
 
 def test_builtin_routine_golden_structure(routine, tmp_path):
@@ -178,12 +207,25 @@ def test_three_strength_blocks_repeat_three_times(routine, tmp_path):
     ]
 
 
-def test_notes_hold_the_first_cue(routine, tmp_path):
+def test_notes_hold_the_whole_first_cue(routine, tmp_path):
     steps = fit_steps(workout_fit(routine), tmp_path)
     pogo = next(s for s in steps if s.get("exercise_category") == "plyo")
     assert pogo["notes"] == "Springy ankles; barely touch the ground."
     split = next(s for s in steps if s.get("exercise_category") == "lunge")
-    assert split["notes"] == "Squeeze the inner thighs and brace your core to"
+    assert split["notes"] == "Squeeze the inner thighs and brace your core to stay steady."
+
+
+def test_an_advised_variation_replaces_the_standard_move(routine, tmp_path):
+    variation = routine.exercise("b-squat").variation("goblet-squat")
+    steps = fit_steps(workout_fit(routine, variations={"b-squat": "goblet-squat"}), tmp_path)
+    squats = [s for s in steps if s.get("exercise_category") == "squat"]
+    goblet = squats[0]
+    assert goblet["wkt_step_name"] == "Goblet Squat"
+    assert not any("B Squat" in s["wkt_step_name"] for s in squats)
+    assert goblet["duration_type"] == "time" and goblet["duration_time"] == 20
+    assert goblet["notes"] == variation.steps[0]
+    standard = fit_steps(workout_fit(routine), tmp_path)
+    assert len(steps) == len(standard) - 2  # one 20 s step instead of left, switch, right
 
 
 def test_played_work_matches_the_timeline(routine, tmp_path):
@@ -317,7 +359,7 @@ def test_long_names_are_cut_cleanly(tmp_path, name):
         assert "\ufffd" not in text
     assert left["wkt_step_name"].endswith(" (left)")
     assert right["wkt_step_name"].endswith(" (right)")
-    assert_clean_cut(title, flat)
+    assert_clean_cut(title.removesuffix(" (per side)"), flat)
     assert_clean_cut(left["wkt_step_name"].removesuffix(" (left)"), flat)
     assert_clean_cut(right["wkt_step_name"].removesuffix(" (right)"), flat)
     assert_clean_cut(left["notes"], _one_line(name * 3))

@@ -44,6 +44,57 @@ def test_keywords(title, kind):
     assert kind_of(title) is kind
 
 
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Run: VO2 – 6 x 3' hard / 2' easy", Kind.SPEED),
+        ("Threshold 3 x 10 min, easy jog between", Kind.SPEED),
+        ("Easy warm-up, 5×1 km at 10K pace, easy cool-down", Kind.SPEED),
+        ("Tempo 20' + easy cooldown", Kind.SPEED),
+        ('Hills: 8 x 60" uphill, jog back down easy', Kind.SPEED),
+        ("Fartlek 45' (easy/hard)", Kind.SPEED),
+        ("Easy run with 10x400 in the middle", Kind.SPEED),
+        ("Recovery run 30' then 4 x 1 mile", Kind.SPEED),
+        ("Lockerer Dauerlauf mit 5 x 1000 m", Kind.SPEED),
+        ("Intervalle 6 x 3' – locker traben", Kind.SPEED),
+        ("Footing + 10 x 400 m récup 1'", Kind.SPEED),
+        ("Séance seuil 3 x 8 min, footing facile", Kind.SPEED),
+        ("Rodaje suave + series 6x800", Kind.SPEED),
+        ("Cambios de ritmo 10 x 1' con trote suave", Kind.SPEED),
+        ("Workout: 6 x 800 m", Kind.SPEED),
+        ("Easy run + 6x100m strides", Kind.EASY),
+        ("Easy 8 km with 6 x 20s strides", Kind.EASY),
+        ("Dauerlauf locker mit 5 Steigerungen", Kind.EASY),
+        ("Easy hilly run 10 km", Kind.EASY),
+        ("Shakeout run 20'", Kind.EASY),
+        ("Easy aerobic run 8 km", Kind.EASY),
+        ("Long run 30 km, first half easy", Kind.LONG),
+        ("Gym: squats 3x10", Kind.BUSY),
+        ("Dinner for 2x2", Kind.BUSY),
+    ],
+)
+def test_a_hard_signal_beats_easy_words(title, kind):
+    assert kind_of(title) is kind
+
+
+def test_the_reason_names_the_deciding_words():
+    start = at("2026-12-01 06:00")
+
+    def reason(title):
+        return Classifier().classify(CalendarEvent(title, start, start, "t")).reason
+
+    assert reason("Run: VO2 – 6 x 3' hard / 2' easy") == '"vo2", a hard session, beats "easy"'
+    assert reason("Easy run, then 5×1 km") == 'reps "5×1 km", a hard session, beats "easy"'
+    assert reason("6 x 3' on the road") == 'reps "6 x 3\'", a hard session'
+    assert reason("Easy run") == 'keyword "easy"'
+
+
+def test_a_users_easy_rule_is_not_overruled(tmp_path):
+    rules = tmp_path / "rules.toml"
+    rules.write_text('"club run" = "easy"\n')
+    assert kind_of("Club run 6x400", classifier=load_rules(rules)) is Kind.EASY
+
+
 def test_a_kind_tag_beats_the_keywords():
     assert kind_of("Tempo with the club", "kind: easy") is Kind.EASY
     assert kind_of("Parkrun [kind: race]") is Kind.RACE

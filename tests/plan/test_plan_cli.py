@@ -14,6 +14,15 @@ from plan.plan_helpers import DATA
 from runstrong.cli import main
 
 
+@pytest.fixture(autouse=True)
+def planned_in_october(monkeypatch):
+    """Plans are made on 1 Oct 2026, before every week these tests plan."""
+    import runstrong.cli.plan
+
+    moment = datetime(2026, 10, 1, 12, 0, tzinfo=ZoneInfo("UTC"))
+    monkeypatch.setattr(runstrong.cli.plan, "now", lambda: moment)
+
+
 def run(capsys, *args: str) -> tuple[int, str, str]:
     status = main(list(args))
     out, err = capsys.readouterr()
@@ -56,15 +65,59 @@ def test_replanning_keeps_the_same_uids(capsys, tmp_path):
     assert uids_a == uids_b and starts_a != starts_b
 
 
+def test_rewriting_the_ics_bumps_sequence_for_moved_sessions_only(capsys, tmp_path):
+    args = ["plan", "--calendar", str(DATA / "marathon-16-weeks.ics"), "--start", "2026-12-28",
+            "--tz", "Europe/Berlin", "--weeks", "4", "--ics", str(tmp_path / "s.ics")]  # fmt: skip
+
+    def sequences():
+        events = icalendar.Calendar.from_ical((tmp_path / "s.ics").read_bytes()).walk("VEVENT")
+        return {str(e["UID"]): (e.decoded("DTSTART"), int(e["SEQUENCE"])) for e in events}
+
+    run(capsys, *args)
+    before = sequences()
+    assert {seq for _, seq in before.values()} == {0}
+    run(capsys, *args, "--window", "Mon-Fri 18:00-20:00", "--window", "Sat,Sun 08:00-20:00")
+    after = sequences()
+    moved = {uid for uid in after if after[uid][0] != before[uid][0]}
+    assert moved
+    assert all(after[uid][1] == (1 if uid in moved else 0) for uid in after)
+    run(capsys, *args, "--window", "Mon-Fri 18:00-20:00", "--window", "Sat,Sun 08:00-20:00")
+    assert sequences() == after
+
+
 def test_5k_plan_with_two_sessions_flags_the_second(capsys):
     status, out, _ = run(
         capsys, "plan", "--calendar", str(DATA / "5k-two-speed-days.ics"), "--start",
         "2026-10-19", "--tz", "America/Chicago", "--per-week", "2",
     )  # fmt: skip
     assert status == 0
-    assert "+ Strength: Tue 20 Oct 07:00-07:21, 70 h before Fri 06:00 Tempo 3 mi" in out
+    assert "+ Strength: Tue 20 Oct 07:30-07:51, 70 h before Fri 06:00 Tempo 3 mi" in out
     assert "only 47 h before Sun 07:00 Long run 8 mi" in out
     assert "Wed 07:00  Easy 4 mi" in out  # all-day event at the usual run time
+
+
+def test_buffer_sets_the_gap_after_a_run(capsys):
+    args = ["plan", "--calendar", str(DATA / "5k-two-speed-days.ics"), "--start", "2026-10-19",
+            "--tz", "America/Chicago", "--weeks", "1"]  # fmt: skip
+    assert "Strength: Tue 20 Oct 07:00-07:21" in run(capsys, *args, "--buffer", "0")[1]
+    assert "Strength: Tue 20 Oct 08:00-08:21" in run(capsys, *args, "--buffer", "60")[1]
+    status, _, err = run(capsys, *args, "--buffer", "-5")
+    assert status == 2 and "--buffer" in err
+
+
+def test_without_start_nothing_is_proposed_before_now(capsys, monkeypatch, tmp_path):
+    import runstrong.cli.plan
+
+    late = datetime(2026, 12, 1, 16, 45, tzinfo=ZoneInfo("Europe/Berlin"))
+    monkeypatch.setattr(runstrong.cli.plan, "now", lambda: late)
+    calendar = tmp_path / "runs.csv"
+    calendar.write_text(
+        "2026-12-01,06:00,Intervals 6x800,speed,60\n2026-12-06,09:00,Long run,long,90\n"
+    )
+    status, out, _ = run(capsys, "plan", "--calendar", str(calendar), "--tz", "Europe/Berlin",
+                         "--weeks", "1")  # fmt: skip
+    assert status == 0, out
+    assert "Strength: Tue 01 Dec 16:45-17:06" in out
 
 
 def test_daily_doubles_week_is_flagged_with_a_fix(capsys):
@@ -73,7 +126,7 @@ def test_daily_doubles_week_is_flagged_with_a_fix(capsys):
         "--weeks", "1", "--tz", "Europe/Madrid",
     )  # fmt: skip
     assert status == 0
-    assert "! Strength: Mon 07 Dec 06:45-07:06, 46 h before Wed 06:00 Intervals 10x400" in out
+    assert "! Strength: Mon 07 Dec 07:15-07:36, 46 h before Wed 06:00 Intervals 10x400" in out
     assert "lower the recovery to 46 h" in out
     assert "Qee eee Qee" in out
 
@@ -212,3 +265,46 @@ def test_calendar_show_explains_start_in_its_own_words(capsys):
     assert "to show" in out and "to plan" not in out
     status, out, _ = run(capsys, "plan", "--help")
     assert "First day to plan" in out
+
+
+def test_plan_from_a_feed_keeps_the_last_good_copy(capsys, feed_server):
+    from feed_server import Answer
+
+    feed_server.answers["/runs.ics"] = Answer(
+        body=(DATA / "marathon-16-weeks.ics").read_bytes(),
+        headers={"content-type": "text/calendar", "etag": '"a"'},
+    )
+    args = ["plan", "--calendar", feed_server.url("/runs.ics", scheme="webcal"),
+            "--start", "2026-12-28", "--weeks", "2", "--tz", "Europe/Berlin"]  # fmt: skip
+    status, out, _ = run(capsys, *args)
+    assert status == 0
+    assert f"Calendar {feed_server.url('/runs.ics')}" in out
+    assert "2 weeks: 2 sessions" in out
+    feed_server.answers["/runs.ics"] = Answer(500, body=b"down for maintenance")
+    status, again, err = run(capsys, *args)
+    assert status == 0 and "2 weeks: 2 sessions" in again
+    assert f"warning: {feed_server.url('/runs.ics')} answered 500" in err
+    assert "planning from the copy fetched" in err
+    assert feed_server.requests[-1][1]["if-none-match"] == '"a"'
+
+
+def test_a_feed_that_never_worked_is_an_error_naming_it(capsys, feed_server):
+    from feed_server import Answer
+
+    feed_server.answers["/page"] = Answer(headers={"content-type": "text/html"}, body=b"<html>")
+    status, _, err = run(capsys, "calendar", "show", feed_server.url("/page"))
+    assert status == 1
+    page = feed_server.url("/page")
+    assert f"runstrong: error: {page} is not a calendar (it sent text/html)" in err
+    status, _, err = run(capsys, "plan", "--calendar", "http://example.com/runs.ics")
+    assert status == 2
+    assert "use https:// or webcal://" in err
+
+
+def test_the_feed_secret_can_be_shown_and_rotated(capsys):
+    status, first, _ = run(capsys, "calendar", "feed-token")
+    assert status == 0 and first.startswith("/calendar/") and first.strip().endswith(".ics")
+    assert run(capsys, "calendar", "feed-token")[1] == first
+    status, rotated, err = run(capsys, "calendar", "feed-token", "--rotate")
+    assert status == 0 and rotated != first and "no longer works" in err
+    assert run(capsys, "calendar", "feed-token")[1] == rotated

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from hypothesis import HealthCheck, given, settings
@@ -54,13 +55,30 @@ def scenarios(draw):
         session_seconds=draw(st.sampled_from([20 * 60, 21 * 60, 45 * 60])),
         recovery_hours=draw(st.sampled_from([0, 24, 36, 48, 72])),
         race_taper_days=draw(st.sampled_from([0, 3, 7])),
+        buffer_seconds=draw(st.sampled_from([0, 30 * 60, 90 * 60])),
     )
     windows = parse_windows(draw(st.sampled_from(WINDOW_CHOICES)))
-    return events, rules, windows, zone, first_day
+    # "Now": before the plan, or part-way through its first days, at any second.
+    now = datetime.combine(first_day, time(0), tzinfo=zone) + timedelta(
+        seconds=draw(st.integers(-DAY_SECONDS, 4 * DAY_SECONDS))
+    )
+    return events, rules, windows, zone, Start(first_day, now)
 
 
-def _plan(events, rules, windows, zone, first_day) -> tuple[Week, ...]:
-    return plan_weeks(events, rules, windows, tz=zone, first_day=first_day, weeks=WEEKS)
+class Start(NamedTuple):
+    """The first day asked for, and the moment the plan is made."""
+
+    day: date
+    now: datetime
+
+
+DAY_SECONDS = 24 * 3600
+
+
+def _plan(events, rules, windows, zone, start: Start) -> tuple[Week, ...]:
+    return plan_weeks(
+        events, rules, windows, tz=zone, first_day=start.day, weeks=WEEKS, now=start.now
+    )
 
 
 def breaks_no_rule(
@@ -69,7 +87,7 @@ def breaks_no_rule(
     rules: PlanRules,
     windows: Windows,
     zone: ZoneInfo,
-    first_day: date,
+    first: Start,
     others: list[datetime] = (),
 ) -> bool:
     """Every hard rule, read literally, for a session starting at `start`.
@@ -83,7 +101,7 @@ def breaks_no_rule(
     end = start + timedelta(seconds=rules.session_seconds)
     events = [(e.start.astimezone(utc), e.end.astimezone(utc), e.kind) for e in events]
     others = [o.astimezone(utc) for o in others]
-    if start < datetime.combine(first_day, time(0), tzinfo=zone):
+    if start < datetime.combine(first.day, time(0), tzinfo=zone) or start < first.now:
         return False
     in_window = False
     for lo, hi in windows.on(local_day.weekday()):
@@ -95,8 +113,12 @@ def breaks_no_rule(
         return False
     recovery = timedelta(hours=rules.recovery_hours)
     taper = timedelta(days=rules.race_taper_days)
+    buffer = timedelta(seconds=rules.buffer_seconds)
     for other_start, other_end, kind in events:
         if start < other_end and other_start < end:
+            return False
+        is_run = kind.quality or kind is Kind.EASY
+        if is_run and start < other_end + buffer and other_start - buffer < end:
             return False
         if kind.quality and other_start >= start and other_start - end < recovery:
             return False
@@ -122,24 +144,24 @@ FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 @FAST
 @given(scenarios())
 def test_unflagged_sessions_keep_every_hard_rule(scenario):
-    events, rules, windows, zone, first_day = scenario
+    events, rules, windows, zone, first = scenario
     for week in _plan(*scenario):
         for session in week.sessions:
             assert session.start.tzinfo is zone
             if not session.flagged:
-                assert breaks_no_rule(session.start, events, rules, windows, zone, first_day)
+                assert breaks_no_rule(session.start, events, rules, windows, zone, first)
 
 
 @FAST
 @given(scenarios())
 def test_a_week_with_any_valid_quarter_hour_is_never_flagged(scenario):
-    events, rules, windows, zone, first_day = scenario
+    events, rules, windows, zone, first = scenario
     for week in _plan(*scenario):
         slot = next(
             (
                 s
                 for s in quarter_hours(week.monday, zone)
-                if breaks_no_rule(s, events, rules, windows, zone, first_day)
+                if breaks_no_rule(s, events, rules, windows, zone, first)
             ),
             None,
         )
@@ -161,35 +183,29 @@ def test_the_plan_does_not_depend_on_event_order(scenario, random):
 @settings(max_examples=30, deadline=None)
 @given(scenarios())
 def test_two_sessions_a_week_keep_the_rules_and_their_spacing(scenario):
-    events, rules, windows, zone, first_day = scenario
-    rules = PlanRules(
-        session_seconds=rules.session_seconds,
-        sessions_per_week=2,
-        recovery_hours=rules.recovery_hours,
-        race_taper_days=rules.race_taper_days,
-    )
-    for week in _plan(events, rules, windows, zone, first_day):
+    events, rules, windows, zone, first = scenario
+    rules = dataclasses.replace(rules, sessions_per_week=2)
+    for week in _plan(events, rules, windows, zone, first):
         for session in week.sessions:
             if not session.flagged:
                 others = [o.start for o in week.sessions if o is not session and not o.flagged]
-                assert breaks_no_rule(
-                    session.start, events, rules, windows, zone, first_day, others
-                )
+                assert breaks_no_rule(session.start, events, rules, windows, zone, first, others)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios(), st.sampled_from([2, 3, 4, 7]))
 def test_sessions_never_overlap_each_other_or_events_and_come_in_time_order(scenario, per_week):
-    events, rules, windows, zone, first_day = scenario
+    events, rules, windows, zone, first = scenario
     rules = dataclasses.replace(rules, sessions_per_week=per_week)
     busy = [(e.start.timestamp(), e.end.timestamp()) for e in events]
-    for week in _plan(events, rules, windows, zone, first_day):
+    for week in _plan(events, rules, windows, zone, first):
         spans = [(s.start.timestamp(), s.end.timestamp()) for s in week.sessions]
         assert spans == sorted(spans)
         for (_, end), (start, _) in itertools.pairwise(spans):
             assert end <= start, week.sessions
         for start, end in spans:
             assert all(end <= lo or hi <= start for lo, hi in busy)
+            assert start >= first.now.timestamp()
 
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -203,7 +219,7 @@ def _one_week(events, rules=RULES, windows=(), first_day=date(2026, 11, 30)) -> 
     return week
 
 
-def test_lifting_goes_right_after_the_speed_session_on_the_same_day():
+def test_lifting_follows_the_speed_session_on_the_same_day_after_the_buffer():
     week = _one_week(
         [
             event(at("2026-12-01 06:00"), Kind.SPEED, title="Intervals"),
@@ -211,7 +227,7 @@ def test_lifting_goes_right_after_the_speed_session_on_the_same_day():
         ]
     )
     (session,) = week.sessions
-    assert session.start == at("2026-12-01 07:00")
+    assert session.start == at("2026-12-01 07:30")
     assert "after Tue 06:00 Intervals" in session.reason
     assert session.next_quality.title == "Long run"
     assert int(session.margin_hours) == 120
@@ -232,7 +248,43 @@ def test_no_valid_slot_gives_the_least_bad_one_with_a_fix():
     assert session.flagged
     assert session.problems == ("only 46 h before Wed 06:00 Intervals",)
     assert "lower the recovery to 46 h" in session.fixes[0]
-    assert session.start == at("2026-11-30 07:00")
+    assert session.start == at("2026-11-30 07:30")
+
+
+def test_the_buffer_is_kept_before_a_run_too():
+    run = event(at("2026-12-01 18:45"), Kind.EASY, title="Easy jog")
+    week = _one_week([run], windows=("Tue 18:00-20:00",))
+    assert week.sessions == ()
+    assert "no free time" in week.note
+    no_buffer = dataclasses.replace(RULES, buffer_seconds=0)
+    (session,) = _one_week([run], rules=no_buffer, windows=("Tue 18:00-20:00",)).sessions
+    assert session.start == at("2026-12-01 18:00")  # ends 18:21, 24 min before the jog
+    (later,) = _one_week([run], windows=("Tue 18:00-21:00",)).sessions
+    assert later.start == at("2026-12-01 20:15")
+
+
+def test_a_busy_event_needs_no_buffer():
+    meeting = event(at("2026-12-01 06:00"), Kind.BUSY, title="Meeting")
+    week = _one_week([meeting], windows=("Tue 06:00-08:00",))
+    assert week.sessions[0].start == at("2026-12-01 07:00")
+
+
+def test_no_slot_is_proposed_in_the_past():
+    late = at("2026-11-30 16:45")
+    (week,) = plan_weeks(
+        [], RULES, parse_windows(()), tz=BERLIN, first_day=late.date(), weeks=1, now=late
+    )
+    assert week.sessions[0].start == at("2026-11-30 16:45")
+    (week,) = plan_weeks(
+        [],
+        RULES,
+        parse_windows(("Mon 06:00-08:00", "Tue 06:00-08:00")),
+        tz=BERLIN,
+        first_day=late.date(),
+        weeks=1,
+        now=late + timedelta(seconds=1),
+    )
+    assert week.sessions[0].start == at("2026-12-01 06:00")
 
 
 def test_race_week_is_skipped_rather_than_flagged():
@@ -265,5 +317,5 @@ def test_weeks_crossing_the_year_end_run_monday_to_sunday():
         weeks=2,
     )
     assert [w.monday for w in weeks] == [date(2026, 12, 28), date(2027, 1, 4)]
-    assert weeks[0].sessions[0].start == at("2027-01-02 10:00")
+    assert weeks[0].sessions[0].start == at("2027-01-02 10:30")
     assert [e.start.date() for e in weeks[0].events] == [date(2027, 1, 2)]

@@ -13,7 +13,7 @@ from runstrong.store.database import make_engine, open_store
 from runstrong.store.migrate import HEAD, alembic_config, migrate, stored_revision
 from runstrong.store.schema import Base
 
-TABLES = {"users", "sessions", "sets"}
+TABLES = {"users", "sessions", "sets", "plans"}
 
 
 def _tables(engine: sa.Engine) -> set[str]:

@@ -35,3 +35,27 @@ def test_upload_a_calendar_and_see_the_placed_session(
     assert "/calendar/" in feed and feed.endswith(".ics")
     name = "plan-phone.png" if viewport["width"] < 500 else "plan-desktop.png"
     page.screenshot(path=artifacts_dir / name, full_page=True)
+
+
+def test_plan_from_a_feed_and_give_the_feed_a_new_address(
+    page, live_server, feed_server, artifacts_dir
+):
+    from feed_server import Answer
+    from web.web_calendars import runs_ics
+
+    feed_server.answers["/training.ics"] = Answer(body=runs_ics(weeks=2, hour=18))
+    page.goto(f"{live_server}/plan")
+    page.get_by_label("calendar feed (https:// or webcal://)").fill(
+        feed_server.url("/training.ics", scheme="webcal")
+    )
+    page.get_by_label("Weeks").fill("2")
+    page.get_by_label("First day").fill(str(next_monday()))
+    page.get_by_label("Time zone").fill("Europe/Berlin")
+    page.get_by_role("button", name="Plan my weeks").click()
+    expect(page.get_by_text(f"From {feed_server.url('/training.ics')}")).to_be_visible()
+    expect(page.locator(".day .strength")).to_have_count(2)
+    old = page.locator("input.feed").input_value()
+    page.get_by_role("button", name="New feed address").click()
+    expect(page.get_by_text("The feed has a new address")).to_be_visible()
+    assert page.locator("input.feed").input_value() != old
+    page.screenshot(path=artifacts_dir / "plan-feed.png", full_page=True)

@@ -58,9 +58,8 @@ def test_feed_needs_the_secret(client):
     assert client.get("/calendar/guess.ics").status_code == 404
 
 
-def test_feed_without_a_calendar_is_an_empty_valid_calendar(client, app):
-    token = app.state.settings.feed_token()
-    response = client.get(f"/calendar/{token}.ics")
+def test_feed_without_a_calendar_is_an_empty_valid_calendar(client):
+    response = client.get(client.post("/api/plan/feed-token").json()["feed_path"])
     assert response.status_code == 200
     assert Calendar.from_ical(response.content).walk("VEVENT") == []
 

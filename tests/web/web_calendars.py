@@ -21,3 +21,17 @@ def runs_csv(weeks: int = 2) -> bytes:
             f"{monday + timedelta(days=6)},08:00,Long run,long,1:45",
         ]
     return ("\n".join(rows) + "\n").encode()
+
+
+def runs_ics(*, weeks: int, hour: int) -> bytes:
+    """The runs of `runs_csv` as an .ics feed, with the speed session at `hour`."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//feed//EN"]
+    for row in runs_csv(weeks).decode().splitlines()[1:]:
+        day, clock, title, kind, _ = row.split(",")
+        clock = f"{hour:02d}:00" if kind == "speed" else clock
+        stamp = f"{day.replace('-', '')}T{clock.replace(':', '')}00"
+        lines += ["BEGIN:VEVENT", f"UID:{stamp}-{kind}@test", f"DTSTAMP:{stamp}Z",
+                  f"DTSTART;TZID=Europe/Berlin:{stamp}", "DURATION:PT1H",
+                  f"SUMMARY:{title} [kind: {kind}]", "END:VEVENT"]  # fmt: skip
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(lines) + "\r\n").encode()

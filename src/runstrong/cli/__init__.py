@@ -31,11 +31,17 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "stats": ("history:stats", "Weekly adherence, streak, volume and best load per exercise."),
     "next": ("history:next_session", "What to do next session, exercise by exercise, and why."),
     "chart": ("history:chart", "Chart an exercise's load over time, or weeks done and missed."),
-    "export-log": ("log:export_log", "Write the training log as CSV or JSON."),
+    "export-log": (
+        "log:export_log",
+        "Write the log as CSV or JSON, or a session as a FIT activity.",
+    ),
     "import-log": ("log:import_log", "Add sessions from a CSV or JSON export to the log."),
     "db": ("db:db", "Look after the log database (db upgrade)."),
     "plan": ("plan:plan", "Place strength sessions around the runs in your calendar."),
-    "calendar": ("plan:calendar", "Show a calendar file's events and how each was classified."),
+    "calendar": (
+        "plan:calendar",
+        "Show a calendar's events and how each was classified; the feed's address.",
+    ),
 }
 
 

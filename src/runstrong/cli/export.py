@@ -16,23 +16,26 @@ from runstrong.export.formats import FORMATS, Options
 from runstrong.workouts.model import Workout
 
 
-def _suggested_weights(workout: Workout) -> dict[str, Weight]:
-    """The loads the log suggests for next time; none when nothing has been logged yet."""
+def _suggestions(workout: Workout) -> tuple[dict[str, Weight], dict[str, str]]:
+    """The loads and variations the log suggests for next time; none before anything is
+    logged."""
     # lazy: the log (SQLAlchemy) loads only for a format that uses it
     from runstrong.cli.db import opened_log
     from runstrong.progress.advice import advice_from_log
     from runstrong.store.database import log_exists
 
     if not log_exists():
-        return {}
+        return {}, {}
     try:
         with opened_log() as store:
             advice = advice_from_log(store, workout)
     except UserError as err:
-        # Loads are a bonus on the watch: a log that cannot be read costs only them.
+        # Advice is a bonus on the watch: a log that cannot be read costs only that.
         click.echo(f"runstrong: warning: exporting without loads: {err.format_message()}", err=True)
-        return {}
-    return {a.exercise_id: Weight(a.load_kg, a.unit) for a in advice if a.load_kg}
+        return {}, {}
+    weights = {a.exercise_id: Weight(a.load_kg, a.unit) for a in advice if a.load_kg}
+    variations = {a.exercise_id: a.variation_id for a in advice if a.variation_id}
+    return weights, variations
 
 
 @click.command()
@@ -74,14 +77,17 @@ def export(
     """Write WORKOUT as JSON, Markdown, a printable HTML card, a FIT workout or a calendar event."""
     chosen = FORMATS[fmt]
     loaded = load_workout(workout, dirs)
+    weights, variations = _suggestions(loaded) if chosen.needs_log else ({}, {})
     options = Options(
         sides=sides,
-        weights=_suggested_weights(loaded) if chosen.needs_log else {},
+        weights=weights,
+        variations=variations,
         start=session_start(at, zone) if chosen.needs_start else None,
     )
     data = chosen.write(loaded, options)
     if output is None and isinstance(data, bytes) and click.get_binary_stream("stdout").isatty():
-        output = Path(f"{loaded.id}{chosen.suffix}")
+        combined = fmt == "fit" and sides == "combined"
+        output = Path(f"{loaded.id}{'-combined' if combined else ''}{chosen.suffix}")
     if output is None:
         if isinstance(data, bytes):
             click.get_binary_stream("stdout").write(data)

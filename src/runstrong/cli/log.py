@@ -17,6 +17,7 @@ from runstrong.cli.db import opened_log
 from runstrong.cli.errors import UserError
 from runstrong.progress.loads import parse_load
 from runstrong.store.entries import EARLIEST, FUTURE_ALLOWANCE, Status, check_against
+from runstrong.store.history import session_entry
 from runstrong.store.manual import Details, amend, new_session
 from runstrong.store.sessions import (
     all_sessions,
@@ -255,7 +256,13 @@ def _ask(workout: Workout, given: Details, unit: Unit, *, amending: bool) -> Det
 
 @click.command("export-log")
 @click.option(
-    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json", "fit"]),
+    default="csv",
+    show_default=True,
+    help="csv or json: the whole log; fit: one session as an activity for Garmin Connect, "
+    "Strava or intervals.icu.",
 )
 @click.option(
     "-o",
@@ -263,8 +270,20 @@ def _ask(workout: Workout, given: Details, unit: Unit, *, amending: bool) -> Det
     type=click.Path(dir_okay=False, path_type=Path),
     help="File (default: stdout).",
 )
-def export_log(fmt: str, output: Path | None) -> None:
-    """Write the whole log as CSV (one row per set) or JSON."""
+@click.option(
+    "--session",
+    "uid",
+    metavar="WHEN|UID",
+    help="FIT: the session to write, by its start as `runstrong history` shows it "
+    '("2026-10-05 07:30") or its uid; default the latest.',
+)
+def export_log(fmt: str, output: Path | None, uid: str | None) -> None:
+    """Write the whole log as CSV (one row per set) or JSON, or one session as a FIT activity."""
+    if fmt == "fit":
+        _export_activity(uid, output)
+        return
+    if uid is not None:
+        raise UserError("--session only applies to --format fit", hint="add --format fit")
     with opened_log() as store:
         entries = all_sessions(store)
     text = (write_csv if fmt == "csv" else write_json)(entries)
@@ -273,6 +292,51 @@ def export_log(fmt: str, output: Path | None) -> None:
         return
     write_atomic(output, text.encode("utf-8"))
     click.echo(f"Wrote {plural(len(entries), 'session')} to {output}.", err=True)
+
+
+def _minute(text: str) -> datetime | None:
+    """A local "YYYY-MM-DD HH:MM" as an aware datetime, or None when `text` is not one."""
+    try:
+        return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").astimezone()
+    except ValueError:
+        return None
+
+
+def _export_activity(uid: str | None, output: Path | None) -> None:
+    """One session as a FIT activity file: to `output`, a pipe, or `<workout>-<date>.fit`."""
+    # lazy: fit-tool loads only for this format
+    from runstrong.export.formats import SESSION_FORMATS
+
+    started = _minute(uid) if uid else None
+    with opened_log() as store:
+        if uid is None:
+            entry = last_session(store)
+        else:
+            entry = session_entry(store, None if started else uid, started=started)
+    if entry is None:
+        raise UserError(
+            f"no session {uid!r} in the log" if uid else "the log has no sessions yet",
+            hint="see `runstrong history` for the sessions and their ids",
+        )
+    try:
+        workout = load_workout(entry.workout_id)
+    except UserError:
+        workout = None  # sets then carry no exercise category
+    fit = SESSION_FORMATS["fit"]
+    data = fit.write(entry, workout)
+    if output is None and not click.get_binary_stream("stdout").isatty():
+        click.get_binary_stream("stdout").write(data)
+        return
+    when = entry.started_at.astimezone()
+    output = output or Path(f"{entry.workout_id}-{when:%Y-%m-%d-%H%M}{fit.suffix}")
+    try:
+        write_atomic(output, data)
+    except OSError as err:
+        raise UserError(f"cannot write {output}: {err.strerror}") from None
+    click.echo(
+        f"Wrote the session of {entry.started_at.astimezone():%Y-%m-%d %H:%M} to {output}.",
+        err=True,
+    )
 
 
 @click.command("import-log")

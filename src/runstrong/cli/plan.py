@@ -4,26 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import click
 
 from runstrong.atomic import write_atomic
 from runstrong.cli.common import dir_option, load_workout
-from runstrong.cli.errors import UserError
-from runstrong.plan.calendar_file import FIRST_YEAR, LAST_YEAR
+from runstrong.cli.errors import ExitStatus, UserError
+from runstrong.export.ics import read_revisions
+from runstrong.plan.calendar_file import FIRST_YEAR, LAST_YEAR, CalendarBytes
 from runstrong.plan.errors import PlanInputError
+from runstrong.plan.feed_files import load_copy, save_copy
+from runstrong.plan.feeds import FeedError, feed_url, fetch_feed, is_feed_url, shown_url
 from runstrong.plan.pipeline import plan_calendar, read_classified, weeks_ics
 from runstrong.plan.report import events_text, plan_heading, plan_text
-from runstrong.plan.rules import PlanRules
+from runstrong.plan.rules import DEFAULT_BUFFER_MINUTES, PlanRules
 from runstrong.plan.windows import parse_windows
 from runstrong.plan.zones import user_zone
+from runstrong.settings import Settings
 from runstrong.wording import plural
 
-calendar_argument = click.argument(
-    "calendar_file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path)
-)
+calendar_argument = click.argument("calendar_file", metavar="FILE|URL")
 
 
 def _calendar_options(*, start_help: str):
@@ -77,8 +79,9 @@ def _check_start(ctx: click.Context, param: click.Parameter, value: datetime | N
     "--calendar",
     "calendar_file",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Your runs: an .ics file or a CSV of date,time,title[,kind][,duration].",
+    metavar="FILE|URL",
+    help="Your runs: an .ics file, a CSV of date,time,title[,kind][,duration], or a "
+    "calendar feed's https:// or webcal:// address.",
 )
 @_calendar_options(start_help="First day to plan")
 @click.option(
@@ -97,6 +100,14 @@ def _check_start(ctx: click.Context, param: click.Parameter, value: datetime | N
     help="No strength in this many days before a race.",
 )
 @click.option(
+    "--buffer",
+    "buffer_minutes",
+    type=click.IntRange(0, 240),
+    default=DEFAULT_BUFFER_MINUTES,
+    show_default=True,
+    help="Minutes kept clear between a run and a session, before and after the run.",
+)
+@click.option(
     "--window",
     "window_texts",
     multiple=True,
@@ -112,7 +123,7 @@ def _check_start(ctx: click.Context, param: click.Parameter, value: datetime | N
 @click.option("--workout", "workout_ref", metavar="WORKOUT", help="Workout id or YAML file.")
 @dir_option
 def plan(
-    calendar_file: Path,
+    calendar_file: str,
     start: datetime | None,
     weeks: int,
     zone: str | None,
@@ -121,6 +132,7 @@ def plan(
     per_week: int | None,
     recovery_hours: float | None,
     race_taper_days: float,
+    buffer_minutes: int,
     window_texts: tuple[str, ...],
     ics_file: Path | None,
     workout_ref: str | None,
@@ -135,10 +147,12 @@ def plan(
             sessions_per_week=per_week,
             recovery_hours=recovery_hours,
             race_taper_days=race_taper_days,
+            buffer_minutes=buffer_minutes,
         )
         tz = user_zone(zone)
+        calendar = calendar_source(calendar_file)
         weeks_planned = plan_calendar(
-            calendar_file,
+            calendar,
             rules=rules,
             windows=windows,
             tz=tz,
@@ -146,9 +160,10 @@ def plan(
             weeks=weeks,
             run_time=_clock(run_time),
             rules_file=rules_file,
+            now=now(),
         )
     heading = plan_heading(
-        workout.title, rules, windows=windows.text, zone=tz.key, source=calendar_file.name
+        workout.title, rules, windows=windows.text, zone=tz.key, source=calendar.name
     )
     click.echo(plan_text(weeks_planned, heading=heading), nl=False)
     if ics_file is not None:
@@ -164,18 +179,18 @@ def calendar() -> None:
 @calendar_argument
 @_calendar_options(start_help="A day in the first week to show")
 def show_calendar(
-    calendar_file: Path,
+    calendar_file: str,
     start: datetime | None,
     weeks: int,
     zone: str | None,
     run_time: datetime,
     rules_file: Path | None,
 ) -> None:
-    """List the events in FILE and how each one was classified."""
+    """List the events in FILE (or the feed at URL) and how each one was classified."""
     with _user_errors():
         tz = user_zone(zone)
         events = read_classified(
-            calendar_file,
+            calendar_source(calendar_file),
             tz=tz,
             first_day=_first_day(start, tz),
             weeks=weeks,
@@ -185,8 +200,55 @@ def show_calendar(
     click.echo(events_text(events), nl=False)
 
 
+@calendar.command("feed-token")
+@click.option("--rotate", is_flag=True, help="Give the feed a new secret; the old address stops.")
+def feed_token(rotate: bool) -> None:
+    """Print the path of the strength-session feed `runstrong serve` publishes."""
+    # lazy: the log (SQLAlchemy) loads only for this command
+    from runstrong.cli.db import opened_log
+    from runstrong.store.plans import ensure_plan, rotate_token
+
+    with opened_log() as store:
+        token = rotate_token(store) if rotate else ensure_plan(store).feed_token
+    click.echo(f"/calendar/{token}.ics")
+    if rotate:
+        click.echo("The old feed address no longer works: subscribe to the new one.", err=True)
+
+
+def calendar_source(text: str) -> Path | CalendarBytes:
+    """A calendar file's path, or a feed fetched now (its last good copy when that fails).
+
+    A feed's copy is kept in the data folder, so an unchanged feed is not sent
+    again and an unreachable one still plans from what it last said.
+    """
+    if not is_feed_url(text):
+        return Path(text)
+    url = feed_url(text)
+    folder = Settings.from_env().feed_copies_dir
+    kept = load_copy(folder, url)
+    try:
+        copy = fetch_feed(url, previous=kept, now=now())
+    except FeedError as err:
+        if kept is None:
+            raise UserError(str(err), hint=err.hint, status=ExitStatus.FAILURE) from None
+        click.echo(
+            f"runstrong: warning: {err}; planning from the copy fetched "
+            f"{kept.fetched_at.astimezone():%Y-%m-%d %H:%M}",
+            err=True,
+        )
+        copy = kept
+    else:
+        save_copy(folder, copy)
+    return CalendarBytes(name=shown_url(url), data=copy.body)
+
+
+def now() -> datetime:
+    """The current time: no session is proposed before it (tests set their own)."""
+    return datetime.now(UTC)
+
+
 def _first_day(start: datetime | None, tz) -> date:
-    return start.date() if start else datetime.now(tz).date()
+    return start.date() if start else now().astimezone(tz).date()
 
 
 def _clock(value: datetime) -> time:
@@ -194,7 +256,9 @@ def _clock(value: datetime) -> time:
 
 
 def _write_ics(path: Path, workout, weeks) -> None:
-    write_atomic(path, weeks_ics(workout, weeks))
+    # Sessions that moved since the file was last written get a higher SEQUENCE.
+    previous = read_revisions(path.read_bytes()) if path.is_file() else {}
+    write_atomic(path, weeks_ics(workout, weeks, previous))
     count = sum(len(week.sessions) for week in weeks)
     click.echo(f"wrote {plural(count, 'session')} to {path}", err=True)
 

@@ -9,6 +9,10 @@ so sides, rests and transitions follow the same rules as the players:
 - switching sides and moving to the next exercise are short timed rest
   steps, so a timed exercise does not start before the runner is in place;
 - "rest as needed" is an open rest step that ends with the lap button.
+
+The workout's name says which of the two it is, so both can sit in a
+watch's list; when the log's advice names a variation, its name and dose
+replace the standard move's.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from fit_tool.profile.profile_type import (
 )
 
 from runstrong.export.fit_exercises import fit_exercise
+from runstrong.export.fit_file import fit_bytes
 from runstrong.export.fit_rounds import passes
 from runstrong.export.fit_strings import NOTES_SIZE, STEP_NAME_SIZE, WORKOUT_NAME_SIZE, clip
 from runstrong.timeline import Step, StepKind, compile_timeline
@@ -42,6 +47,8 @@ from runstrong.workouts.model import BlockKind, Workout
 
 Sides = Literal["per-side", "combined"]
 SIDES: tuple[Sides, ...] = ("per-side", "combined")
+#: What the workout's name ends with, so the two exports tell apart on a watch.
+SIDE_SUFFIX: dict[Sides, str] = {"per-side": "per side", "combined": "combined"}
 
 #: FIT stores an exercise weight in hundredths of a kilogram in 16 bits.
 MAX_WEIGHT_KG = 655.34
@@ -75,6 +82,7 @@ def workout_fit(
     *,
     sides: Sides = "per-side",
     weights: Mapping[str, Weight] | None = None,
+    variations: Mapping[str, str] | None = None,
     created: datetime | None = None,
 ) -> bytes:
     """The FIT workout file for `workout`.
@@ -83,16 +91,17 @@ def workout_fit(
         workout: the workout to write.
         sides: "per-side" for a left and a right step, "combined" for one step.
         weights: exercise id -> suggested load, for the exercises that have one.
+        variations: exercise id -> the variation to do instead of the standard move.
         created: when the file was made (now, by default).
     """
     if sides not in SIDES:
         raise ValueError(f"sides must be one of {', '.join(SIDES)}")
-    steps = list(_steps(workout, sides, weights or {}))
+    steps = list(_steps(workout, sides, weights or {}, variations or {}))
     builder = FitFileBuilder(auto_define=True)
     builder.add(_file_id(created or datetime.now(UTC)))
-    builder.add(_workout_message(workout, len(steps)))
+    builder.add(_workout_message(workout, sides, len(steps)))
     builder.add_all(steps)
-    return builder.build().to_bytes()
+    return fit_bytes(builder)
 
 
 def _file_id(created: datetime) -> FileIdMessage:
@@ -105,22 +114,27 @@ def _file_id(created: datetime) -> FileIdMessage:
     return message
 
 
-def _workout_message(workout: Workout, step_count: int) -> WorkoutMessage:
+def _workout_message(workout: Workout, sides: Sides, step_count: int) -> WorkoutMessage:
     message = WorkoutMessage()
-    message.workout_name = clip(workout.title, WORKOUT_NAME_SIZE) or clip(
-        workout.id, WORKOUT_NAME_SIZE
-    )
+    message.workout_name = workout_name(workout, sides)
     message.sport = Sport.TRAINING
     message.sub_sport = SubSport.STRENGTH_TRAINING
     message.num_valid_steps = step_count
     return message
 
 
+def workout_name(workout: Workout, sides: Sides) -> str:
+    """ "Lower-Body Strength (per side)": the title, shortened to leave room for the side mode."""
+    suffix = f" ({SIDE_SUFFIX[sides]})"
+    room = WORKOUT_NAME_SIZE - len(suffix.encode("utf-8"))
+    return (clip(workout.title, room) or clip(workout.id, room)) + suffix
+
+
 def _steps(
-    workout: Workout, sides: Sides, weights: Mapping[str, Weight]
+    workout: Workout, sides: Sides, weights: Mapping[str, Weight], variations: Mapping[str, str]
 ) -> Iterator[WorkoutStepMessage]:
     writer = _StepWriter(workout, weights)
-    for repeated in passes(compile_timeline(workout)):
+    for repeated in passes(compile_timeline(workout, variations)):
         first_index = writer.count
         for group in _side_groups(repeated.body, sides):
             yield writer.step(group)
@@ -200,11 +214,12 @@ class _StepWriter:
         message.exercise_category = kind.category.value
         if kind.name is not None:
             message.exercise_name = kind.name.value
+        move = exercise.effective(step.variation_id)
         how = [f"{step.how.capitalize()}."] if step.alternating else []
-        notes = clip(
-            " ".join([f"{dose_text(exercise.dose)}."] * combined + how + exercise.cues[:1]),
-            NOTES_SIZE,
-        )
+        # The move's own cue, else its first instruction (a variation with its own steps
+        # has no cue of the standard move's).
+        cue = list((move.cues or move.steps)[:1])
+        notes = clip(" ".join([f"{dose_text(move.dose)}."] * combined + how + cue), NOTES_SIZE)
         if notes:
             message.notes = notes
         weight = self.weights.get(exercise.id)

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import unicodedata
 
-#: Field sizes in bytes, terminating zero included (Garmin FIT SDK, profile 21).
-WORKOUT_NAME_SIZE = 16
+#: Field sizes in bytes, terminating zero included. FIT sizes strings per file; these
+#: follow Garmin Connect's own workout files (notes of about 110 bytes) rather than
+#: the 16/16/50 of the SDK's C example. A step name stays short: a watch shows it
+#: in one line beside the exercise Garmin names from the category.
+WORKOUT_NAME_SIZE = 32
 STEP_NAME_SIZE = 16
-NOTES_SIZE = 50
+NOTES_SIZE = 110
 
 _UNTIDY_ENDINGS = " -,.;:(/\u200d"
 

@@ -1,4 +1,5 @@
-"""Every format a workout can be written in, listed once for `runstrong export` and the web.
+"""Every format a workout (or a logged session) can be written in, listed once for the
+command line and the web.
 
 A format knows its file suffix, its media type, and what its writer needs
 besides the workout: the loads the log suggests (FIT shows them on the watch)
@@ -14,8 +15,10 @@ from datetime import datetime
 from runstrong.export import workout_json
 from runstrong.export.card import workout_card_html
 from runstrong.export.fit import Sides, Weight, workout_fit
+from runstrong.export.fit_activity import activity_fit
 from runstrong.export.ics import one_session_ics
 from runstrong.export.markdown import workout_markdown
+from runstrong.store.entries import SessionEntry
 from runstrong.workouts.model import Workout
 
 
@@ -25,6 +28,8 @@ class Options:
 
     sides: Sides = "per-side"
     weights: Mapping[str, Weight] = field(default_factory=dict)
+    #: exercise id -> the variation the log's advice names.
+    variations: Mapping[str, str] = field(default_factory=dict)
     start: datetime | None = None
 
 
@@ -75,11 +80,11 @@ FORMATS: dict[str, Format] = {
         ),
         Format(
             "fit",
-            "a structured workout for a watch, with the suggested loads",
+            "a structured workout for a watch, with the suggested loads and variations",
             ".fit",
             "application/vnd.ant.fit",
             lambda workout, options: workout_fit(
-                workout, sides=options.sides, weights=options.weights
+                workout, sides=options.sides, weights=options.weights, variations=options.variations
             ),
             needs_log=True,
         ),
@@ -90,6 +95,32 @@ FORMATS: dict[str, Format] = {
             "text/calendar; charset=utf-8",
             _ics,
             needs_start=True,
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class SessionFormat:
+    """One way to write a logged session out (for the training platforms runners use)."""
+
+    name: str
+    summary: str
+    suffix: str
+    media_type: str
+    #: The session, and its workout when the library still has it (None otherwise).
+    write: Callable[[SessionEntry, Workout | None], bytes]
+
+
+SESSION_FORMATS: dict[str, SessionFormat] = {
+    f.name: f
+    for f in (
+        SessionFormat(
+            "fit",
+            "one session as a FIT strength-training activity",
+            ".fit",
+            "application/vnd.ant.fit",
+            activity_fit,
         ),
     )
 }

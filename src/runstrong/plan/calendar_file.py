@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -13,6 +14,15 @@ from runstrong.plan.read_options import ReadOptions
 
 #: The years a calendar is read for: far enough either way for any training plan.
 FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+@dataclass(frozen=True)
+class CalendarBytes:
+    """A calendar already in memory (an upload, a fetched feed), named for messages."""
+
+    name: str
+    data: bytes
+    csv: bool = False
 
 
 def check_first_day(day: date) -> None:
@@ -29,7 +39,7 @@ def check_first_day(day: date) -> None:
 
 
 def read_calendar(
-    path: Path, *, first_day: date, days: int, options: ReadOptions
+    path: Path | CalendarBytes, *, first_day: date, days: int, options: ReadOptions
 ) -> list[CalendarEvent]:
     """Events from `first_day` for `days` days, sorted by start.
 
@@ -45,12 +55,15 @@ def read_calendar(
         raise PlanInputError(
             f"{days} days from {first_day} is past the last day a calendar can hold"
         ) from None
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise PlanInputError(f"cannot read {path}: {err.strerror}") from None
-    source = path.name
-    if path.suffix.lower() == ".csv":
+    if isinstance(path, CalendarBytes):
+        data, source, is_csv = path.data, path.name, path.csv
+    else:
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise PlanInputError(f"cannot read {path}: {err.strerror}") from None
+        source, is_csv = path.name, path.suffix.lower() == ".csv"
+    if is_csv:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:

@@ -1,8 +1,11 @@
 """Decide whether an event is speed work, a long run, a race, an easy run or busy time.
 
 The most specific keyword wins (the longest match), so "race pace intervals"
-is speed work while "10K race" is a race. A `kind:` tag in the event or a
-user rule always beats the built-in table.
+is speed work while "10K race" is a race. Training platforms name hard
+sessions with easy words in them ("VO2 6 x 3' hard / 2' easy"), so a hard
+signal (a speed keyword, or a reps pattern such as `6 x 3'` or `5×1 km`)
+beats every easy word. A `kind:` tag in the event or a user rule always beats
+the built-in table.
 """
 
 from __future__ import annotations
@@ -27,7 +30,10 @@ KEYWORDS: Mapping[Kind, tuple[str, ...]] = {
         "tempo",
         "threshold",
         "fartlek",
-        "hill",
+        "hills",
+        "hill repeat",
+        "hill sprint",
+        "hill reps",
         "vo2",
         "speed",
         "race pace",
@@ -140,6 +146,18 @@ KEYWORDS: Mapping[Kind, tuple[str, ...]] = {
     ),
 }
 
+#: Words for strides: short pick-ups that leave an easy run easy, reps pattern or not.
+STRIDES = ("strides", "steigerung", "lignes droites", "accelerations", "progresivos", "rectas")
+
+#: A reps pattern: "6 x 3'", "5×1 km", "10x400", "2 x 20 min" (count, then a length).
+_REPS = re.compile(
+    r"(?<![\w.,])(?P<count>\d{1,2})\s*[x×*]\s*(?P<length>\d{1,5}(?:[.,]\d+)?)\s*"
+    r"(?P<unit>min(?:ute[ns]?|s)?\b|sec\b|sek\b|seg\b|s\b|''|[\"'’′″]|km\b|k\b|m\b|"
+    r"mi\b|miles?\b|meters?\b|metres?\b|metros?\b)?"
+)
+#: A bare length this large is metres ("10x400"); a smaller bare one is likely gym sets ("3x10").
+_BARE_METRES = 100
+
 #: Ties between equally long keywords go to the kind that protects recovery most.
 _PRIORITY = (Kind.RACE, Kind.LONG, Kind.SPEED, Kind.EASY, Kind.BUSY)
 
@@ -191,18 +209,37 @@ class Classifier:
         return ClassifiedEvent(event, Kind.UNCLASSIFIED, HINT_UNCLASSIFIED)
 
     def _best_match(self, text: str) -> tuple[Kind, str] | None:
+        """The kind the words of `text` give, and the words that decided it."""
         best: tuple[int, int, int, str] | None = None
+        hard: tuple[int, str] | None = None
         for match in self._pattern.finditer(text):
             keyword = match.group(0)
             user_first, kind, _ = self._table[keyword]
             rank = (user_first, -len(keyword), _PRIORITY.index(kind), keyword)
             if best is None or rank < best:
                 best = rank
+            if kind is Kind.SPEED and (hard is None or -len(keyword) < hard[0]):
+                hard = (-len(keyword), f'"{keyword}"')
+        if hard is None and (reps := reps_pattern(text)):
+            hard = (0, f'reps "{reps}"')
         if best is None:
-            return None
+            return (Kind.SPEED, f"{hard[1]}, a hard session") if hard else None
         keyword = best[3]
-        _, kind, source = self._table[keyword]
+        user_first, kind, source = self._table[keyword]
+        if kind is Kind.EASY and hard is not None and user_first:
+            return Kind.SPEED, f'{hard[1]}, a hard session, beats "{keyword}"'
         return kind, f'{source} "{keyword}"'
+
+
+def reps_pattern(text: str) -> str | None:
+    """The first reps pattern in `text` ("6 x 3'"), unless the reps are strides."""
+    if any(re.search(rf"(?<!\w){word}", text) for word in STRIDES):
+        return None
+    for match in _REPS.finditer(text):
+        length = float(match["length"].replace(",", "."))
+        if int(match["count"]) >= 2 and (match["unit"] or length >= _BARE_METRES):
+            return match.group(0).strip()
+    return None
 
 
 def load_rules(path: Path) -> Classifier:

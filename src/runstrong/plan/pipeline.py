@@ -8,12 +8,13 @@ last week so runs just after it still limit where its session can go.
 from __future__ import annotations
 
 import math
-from datetime import date, time, timedelta
+from collections.abc import Mapping
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from runstrong.export.ics import SessionEvent, sessions_ics, weekly_uid
-from runstrong.plan.calendar_file import read_calendar
+from runstrong.export.ics import Revision, SessionEvent, revise, sessions_ics, weekly_uid
+from runstrong.plan.calendar_file import CalendarBytes, read_calendar
 from runstrong.plan.classify import Classifier, load_rules
 from runstrong.plan.events import ClassifiedEvent
 from runstrong.plan.read_options import ReadOptions
@@ -25,7 +26,7 @@ from runstrong.workouts.model import Workout
 
 
 def read_classified(
-    calendar: Path,
+    calendar: Path | CalendarBytes,
     *,
     tz: ZoneInfo,
     first_day: date,
@@ -51,7 +52,7 @@ def read_classified(
 
 
 def plan_calendar(
-    calendar: Path,
+    calendar: Path | CalendarBytes,
     *,
     rules: PlanRules,
     windows: Windows,
@@ -60,8 +61,9 @@ def plan_calendar(
     weeks: int,
     run_time: time = time(7, 0),
     rules_file: Path | None = None,
+    now: datetime | None = None,
 ) -> tuple[Week, ...]:
-    """Plan `weeks` weeks of sessions around the runs in `calendar`.
+    """Plan `weeks` weeks of sessions around the runs in `calendar`, none before `now`.
 
     Raises:
         PlanInputError: the calendar or the rules file cannot be used.
@@ -76,11 +78,16 @@ def plan_calendar(
         rules_file=rules_file,
         extra_days=lookahead,
     )
-    return plan_weeks(events, rules, windows, tz=tz, first_day=first_day, weeks=weeks)
+    return plan_weeks(events, rules, windows, tz=tz, first_day=first_day, weeks=weeks, now=now)
 
 
-def weeks_ics(workout: Workout, weeks: tuple[Week, ...] | list[Week]) -> bytes:
-    """The planned sessions as an iCalendar file (stable UIDs, so re-imports update)."""
+def session_events(
+    workout: Workout,
+    weeks: tuple[Week, ...] | list[Week],
+    previous: Mapping[str, Revision] | None = None,
+) -> list[SessionEvent]:
+    """The planned sessions as calendar events (stable UIDs, so re-imports update), each
+    with a SEQUENCE one above `previous` when it moved."""
     events = [
         SessionEvent(
             weekly_uid(workout, session.start, number),
@@ -91,4 +98,13 @@ def weeks_ics(workout: Workout, weeks: tuple[Week, ...] | list[Week]) -> bytes:
         for week in weeks
         for number, session in enumerate(week.sessions, start=1)
     ]
-    return sessions_ics(workout, events)
+    return revise(events, previous or {})
+
+
+def weeks_ics(
+    workout: Workout,
+    weeks: tuple[Week, ...] | list[Week],
+    previous: Mapping[str, Revision] | None = None,
+) -> bytes:
+    """The planned sessions as an iCalendar file."""
+    return sessions_ics(workout, session_events(workout, weeks, previous))

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from runstrong.timeline import compile_timeline
 from runstrong.workouts.model import Workout
 
+#: Minutes kept clear between a run and a session, either side.
+DEFAULT_BUFFER_MINUTES = 30
+
 
 @dataclass(frozen=True)
 class PlanRules:
@@ -18,6 +21,8 @@ class PlanRules:
         recovery_hours: a session ends at least this long before the next quality run.
         hours_between_sessions: start-to-start spacing of sessions in the same week.
         race_taper_days: no session in this many days before a race, nor on race day.
+        buffer_seconds: a session starts this long after a run ends and ends this long
+            before one starts (time to get home, change, eat).
     """
 
     session_seconds: int
@@ -25,6 +30,7 @@ class PlanRules:
     recovery_hours: float = 48
     hours_between_sessions: float = 48
     race_taper_days: float = 7
+    buffer_seconds: int = DEFAULT_BUFFER_MINUTES * 60
 
     @classmethod
     def for_workout(
@@ -34,6 +40,7 @@ class PlanRules:
         sessions_per_week: int | None = None,
         recovery_hours: float | None = None,
         race_taper_days: float = 7,
+        buffer_minutes: int = DEFAULT_BUFFER_MINUTES,
     ) -> PlanRules:
         schedule = workout.schedule
         return cls(
@@ -45,4 +52,5 @@ class PlanRules:
                 else recovery_hours
             ),
             race_taper_days=race_taper_days,
+            buffer_seconds=buffer_minutes * 60,
         )

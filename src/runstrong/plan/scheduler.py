@@ -33,6 +33,8 @@ ROUNDING = 5 * 60
 FALLBACK_STEP = 15 * 60
 #: Runs worth lifting after on the same day; a race day is for racing.
 _HARD_DAYS = frozenset({Kind.SPEED, Kind.LONG})
+#: Events that are runs: a session keeps the buffer clear before and after them.
+_RUNS = frozenset({Kind.SPEED, Kind.LONG, Kind.RACE, Kind.EASY})
 
 
 @dataclass(frozen=True)
@@ -74,13 +76,18 @@ def plan_weeks(
     tz: ZoneInfo,
     first_day: date,
     weeks: int,
+    now: datetime | None = None,
 ) -> tuple[Week, ...]:
-    """Sessions for `weeks` weeks from the week holding `first_day` (nothing before it).
+    """Sessions for `weeks` weeks from the week holding `first_day` (nothing before it,
+    nor before `now`: a slot already past is no use).
 
     Every rule is turned into blocked spans of start instants once for the
     whole calendar; each week then subtracts them from its windows.
     """
-    planner = _Planner(events, rules, windows, tz, not_before=_instant(first_day, 0, tz))
+    not_before = _instant(first_day, 0, tz)
+    if now is not None:
+        not_before = max(not_before, math.ceil(now.timestamp()))
+    planner = _Planner(events, rules, windows, tz, not_before=not_before)
     monday = first_day - timedelta(days=first_day.weekday())
     return tuple(planner.week(monday + timedelta(weeks=n)) for n in range(weeks))
 
@@ -110,6 +117,7 @@ class _Planner:
         self.recovery = round(rules.recovery_hours * HOUR)
         self.spacing = round(rules.hours_between_sessions * HOUR)
         self.taper = round(rules.race_taper_days * DAY)
+        buffer = rules.buffer_seconds
         timed = [_Timed(int(e.start.timestamp()), int(e.end.timestamp()), e) for e in events]
         timed.sort(key=lambda t: (t.start, t.end, t.event.title, t.event.kind))
         self.events = timed
@@ -130,8 +138,13 @@ class _Planner:
             for a, b in windows.on(day)
             if (lo := day * DAY + a * 60) <= (hi := day * DAY + b * 60 - self.duration)
         ]
-        overlaps = [(t.start - self.duration, t.end) for t in timed]
-        #: Starts that would overlap an event.
+        overlaps = [
+            (t.start - self.duration - buffer, t.end + buffer)
+            if t.event.kind in _RUNS
+            else (t.start - self.duration, t.end)
+            for t in timed
+        ]
+        #: Starts that would overlap an event, or come within the buffer of a run.
         self.busy = Blocks(overlaps)
         #: Starts that would break a hard rule other than the spacing of sessions.
         self.blocked = Blocks(overlaps + [self._blocked(t) for t in self.quality])

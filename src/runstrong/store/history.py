@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import aliased
@@ -137,3 +137,25 @@ def recent_entries_with(
     )
     with store.transaction() as session:
         return [to_entry(row) for row in session.scalars(query)]
+
+
+def session_entry(
+    store: Store,
+    uid: str | None = None,
+    *,
+    started: datetime | None = None,
+    user: str = DEFAULT_USER,
+) -> SessionEntry | None:
+    """One of the user's sessions in full: by uid, or the first that started in the minute
+    from `started` (the minute `runstrong history` shows)."""
+    query = select(TrainingSession).join(User).where(User.name == user).options(*whole_sessions())
+    if uid is not None:
+        query = query.where(TrainingSession.uid == uid)
+    if started is not None:
+        query = query.where(
+            TrainingSession.started_at >= started,
+            TrainingSession.started_at < started + timedelta(minutes=1),
+        ).order_by(TrainingSession.started_at, TrainingSession.id)
+    with store.transaction() as session:
+        row = session.scalars(query).first()
+        return to_entry(row) if row else None

@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -94,3 +95,35 @@ class SetRecord(Base):
     rpe: Mapped[int | None] = mapped_column(Integer)
 
     session: Mapped[TrainingSession] = relationship(back_populates="sets")
+
+
+class PlanState(Base):
+    """A user's plan in the web app: where the runs come from, the plan made from them,
+    and the secret of the calendar feed that publishes it.
+
+    The plan is computed when a calendar is uploaded or the runs feed is
+    fetched again, and stored here as JSON and as the .ics the feed serves, so
+    pages and the feed only read it.
+    `refresh_claimed_at` lets one server process at a time refresh it.
+    """
+
+    __tablename__ = "plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    feed_token: Mapped[str] = mapped_column(String(64), unique=True)
+    source_kind: Mapped[str | None] = mapped_column(String(8))
+    source_name: Mapped[str | None] = mapped_column(String(2048))
+    calendar: Mapped[bytes | None] = mapped_column(LargeBinary)
+    options: Mapped[str] = mapped_column(Text, default="{}")
+    feed_etag: Mapped[str | None] = mapped_column(String(512))
+    feed_last_modified: Mapped[str | None] = mapped_column(String(64))
+    fetched_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    feed_error: Mapped[str | None] = mapped_column(Text)
+    feed_error_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    plan: Mapped[str | None] = mapped_column(Text)
+    sessions_ics: Mapped[bytes | None] = mapped_column(LargeBinary)
+    warnings: Mapped[str] = mapped_column(Text, default="[]")
+    revisions: Mapped[str] = mapped_column(Text, default="{}")
+    computed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    refresh_claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

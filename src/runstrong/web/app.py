@@ -18,7 +18,7 @@ from runstrong.version import runstrong_version
 from runstrong.web.api import advice, log, plan, sessions, timeline, workouts
 from runstrong.web.catalog import Catalog
 from runstrong.web.errors import BodyLimit, install_error_handlers
-from runstrong.web.pages import app_shell, figures, importer, library, player
+from runstrong.web.pages import activity, app_shell, figures, importer, library, player
 from runstrong.web.pages import log as log_pages
 from runstrong.web.pages import plan as plan_pages
 from runstrong.web.planning import MAX_UPLOAD_BYTES
@@ -78,6 +78,7 @@ def create_app(
         figures.router,
         log_pages.router,
         plan_pages.router,
+        activity.router,
         importer.router,
     ):
         app.include_router(router)

@@ -10,6 +10,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import StringConstraints
 
 from runstrong.settings import Settings
+from runstrong.store.entries import DEFAULT_USER
 from runstrong.web.catalog import Catalog
 from runstrong.web.errors import InputError
 from runstrong.web.player_sessions import SessionBoard
@@ -55,7 +56,13 @@ async def get_log(request: Request) -> TrainingLog:
     return request.app.state.log
 
 
+async def get_current_user() -> str:
+    """The user a request acts for: the one local user, until accounts arrive."""
+    return DEFAULT_USER
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+CurrentUser = Annotated[str, Depends(get_current_user)]
 LibraryDep = Annotated[Library, Depends(get_library)]
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]
 TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]

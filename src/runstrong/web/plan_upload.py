@@ -1,20 +1,25 @@
-"""Accepting an uploaded run calendar: size and type checks, then planning, with errors as 4xx."""
+"""Accepting a run calendar (an uploaded file or a feed URL): checks, then planning,
+with errors as 4xx naming the field at fault."""
 
 from __future__ import annotations
 
-from datetime import date, time
-from typing import Annotated
+from datetime import UTC, date, datetime, time
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import UploadFile
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from runstrong.plan.errors import PlanInputError
+from runstrong.plan.feeds import FeedError
 from runstrong.plan.windows import parse_windows
 from runstrong.plan.zones import user_zone
-from runstrong.settings import Settings
 from runstrong.web.errors import InputError
-from runstrong.web.planning import MAX_UPLOAD_BYTES, Plan, PlanOptions, accept_upload
+from runstrong.web.plan_view import PlanView
+from runstrong.web.planning import MAX_UPLOAD_BYTES, PlanOptions, accept_feed, accept_upload
 from runstrong.workouts.library import DEFAULT_WORKOUT, Library
+
+if TYPE_CHECKING:
+    from runstrong.store.database import Store
 
 
 class PlanForm(BaseModel):
@@ -30,6 +35,9 @@ class PlanForm(BaseModel):
     windows: Annotated[str, Field(max_length=1000)] = Field(
         "", description="One window a line, e.g. Mon-Fri 06:00-07:30."
     )
+    feed_url: Annotated[str, Field(max_length=2000)] = Field(
+        "", description="A calendar feed (https:// or webcal://) to plan from instead of a file."
+    )
 
     def options(self) -> PlanOptions:
         """The form as plan options, each checked here so an error names its own field.
@@ -37,6 +45,7 @@ class PlanForm(BaseModel):
         Raises:
             InputError: a field is not usable (422 on that field).
         """
+
         try:
             options = PlanOptions(
                 workout_id=self.workout_id,
@@ -63,21 +72,35 @@ def _form_error(message: str, field: str, *, status: int = 422) -> InputError:
     return InputError(message, field=field, location="body", status=status)
 
 
-def upload_plan(settings: Settings, library: Library, calendar: UploadFile, form: PlanForm) -> Plan:
-    """Read the upload (at most 2 MB), plan from it, and keep it.
+def submit_plan(
+    store: Store, user: str, library: Library, calendar: UploadFile | None, form: PlanForm
+) -> PlanView:
+    """Plan from the uploaded file (at most 2 MB) or the feed URL, and keep the plan.
 
-    Reading, parsing and planning block, so callers are plain `def` handlers,
+    Reading, fetching and planning block, so callers are plain `def` handlers,
     which FastAPI runs in its thread pool, never on the event loop.
 
     Raises:
-        InputError: the file is missing, too big, of another type, or cannot be
-            planned from; the message says what to change.
+        InputError: no calendar or feed, a file too big or of another type, a
+            feed that cannot be fetched, or a calendar that cannot be planned
+            from; the message says what to change. The stored plan is kept.
     """
     options = form.options()
     try:
         workout = library.get(options.workout_id)
     except LookupError as err:
         raise _form_error(str(err.args[0]), "workout_id") from None
+    now = datetime.now(UTC)
+    url = form.feed_url.strip()
+    if url and calendar is not None and calendar.filename:
+        raise _form_error("give a calendar file or a feed address, not both", "feed_url")
+    if url:
+        try:
+            return accept_feed(store, user, url=url, options=options, workout=workout, now=now)
+        except (FeedError, PlanInputError) as err:
+            raise _form_error(str(err), "feed_url") from None
+    if calendar is None or not calendar.filename:
+        raise _form_error("choose a calendar file, or give a feed address", "calendar")
     data = calendar.file.read(MAX_UPLOAD_BYTES + 1)
     if not data:
         raise _form_error("the calendar file is empty", "calendar")
@@ -85,11 +108,13 @@ def upload_plan(settings: Settings, library: Library, calendar: UploadFile, form
         raise _form_error("the calendar file is larger than 2 MB", "calendar", status=413)
     try:
         return accept_upload(
-            settings.data_dir,
-            filename=calendar.filename or "",
+            store,
+            user,
+            filename=calendar.filename,
             data=data,
             options=options,
             workout=workout,
+            now=now,
         )
     except ValueError as err:  # PlanInputError included: the file cannot be planned from
         raise _form_error(str(err), "calendar") from None

@@ -1,109 +1,66 @@
-"""The plan: strength sessions placed around the runs of an uploaded calendar."""
+"""The plan: strength sessions placed around the runs of an uploaded calendar or a feed."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Form, UploadFile, status
+from fastapi import APIRouter, BackgroundTasks, Depends, Form, UploadFile, status
 from pydantic import BaseModel
 
-from runstrong.plan.errors import PlanInputError
-from runstrong.web.deps import LibraryDep, SettingsDep
+from runstrong.store.plans import read_plan as stored_plan
+from runstrong.store.plans import rotate_token
+from runstrong.web.deps import CurrentUser, LibraryDep, LogDep
 from runstrong.web.errors import ERROR_RESPONSES, InputError
-from runstrong.web.plan_upload import PlanForm, upload_plan
-from runstrong.web.planning import Plan, make_plan, stored_calendar, stored_options
+from runstrong.web.plan_refresh import needs_refresh, refresh
+from runstrong.web.plan_upload import PlanForm, submit_plan
+from runstrong.web.plan_view import PlanView
+from runstrong.web.planning import stored_view
+from runstrong.web.same_origin import same_origin
 
 router = APIRouter(prefix="/api/plan", tags=["plan"], responses=ERROR_RESPONSES)
 
 
-class EventView(BaseModel):
-    title: str
-    start: datetime
-    end: datetime
-    kind: str
-    reason: str
-
-
-class SessionSlot(BaseModel):
-    start: datetime
-    end: datetime
-    reason: str
-    margin_hours: float | None
-    next_quality: str | None
-    problems: list[str]
-    fixes: list[str]
-
-
-class WeekView(BaseModel):
-    monday: date
-    note: str | None
-    events: list[EventView]
-    sessions: list[SessionSlot]
-
-
-class PlanView(BaseModel):
-    source: str
-    zone: str
-    workout_id: str
-    weeks: list[WeekView]
+class FeedToken(BaseModel):
+    feed_path: str
 
 
 @router.get("", response_model=PlanView)
-def read_plan(settings: SettingsDep, library: LibraryDep) -> PlanView:
-    """The weeks planned from the calendar uploaded last."""
-    calendar = stored_calendar(settings.data_dir)
-    if calendar is None:
+def read_plan(
+    user: CurrentUser, log: LogDep, library: LibraryDep, background: BackgroundTasks
+) -> PlanView:
+    """The stored plan (refreshed in the background when its runs feed or its day is old)."""
+    store = log.store()
+    stored = stored_plan(store, user)
+    view = stored_view(stored)
+    if view is None:
         raise InputError(
             "no run calendar has been uploaded yet", field="calendar", location="resource"
         )
-    options = stored_options(settings.data_dir)
-    try:
-        workout = library.get(options.workout_id)
-        return plan_view(make_plan(calendar, options, workout))
-    except (PlanInputError, LookupError) as err:
-        raise InputError(str(err), field="calendar", location="resource", status=409) from None
+    if needs_refresh(stored, datetime.now(UTC)):
+        background.add_task(refresh, store, user, library)
+    return view
 
 
-@router.post("", response_model=PlanView, status_code=status.HTTP_201_CREATED)
+@router.post(
+    "",
+    response_model=PlanView,
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[Depends(same_origin)],
+)
 def create_plan(
-    settings: SettingsDep,
+    user: CurrentUser,
+    log: LogDep,
     library: LibraryDep,
-    calendar: UploadFile,
     form: Annotated[PlanForm, Form()],
+    calendar: UploadFile | None = None,
 ) -> PlanView:
-    """Upload a run calendar (.ics, or CSV of date,time,title[,kind][,duration]) and plan."""
-    return plan_view(upload_plan(settings, library, calendar, form))
+    """Plan from a run calendar: an uploaded file (.ics, or CSV of
+    date,time,title[,kind][,duration]) or a feed address (`feed_url`, https or webcal)."""
+    return submit_plan(log.store(), user, library, calendar, form)
 
 
-def plan_view(plan: Plan) -> PlanView:
-    return PlanView(
-        source=plan.source,
-        zone=plan.zone,
-        workout_id=plan.options.workout_id,
-        weeks=[
-            WeekView(
-                monday=week.monday,
-                note=week.note,
-                events=[
-                    EventView(
-                        title=e.title, start=e.start, end=e.end, kind=e.kind.value, reason=e.reason
-                    )
-                    for e in week.events
-                ],
-                sessions=[
-                    SessionSlot(
-                        start=s.start,
-                        end=s.end,
-                        reason=s.reason,
-                        margin_hours=s.margin_hours,
-                        next_quality=s.next_quality.label if s.next_quality else None,
-                        problems=list(s.problems),
-                        fixes=list(s.fixes),
-                    )
-                    for s in week.sessions
-                ],
-            )
-            for week in plan.weeks
-        ],
-    )
+@router.post("/feed-token", response_model=FeedToken, dependencies=[Depends(same_origin)])
+def rotate_feed_token(user: CurrentUser, log: LogDep) -> FeedToken:
+    """A new secret for the calendar feed; the old feed address stops working."""
+    return FeedToken(feed_path=f"/calendar/{rotate_token(log.store(), user)}.ics")

@@ -1,29 +1,30 @@
-"""The plan page (upload a run calendar, see the weeks), its .ics download and the calendar feed."""
+"""The plan page (a run calendar or feed in, the weeks out), its .ics download and the feed.
+
+Every route reads the stored plan; a stale one is refreshed after the answer
+is sent (see `runstrong.web.planning`), so no request waits for a feed.
+"""
 
 from __future__ import annotations
 
-import secrets
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Path, Request, UploadFile
+from fastapi import APIRouter, BackgroundTasks, Depends, Form, Path, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from runstrong.export.formats import FORMATS
-from runstrong.export.ics import sessions_ics
-from runstrong.plan.errors import PlanInputError
-from runstrong.plan.report import session_line
-from runstrong.web.deps import LibraryDep, SettingsDep, TemplatesDep
+from runstrong.store.plans import ensure_plan, plan_by_token, read_plan, rotate_token
+from runstrong.web.deps import CurrentUser, LibraryDep, LogDep, SettingsDep, TemplatesDep
 from runstrong.web.errors import InputError
-from runstrong.web.plan_upload import PlanForm, upload_plan
+from runstrong.web.plan_refresh import needs_refresh, refresh
+from runstrong.web.plan_upload import PlanForm, submit_plan
 from runstrong.web.planning import (
-    Plan,
-    PlanOptions,
-    make_plan,
+    legacy_token,
     plan_ics,
-    stored_calendar,
     stored_options,
+    stored_view,
 )
+from runstrong.web.same_origin import same_origin
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
@@ -32,115 +33,120 @@ ICS = FORMATS["ics"].media_type
 
 @router.get("/plan", response_class=HTMLResponse)
 def show_plan(
-    request: Request, settings: SettingsDep, library: LibraryDep, templates: TemplatesDep
-) -> HTMLResponse:
-    options = stored_options(settings.data_dir)
-    plan, problem = _current_plan(settings, library, options)
-    return _page(request, templates, settings, library, options, plan=plan, problem=problem)
-
-
-@router.post("/plan", response_class=HTMLResponse)
-def upload_plan_page(
     request: Request,
+    user: CurrentUser,
     settings: SettingsDep,
+    log: LogDep,
     library: LibraryDep,
     templates: TemplatesDep,
-    calendar: UploadFile,
+    background: BackgroundTasks,
+) -> HTMLResponse:
+    return _page(request, user, settings, log, library, templates, background)
+
+
+@router.post("/plan", response_class=HTMLResponse, dependencies=[Depends(same_origin)])
+def upload_plan_page(
+    request: Request,
+    user: CurrentUser,
+    settings: SettingsDep,
+    log: LogDep,
+    library: LibraryDep,
+    templates: TemplatesDep,
+    background: BackgroundTasks,
     form: Annotated[PlanForm, Form()],
+    calendar: UploadFile | None = None,
 ) -> Response:
     try:
-        upload_plan(settings, library, calendar, form)
+        submit_plan(log.store(), user, library, calendar, form)
     except InputError as err:
-        options = stored_options(settings.data_dir)
-        plan, _ = _current_plan(settings, library, options)
         return _page(
             request,
-            templates,
+            user,
             settings,
+            log,
             library,
-            options,
-            plan=plan,
+            templates,
+            background,
             problem=err.message,
             status=err.status,
         )
     return RedirectResponse(request.app.url_path_for("show_plan"), status_code=303)
 
 
+@router.post("/plan/feed-token", dependencies=[Depends(same_origin)])
+def renew_feed_address(request: Request, user: CurrentUser, log: LogDep) -> Response:
+    """A new secret for the calendar feed; apps subscribed to the old address stop updating."""
+    rotate_token(log.store(), user)
+    return RedirectResponse(request.app.url_path_for("show_plan") + "?rotated=1", 303)
+
+
 @router.get("/plan/sessions.ics")
-def download_plan(settings: SettingsDep, library: LibraryDep) -> Response:
-    return _ics(settings, library, options=stored_options(settings.data_dir))
+def download_plan(user: CurrentUser, log: LogDep) -> Response:
+
+    stored = read_plan(log.store(), user)
+    if stored is None or stored.sessions_ics is None:
+        raise InputError(
+            "no run calendar has been uploaded yet", field="calendar", location="resource"
+        )
+    headers = {"content-disposition": 'attachment; filename="strength-sessions.ics"'}
+    return Response(stored.sessions_ics, media_type=ICS, headers=headers)
 
 
 @router.get("/calendar/{token}.ics")
 def read_calendar_feed(
-    token: Annotated[str, Path(max_length=100)], settings: SettingsDep, library: LibraryDep
+    token: Annotated[str, Path(max_length=100)],
+    log: LogDep,
+    library: LibraryDep,
+    background: BackgroundTasks,
 ) -> Response:
-    """The feed calendar apps subscribe to: the planned sessions from today (or the plan's
-    first day, if later) on. Weeks without runs in the file give an empty, valid calendar."""
-    if not secrets.compare_digest(token.encode(), settings.feed_token().encode()):
+    """The feed calendar apps subscribe to: the stored plan's sessions. A plan made from
+    a runs feed follows it: a stale plan is refreshed after this answer."""
+    store = log.store()
+    stored = plan_by_token(store, token)
+    if stored is None:
         raise InputError("no calendar feed here", field="token")
-    stored = stored_options(settings.data_dir)
-    today = date.today()
-    options = stored.model_copy(update={"start": max(stored.start or today, today)})
-    calendar = stored_calendar(settings.data_dir)
-    workout = _workout(library, options)
+    if needs_refresh(stored, datetime.now(UTC)):
+        background.add_task(refresh, store, stored.user, library)
+    if stored.sessions_ics is not None:
+        return Response(stored.sessions_ics, media_type=ICS)
+    workout = _workout(library, stored_options(stored).workout_id)
+    return Response(plan_ics(None, workout), media_type=ICS)
+
+
+def _workout(library, workout_id: str):
     try:
-        body = plan_ics(make_plan(calendar, options, workout), workout) if calendar else None
-    except PlanInputError:
-        body = None
-    return Response(body or sessions_ics(workout, []), media_type=ICS)
-
-
-def _ics(settings, library, *, options: PlanOptions) -> Response:
-    """The plan as an .ics download."""
-    calendar = stored_calendar(settings.data_dir)
-    if calendar is None:
-        raise InputError(
-            "no run calendar has been uploaded yet", field="calendar", location="resource"
-        )
-    workout = _workout(library, options)
-    try:
-        plan = make_plan(calendar, options, workout)
-    except PlanInputError as err:
-        raise InputError(str(err), field="calendar", location="resource", status=409) from None
-    headers = {"content-disposition": 'attachment; filename="strength-sessions.ics"'}
-    return Response(plan_ics(plan, workout), media_type=ICS, headers=headers)
-
-
-def _workout(library, options: PlanOptions):
-    try:
-        return library.get(options.workout_id)
+        return library.get(workout_id)
     except LookupError as err:
         raise InputError(str(err.args[0]), field="workout_id", status=409) from None
 
 
-def _current_plan(settings, library, options: PlanOptions) -> tuple[Plan | None, str | None]:
-    calendar = stored_calendar(settings.data_dir)
-    if calendar is None:
-        return None, None
-    try:
-        return make_plan(calendar, options, _workout(library, options)), None
-    except PlanInputError as err:
-        return None, str(err)
-    except InputError as err:
-        return None, err.message
+def _page(
+    request, user, settings, log, library, templates, background, *, problem=None, status=200
+):
 
-
-def _page(request, templates, settings, library, options, *, plan, problem, status=200):
-    feed = request.url_for("read_calendar_feed", token=settings.feed_token())
+    store = log.store()
+    stored = read_plan(store, user) or ensure_plan(
+        store, user, token=legacy_token(settings.legacy_feed_token_file)
+    )
+    if needs_refresh(stored, datetime.now(UTC)):
+        background.add_task(refresh, store, user, library)
+    view = stored_view(stored)
+    feed = request.url_for("read_calendar_feed", token=stored.feed_token)
     return templates.TemplateResponse(
         request,
         "plan.html",
         {
-            "plan": plan,
-            "grid": [_week_grid(week) for week in plan.weeks] if plan else [],
-            "options": options,
+            "plan": view,
+            "stored": stored,
+            "grid": [_week_grid(week) for week in view.weeks] if view else [],
+            "options": stored_options(stored),
             "problem": problem,
             "feed_url": str(feed),
+            "rotated": request.query_params.get("rotated") == "1",
             "workouts": [entry.workout for entry in library.entries],
-            "session_line": session_line,
         },
         status_code=status,
+        background=background,
     )
 
 
