@@ -169,7 +169,7 @@ def test_plays_to_the_end_on_a_desktop(page, live_server, artifacts_dir):
     log_link.click()
     page.get_by_label("Load for B Squat").fill("14")
     page.get_by_label("RPE for B Squat").fill("7")
-    page.get_by_label("Whole session RPE").fill("6")
+    page.get_by_role("radio", name="6", exact=True).check()  # how hard the whole session was
     page.get_by_label("Notes").fill("Felt strong on the step downs")
     page.get_by_role("button", name="Save to the log").click()
     page.wait_for_url("**/history?saved=*")
