@@ -19,12 +19,11 @@ import pty
 import re
 import statistics
 import subprocess
-import tempfile
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from runstrong.play.clock import MonotonicClock
+from runstrong.play.recording import Tally
 from runstrong.play.session import Session
 from runstrong.tui.app import PlayerApp
 from runstrong.workouts.model import Workout
@@ -73,11 +72,17 @@ class BoundaryRecorder:
     def step_finished(self, *_: object, **__: object) -> None:
         self.seen.append(time.monotonic())
 
+    def moved(self, *_: object, **__: object) -> None:
+        pass
+
+    def tally(self) -> Tally:
+        return Tally(done=len(self.seen), skipped=0)
+
     def finished(self, **_: object) -> None:
         self.app.exit()
 
 
-def runstrong_lateness(checkpoint: Path) -> list[float]:
+def runstrong_lateness() -> list[float]:
     workout = sequence()
     first_start: list[float] = []
 
@@ -92,7 +97,6 @@ def runstrong_lateness(checkpoint: Path) -> list[float]:
         clock=MonotonicClock(),
         recorder=recorder,
         announce=lambda cue: None,
-        checkpoint=checkpoint,
     )
     recorder.app = app
     app.run(headless=True, size=(100, 40))
@@ -168,8 +172,7 @@ def describe(lateness: list[float]) -> dict[str, float]:
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        ours = runstrong_lateness(Path(folder) / "checkpoint.json")
+    ours = runstrong_lateness()
     theirs = termdown_lateness()
     print(f"{'boundary':>8}  {'runstrong ms':>13}  {'termdown ms':>12}")
     for k in range(STEPS):

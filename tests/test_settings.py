@@ -19,7 +19,6 @@ def test_the_data_folder_and_everything_in_it_follow_runstrong_home(
     assert settings.data_dir == runstrong_home
     assert settings.log_url == f"sqlite:///{runstrong_home / 'runstrong.db'}"
     assert settings.user_workouts_dir.parent == runstrong_home
-    assert runstrong_home in settings.checkpoint_file.parents
     assert database_url().database == str(runstrong_home / "runstrong.db")
 
 

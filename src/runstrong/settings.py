@@ -60,11 +60,6 @@ class Settings(BaseModel):
         return self.data_dir / "cache" / "workouts"
 
     @property
-    def checkpoint_file(self) -> Path:
-        """Where the terminal player keeps its place."""
-        return self.data_dir / "player" / "checkpoint.json"
-
-    @property
     def feed_copies_dir(self) -> Path:
         """The last good copy of each calendar feed the command line has read."""
         return self.data_dir / "feeds"

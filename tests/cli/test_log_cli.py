@@ -32,7 +32,8 @@ def test_a_logged_session_shows_everywhere(run, tmp_path: Path) -> None:
     status, out, _ = run("history")
     lines = out.splitlines()
     assert status == 0 and len(lines) == 4
-    assert "heavy legs" in lines[1] and "16 kg" in lines[1] and lines[3].startswith(_days_ago(14))
+    assert "heavy legs" in lines[1] and "16 kg" in lines[1]
+    assert lines[3].split()[1] == _days_ago(14), "each row: its id, then its date"
 
     status, out, _ = run("stats")
     assert "Current streak: 3 weeks" in out

@@ -12,6 +12,7 @@ from alembic.script import ScriptDirectory
 from runstrong.store.database import make_engine, open_store
 from runstrong.store.migrate import HEAD, alembic_config, migrate, stored_revision
 from runstrong.store.schema import Base
+from runstrong.store.sessions import all_sessions
 
 TABLES = {"users", "sessions", "sets", "plans"}
 
@@ -55,4 +56,37 @@ def test_default_log_lives_in_the_data_folder(runstrong_home: Path) -> None:
         with store.engine.connect() as connection:
             mode = connection.exec_driver_sql("pragma journal_mode").scalar()
             keys = connection.exec_driver_sql("pragma foreign_keys").scalar()
+            synchronous = connection.exec_driver_sql("pragma synchronous").scalar()
     assert (mode, keys) == ("wal", 1)
+    assert synchronous == 2, "FULL: an acknowledged commit survives a power cut"
+
+
+def test_sessions_logged_before_live_sessions_keep_their_sets(database_url: str) -> None:
+    engine = make_engine(database_url)
+    try:
+        migrate(engine, "0001")
+        with engine.begin() as connection:
+            connection.execute(
+                sa.text("insert into users (id, name, created_at) values (1, 'local', :at)"),
+                {"at": "2026-11-01 07:00:00"},
+            )
+            connection.execute(
+                sa.text(
+                    "insert into sessions (id, uid, user_id, workout_id, workout_version, "
+                    "started_at, status) values (1, 'old', 1, 'runners-lower-body', 1, :at, "
+                    "'completed')"
+                ),
+                {"at": "2026-11-01 07:00:00"},
+            )
+            connection.execute(
+                sa.text(
+                    "insert into sets (session_id, position, exercise_id, round, outcome) "
+                    "values (1, 0, 'standing-figure-8', 1, 'done')"
+                )
+            )
+        migrate(engine, "head")
+    finally:
+        engine.dispose()
+    with open_store(database_url) as store:
+        [entry] = all_sessions(store)
+    assert (entry.uid, len(entry.sets), entry.status) == ("old", 1, "completed")

@@ -1,4 +1,4 @@
-"""The player's recorder: each finished step is kept as it happens, even through a crash."""
+"""The terminal recorder: the live session in the log, kept step by step through a crash."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from runstrong.play.recording import Outcome
+from runstrong.play.recording import Outcome, Snapshot, Tally
 from runstrong.store.database import Store, open_store
 from runstrong.store.manual import Details, amend
 from runstrong.store.recorder import StoreRecorder
@@ -43,32 +43,31 @@ def test_a_played_session_is_logged_step_by_step(store: Store, workout: Workout)
     assert all(s.outcome is Outcome.SKIPPED for s in pigeon)
 
 
-def test_resuming_keeps_one_session(store: Store, workout: Workout) -> None:
-    timeline = compile_timeline(workout)
-    recorder = StoreRecorder(store)
-    recorder.started(workout=workout, timeline=timeline, at=START)
-    recorder.step_finished(timeline.steps[0], outcome=Outcome.DONE, seconds=20, at=START)
-    recorder.started(workout=workout, timeline=timeline, at=START + timedelta(minutes=5))
-    recorder.step_finished(timeline.steps[0], outcome=Outcome.DONE, seconds=18, at=START)
-    [entry] = all_sessions(store)
-    assert [(s.position, s.seconds_done) for s in entry.sets] == [(0, 18)]
-
-
-def test_resuming_after_quitting_carries_on_the_same_session(
-    store: Store, workout: Workout
-) -> None:
+def test_resuming_carries_on_the_same_session(store: Store, workout: Workout) -> None:
     timeline = compile_timeline(workout)
     first = StoreRecorder(store)
     first.started(workout=workout, timeline=timeline, at=START)
     first.step_finished(timeline.steps[0], outcome=Outcome.DONE, seconds=20, at=START)
-    first.finished(completed=False, at=START + timedelta(minutes=1))
+    first.moved(Snapshot(workout.id, 1, 2, 0.0, {}, 20.0), at=START)
     later = START + timedelta(hours=1)
-    second = StoreRecorder(store, resume=True)
+    second = StoreRecorder(store, session_id=first.session_id)
     second.started(workout=workout, timeline=timeline, at=later)
+    second.step_finished(timeline.steps[0], outcome=Outcome.DONE, seconds=18, at=later)
     second.step_finished(timeline.steps[2], outcome=Outcome.DONE, seconds=20, at=later)
+    assert second.tally() == Tally(done=2, skipped=0)
     second.finished(completed=True, at=later + timedelta(minutes=20))
     [entry] = all_sessions(store)
-    assert entry.status == "completed" and [s.position for s in entry.sets] == [0, 2]
+    assert entry.status == "completed" and entry.started_at == START
+    assert [(s.position, s.seconds_done) for s in entry.sets] == [(0, 18), (2, 20)]
+
+
+def test_a_discarded_session_leaves_nothing(store: Store, workout: Workout) -> None:
+    timeline = compile_timeline(workout)
+    recorder = StoreRecorder(store)
+    recorder.started(workout=workout, timeline=timeline, at=START)
+    recorder.step_finished(timeline.steps[0], outcome=Outcome.SKIPPED, seconds=2, at=START)
+    recorder.discard()
+    assert all_sessions(store) == []
 
 
 def test_amending_a_session_being_played_loses_no_step(store: Store, workout: Workout) -> None:
@@ -94,7 +93,7 @@ CRASHING_PLAYER = """
 import os, sys, time
 from datetime import UTC, datetime
 from runstrong.workouts.library import builtin_workout
-from runstrong.play.recording import Outcome
+from runstrong.play.recording import Outcome, Snapshot, Tally
 from runstrong.store.database import open_store
 from runstrong.store.recorder import StoreRecorder
 from runstrong.timeline import compile_timeline

@@ -31,8 +31,6 @@ async def test_the_core_workout_plays_to_the_end_in_order(tmp_path: Path, runstr
             clock=clock,
             recorder=StoreRecorder(store),
             announce=lambda cue: None,
-            source=CORE.id,
-            checkpoint=tmp_path / "checkpoint.json",
         )
 
         def text(widget: str) -> str:

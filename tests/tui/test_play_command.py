@@ -7,7 +7,10 @@ import shutil
 import pytest
 
 from runstrong.cli import main
-from runstrong.play.checkpoint import checkpoint_path
+from runstrong.store.database import open_store
+from runstrong.store.live_sessions import LiveSessions
+from runstrong.timeline import compile_timeline
+from runstrong.workouts.library import builtin_workout
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
@@ -34,14 +37,31 @@ def test_easier_on_a_move_without_one_says_so(capsys: pytest.CaptureFixture[str]
 
 def test_resume_without_a_saved_session(capsys: pytest.CaptureFixture[str]) -> None:
     status, err = run(capsys, "--resume")
-    assert status == 2 and "no interrupted session to resume" in err
+    assert status == 2 and "no unfinished session to resume" in err
 
 
-def test_a_damaged_saved_session_is_reported(capsys: pytest.CaptureFixture[str]) -> None:
-    checkpoint_path().parent.mkdir(parents=True)
-    checkpoint_path().write_text("{not json")
+def test_resume_of_a_session_whose_workout_is_gone(capsys: pytest.CaptureFixture[str]) -> None:
+    workout = builtin_workout()
+    with open_store() as store:
+        LiveSessions(store).start(workout.model_copy(update={"id": "deleted-workout"}))
     status, err = run(capsys, "--resume")
-    assert status == 2 and "cannot read the saved session" in err
+    assert status == 2
+    assert "cannot find the workout 'deleted-workout' of the unfinished session" in err
+    assert "runstrong play --resume PATH" in err
+
+
+def test_resume_of_a_session_played_to_its_end_completes_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    workout = builtin_workout()
+    with open_store() as store:
+        live = LiveSessions(store, workouts=lambda _id: workout)
+        session = live.start(workout)
+        steps = len(compile_timeline(workout).steps)
+        live.save_position(session.uid, index=steps, elapsed=0, paused=True)
+        status = main(["play", "--resume"])
+        assert (status, live.get(session.uid).status.value) == (0, "completed")
+    assert "it is now complete" in capsys.readouterr().out
 
 
 def test_voice_without_espeak(

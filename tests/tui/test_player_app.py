@@ -11,11 +11,11 @@ import pytest
 from fake_clock import FakeClock
 from runstrong.cli import main
 from runstrong.cli.play import opening
-from runstrong.play.checkpoint import load_checkpoint
 from runstrong.play.recording import Outcome
 from runstrong.play.session import Cue, CueKind, Session
 from runstrong.store.database import Store, open_store
 from runstrong.store.entries import SessionEntry, SetEntry
+from runstrong.store.live_sessions import LiveSessions
 from runstrong.store.recorder import StoreRecorder
 from runstrong.store.sessions import all_sessions, last_session
 from runstrong.timeline import StepKind
@@ -80,14 +80,12 @@ class Player:
         self.clock = FakeClock()
         self.cues: list[Cue] = []
         self.store = store
-        self.checkpoint = tmp_path / "checkpoint.json"
+        self.recorder = StoreRecorder(store)
         self.app = PlayerApp(
             start or (lambda now: Session(ROUTINE, now=now)),
             clock=self.clock,
-            recorder=StoreRecorder(store),
+            recorder=self.recorder,
             announce=self.cues.append,
-            source=ROUTINE.id,
-            checkpoint=self.checkpoint,
             opening=opening,
         )
 
@@ -127,7 +125,7 @@ async def test_the_whole_routine_plays_to_the_end_in_order(tmp_path: Path, store
         await pilot.pause()
         assert isinstance(player.app.screen, SummaryScreen)
         body = player.text("summary-body")
-        assert "Steps done: 69" in body and "Steps skipped: 0" in body
+        assert "Sets done: 35" in body and "Sets skipped: 0" in body
         await pilot.press("enter")
     assert player.app.return_value is Ending.COMPLETED
 
@@ -140,7 +138,7 @@ async def test_the_whole_routine_plays_to_the_end_in_order(tmp_path: Path, store
     timed = [s for s in entry.sets if s.reps_planned is None]
     assert all(s.seconds_done == s.seconds_planned for s in timed)
     assert all(s.reps_done == s.reps_planned for s in entry.sets if s.reps_planned)
-    assert not player.checkpoint.exists()
+    assert LiveSessions(store).current() is None, "nothing is left to resume"
 
     kinds = [c.kind for c in player.cues]
     switches = [s for s in player.session.timeline.steps if s.kind is StepKind.SWITCH]
@@ -259,7 +257,6 @@ async def test_leaving_from_the_opening_screen_starts_nothing(
         await pilot.pause()
     assert player.app.return_value is Ending.NOT_STARTED
     assert all_sessions(store) == []
-    assert not player.checkpoint.exists()
 
 
 async def test_screenshots_of_each_kind_of_step(
@@ -364,16 +361,52 @@ async def test_skip_back_and_easier_keys(tmp_path: Path, store: Store) -> None:
 
 async def test_quitting_asks_first_and_keeps_the_place(tmp_path: Path, store: Store) -> None:
     player = Player(tmp_path, store)
+    work = [s for s in player_steps() if s.kind is StepKind.WORK]
     async with player.app.run_test(size=SIZE) as pilot:
-        await pilot.press("n", "n", "q")
+        while player.session.index <= work[8].index:  # enough done to be worth keeping
+            await pilot.press("enter")
+        await pilot.press("q")
+        await pilot.pause()
+        assert "Your place is saved" in player.text("question-body")
         await pilot.press("n")
         assert isinstance(player.app.screen, PlayerScreen)
         await pilot.press("q", "y")
         await pilot.pause()
     assert player.app.return_value is Ending.QUIT
-    snapshot, source = load_checkpoint(player.checkpoint)
-    assert (snapshot.index, source) == (2, ROUTINE.id)
-    assert player.logged().status == "abandoned"
+    kept = LiveSessions(store).current()
+    assert (kept.uid, kept.index, kept.paused) == (
+        player.recorder.session_id,
+        work[8].index + 1,
+        True,
+    )
+    assert player.logged().status == "in progress"
+
+
+async def test_quitting_with_little_done_offers_to_discard(tmp_path: Path, store: Store) -> None:
+    player = Player(tmp_path, store)
+    async with player.app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "n", "enter", "q")
+        await pilot.pause()
+        assert "Only 1 set done so far" in player.text("question-body")
+        await pilot.press("d")
+        await pilot.pause()
+    assert player.app.return_value is Ending.DISCARDED
+    assert all_sessions(store) == []
+
+
+async def test_a_session_ended_elsewhere_stops_the_player(tmp_path: Path, store: Store) -> None:
+    player = Player(tmp_path, store)
+    async with player.app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        LiveSessions(store).finish(player.recorder.session_id, completed=False)  # the browser
+        await pilot.press("n")
+        await pilot.pause()
+    assert player.app.return_value is Ending.REFUSED
+    assert "abandoned" in player.app.refusal
+
+
+def player_steps():
+    return Session(ROUTINE, now=0).timeline.steps
 
 
 async def test_the_bell_rings_when_no_voice_is_chosen(
@@ -383,7 +416,6 @@ async def test_the_bell_rings_when_no_voice_is_chosen(
         lambda now: Session(ROUTINE, now=now),
         clock=(clock := FakeClock()),
         recorder=StoreRecorder(store),
-        checkpoint=tmp_path / "checkpoint.json",
     )
     rings: list[None] = []
     monkeypatch.setattr(app, "bell", lambda: rings.append(None))

@@ -1,9 +1,8 @@
-"""Kill a real `runstrong play` with SIGKILL, then `--resume`: back at the same step."""
+"""Kill a real `runstrong play` with SIGKILL, then `--resume`: the same step, from the log."""
 
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 import pty
 import signal
@@ -17,6 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from runstrong.store.database import open_store
+from runstrong.store.live_sessions import LiveSessions
 
 pytestmark = pytest.mark.slow
 
@@ -73,10 +75,12 @@ def wait_for(condition: Callable[[], bool], what: str, timeout: float = 20.0) ->
 
 
 def saved_step(home: Path) -> int | None:
-    try:
-        return json.loads((home / "player" / "checkpoint.json").read_text())["index"]
-    except (FileNotFoundError, ValueError):
+    """The step the log has for the unfinished session, if there is one."""
+    if not (home / "runstrong.db").exists():
         return None
+    with open_store() as store:
+        unfinished = LiveSessions(store).current()
+    return unfinished.index if unfinished else None
 
 
 def test_kill_9_then_resume_continues_at_the_same_step(runstrong_home: Path) -> None:
@@ -108,5 +112,6 @@ def test_kill_9_then_resume_continues_at_the_same_step(runstrong_home: Path) -> 
         second.press(b"y")
         assert second.process.wait(timeout=20) == 0
         wait_for(lambda: second.shows("runstrong play --resume"), "the parting hint")
+        assert saved_step(runstrong_home) == 5
     finally:
         second.close()

@@ -68,7 +68,8 @@ def test_saving_the_log_form_does_not_stall_other_requests(client, monkeypatch):
 
     session = client.post("/api/sessions", json={"workout_id": ROUTINE}).json()
     url = f"/api/sessions/{session['id']}"
-    client.post(f"{url}/sets", json={"step_index": 0, "outcome": "done", "seconds": 20})
+    first = {"client_id": "first-set", "step_index": 0, "outcome": "done", "seconds": 20}
+    client.post(f"{url}/sets", json={**first, "exercise_id": "standing-figure-8"})
     uid = client.post(f"{url}/finish", json={"completed": False}).json()["log_uid"]
     state = _held(monkeypatch, runstrong.web.pages.log, "save_details")
     response = _answered_meanwhile(

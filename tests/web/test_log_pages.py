@@ -12,16 +12,19 @@ def _play_through(client) -> str:
     session = client.post("/api/sessions", json={"workout_id": ROUTINE}).json()
     url = f"/api/sessions/{session['id']}"
     for step in client.get(f"/api/timeline/{ROUTINE}").json()["steps"]:
-        body = {"step_index": step["index"], "outcome": "done", "seconds": step["seconds"]}
+        if step["kind"] != "work":
+            continue
+        body = {
+            "client_id": f"step-{step['index']:04d}",
+            "step_index": step["index"],
+            "exercise_id": step["exercise_id"],
+            "outcome": "done",
+            "seconds": step["seconds"],
+        }
         assert client.post(f"{url}/sets", json=body).status_code == 201
     finished = client.post(f"{url}/finish", json={"completed": True}).json()
     assert finished["log_uid"]
     return finished["log_uid"]
-
-
-def test_untouched_player_leaves_nothing_in_the_log(client):
-    client.post("/api/sessions", json={"workout_id": ROUTINE})
-    assert client.get("/api/log").json() == []
 
 
 def test_form_is_prefilled_from_the_plan_and_saves_to_the_log(client):
@@ -88,6 +91,23 @@ def test_advice_api(client):
     advice = client.get(f"/api/advice/{ROUTINE}").json()
     assert {a["exercise_id"] for a in advice} >= {"b-squat"}
     assert client.get(f"/api/advice/{ROUTINE}", params={"unit": "stone"}).status_code == 422
+
+
+def test_a_session_is_deleted_from_the_history_page_after_asking(client):
+    uid = _play_through(client)
+    history = client.get("/history").text
+    ask = re.search(r'href="(/history/[^"]+/delete)"', history).group(1)
+    question = client.get(ask)
+    assert question.status_code == 200
+    assert "Delete this session?" in question.text and "35 of 35 sets done" in question.text
+    assert '<form method="post"' in question.text
+    deleted = client.post(ask, follow_redirects=False)
+    assert deleted.status_code == 303
+    assert "The session was deleted." in client.get(deleted.headers["location"]).text
+    assert client.get("/api/log").json() == []
+    assert client.get(f"/api/log/{uid}").status_code == 404
+    again = client.post(ask, headers={"accept": "text/html"})
+    assert again.status_code == 404
 
 
 def _logged_with_rising_loads() -> str:

@@ -109,15 +109,14 @@ def test_steps_advance_in_order_with_side_and_round_labels(page, live_server, ar
         steps[skipped["index"]]
     )
 
+    page.wait_for_function("document.getElementById('player').dataset.saved === 'true'")
     page.reload()  # the same step comes back, paused
     _ready(page)
     assert _seen(page)["index"] == skipped["index"]
 
 
-def test_plays_to_the_end_on_a_desktop(page, live_server, artifacts_dir):
-    steps = _steps(live_server)
-    page.set_viewport_size(DESKTOP)
-    refused = []
+def _refused_writes(page) -> list[str]:
+    refused: list[str] = []
     page.on(
         "response",
         lambda r: (
@@ -126,6 +125,18 @@ def test_plays_to_the_end_on_a_desktop(page, live_server, artifacts_dir):
             else None
         ),
     )
+    return refused
+
+
+def _logged(base: str) -> list[dict]:
+    return httpx.get(f"{base}/api/log").json()
+
+
+def test_a_preview_plays_to_the_end_and_keeps_nothing(page, live_server, artifacts_dir):
+    steps = _steps(live_server)
+    sets = sum(s["kind"] == "work" for s in steps)
+    page.set_viewport_size(DESKTOP)
+    refused = _refused_writes(page)
     page.goto(f"{live_server}/play/{ROUTINE}?speed=100")
     _ready(page)
     page.get_by_role("checkbox", name="Voice").uncheck()
@@ -151,20 +162,38 @@ def test_plays_to_the_end_on_a_desktop(page, live_server, artifacts_dir):
     assert _seen(page)["state"] == "finished"
     expect(page.get_by_text("Session complete")).to_be_visible()
     assert {("strength-c", 3), ("strength-b", 2)} <= rounds_seen
-    log_link = page.get_by_role("link", name="Log loads and effort")
-    expect(log_link).to_be_visible()  # shown once the server has closed the session
-    expect(page.locator("#finished-summary")).to_contain_text(
-        f"{len(steps)} of {len(steps)} steps done."
-    )
-    sessions = httpx.get(f"{live_server}/api/sessions/current?workout_id={ROUTINE}")
-    assert sessions.status_code == 404, "the finished session is closed on the server"
+    expect(page.locator("#finished-summary")).to_contain_text(f"{sets} of {sets} sets done.")
+    expect(page.get_by_role("link", name="Log loads and effort")).to_be_hidden()
     for key in ("b", "ArrowLeft", "d", "s", "Space"):  # keys pressed on the finished screen
         page.keyboard.press(key)
     page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
     page.wait_for_timeout(300)
     assert _seen(page)["state"] == "finished"
     assert refused == [], "the player never changes a finished session"
-    assert page.evaluate(f"localStorage['runstrong.player.{ROUTINE}']") is None
+    assert page.evaluate("Object.keys(localStorage)") == ["runstrong.player.prefs"]
+    assert _logged(live_server) == [], "a preview is not training"
+
+
+def test_a_session_done_by_hand_goes_to_the_log_form(page, live_server, artifacts_dir):
+    steps = _steps(live_server)
+    sets = sum(s["kind"] == "work" for s in steps)
+    page.set_viewport_size(DESKTOP)
+    refused = _refused_writes(page)
+    page.goto(f"{live_server}/play/{ROUTINE}")
+    _ready(page)
+    assert _logged(live_server) == [], "opening the player starts nothing"
+    for index in range(len(steps)):
+        page.keyboard.press("d")  # done, straight away: the set is logged as done
+        _wait_index(page, index + 1)
+    assert _seen(page)["state"] == "finished"
+    log_link = page.get_by_role("link", name="Log loads and effort")
+    expect(log_link).to_be_visible()  # shown once the server has closed the session
+    expect(page.locator("#finished-summary")).to_contain_text(f"{sets} of {sets} sets done.")
+    sessions = httpx.get(f"{live_server}/api/sessions/current?workout_id={ROUTINE}")
+    assert sessions.status_code == 404, "the finished session is closed on the server"
+    [logged] = _logged(live_server)
+    assert (logged["status"], logged["sets_done"], logged["sets"]) == ("completed", sets, sets)
+    assert refused == []
 
     log_link.click()
     page.get_by_label("Load for B Squat").fill("14")
@@ -184,7 +213,25 @@ def test_plays_to_the_end_on_a_desktop(page, live_server, artifacts_dir):
     page.screenshot(path=artifacts_dir / "history-desktop.png", full_page=True)
 
 
-def test_resumes_from_local_storage_when_the_server_forgot(page, live_server, app):
+def test_a_session_skipped_through_can_be_discarded(page, live_server):
+    steps = _steps(live_server)
+    page.goto(f"{live_server}/play/{ROUTINE}")
+    _ready(page)
+    for index in range(len(steps)):
+        page.keyboard.press("s")
+        _wait_index(page, index + 1)
+    discard = page.get_by_role("button", name="Discard this session")
+    expect(discard).to_be_visible()
+    assert [s["status"] for s in _logged(live_server)] == ["completed"]
+    page.once("dialog", lambda dialog: dialog.accept())
+    discard.click()
+    expect(page.locator("#finished-summary")).to_have_text(
+        "Discarded: this session is not in your log."
+    )
+    assert _logged(live_server) == []
+
+
+def test_another_browser_resumes_at_the_same_step(page, live_server, browser):
     page.goto(f"{live_server}/play/{ROUTINE}?speed=20")
     _ready(page)
     page.get_by_role("button", name="Start").click()
@@ -192,10 +239,40 @@ def test_resumes_from_local_storage_when_the_server_forgot(page, live_server, ap
         page.keyboard.press("s")
     page.keyboard.press("Space")
     at = _seen(page)["index"]
-    app.state.board._sessions.clear()  # as after a server restart
-    page.reload()
+    page.wait_for_function("document.getElementById('player').dataset.saved === 'true'")
+    other = browser.new_context()  # its own storage: only the server knows the session
+    try:
+        elsewhere = other.new_page()
+        elsewhere.goto(f"{live_server}/play/{ROUTINE}?speed=20")
+        _ready(elsewhere)
+        assert _seen(elsewhere)["index"] == at
+    finally:
+        other.close()
+
+
+def test_a_set_not_saved_is_shown_and_sent_again(page, live_server):
+    steps = _steps(live_server)
+    first_work = next(s for s in steps if s["kind"] == "work")
+    attempts: list[str] = []
+
+    def refuse(route):
+        attempts.append(route.request.post_data)
+        route.abort("connectionrefused")
+
+    page.goto(f"{live_server}/play/{ROUTINE}")
     _ready(page)
-    assert _seen(page)["index"] == at
+    page.keyboard.press("Space")  # start, so the session exists before writes fail
+    page.wait_for_function("document.getElementById('player').dataset.state === 'playing'")
+    page.route("**/api/sessions/*/sets", refuse)
+    page.keyboard.press("d")
+    status = page.locator("#save-status")
+    expect(status).to_have_text("1 set is not saved yet: retrying…")
+    page.unroute("**/api/sessions/*/sets")
+    expect(status).to_be_hidden(timeout=15_000)
+    assert len(set(attempts)) == 1, "every try sends the same outcome, with the same id"
+    [logged] = _logged(live_server)
+    entry = httpx.get(f"{live_server}/api/log/{logged['uid']}").json()
+    assert [(s["position"], s["outcome"]) for s in entry["sets"]] == [(first_work["index"], "done")]
 
 
 def test_easier_switches_the_current_exercise(page, live_server):

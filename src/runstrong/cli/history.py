@@ -1,4 +1,4 @@
-"""Commands that read the log: history, stats, next and chart."""
+"""Commands that read the log (history, stats, next and chart), and delete from it."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from runstrong.cli.errors import UserError
 from runstrong.progress.advice import advice_from_log
 from runstrong.progress.charts import ChartError, adherence_svg, load_svg, save
 from runstrong.progress.loads import load_text
-from runstrong.store.history import recent_sessions
+from runstrong.store.history import SHORT_ID, SessionSummary, recent_sessions
+from runstrong.store.live_sessions import LiveSessions
 from runstrong.store.stats import (
     adherence,
     completed_days,
@@ -49,8 +50,8 @@ def history(limit: int, workout_id: str | None, unit: str | None) -> None:
         click.echo(f"No sessions{of} logged yet. Record one with 'runstrong log'.")
         return
     click.echo(
-        f"{'date':<16}  {'workout':<20} {'status':<11} {'time':>9} {'sets':>5} "
-        f"{'volume':>10} {'best':>9} {'RPE':>3}  notes"
+        f"{'id':<{SHORT_ID}}  {'date':<16}  {'workout':<20} {'status':<11} {'time':>9} "
+        f"{'sets':>5} {'volume':>10} {'best':>9} {'RPE':>3}  notes"
     )
     for row in rows:
         took = (
@@ -60,10 +61,52 @@ def history(limit: int, workout_id: str | None, unit: str | None) -> None:
         best = load_text(row.best_load_kg, unit or row.best_load_unit) if row.best_load_kg else "-"
         notes = (row.notes or "").replace("\n", " ")
         click.echo(
-            f"{row.started_at.astimezone():%Y-%m-%d %H:%M}  {row.workout_id[:20]:<20} "
-            f"{row.status:<11} {took:>9} {f'{row.sets_done}/{row.sets}':>5} {volume:>10} "
-            f"{best:>9} {row.rpe or '-':>3}  {notes[:40]}"
+            f"{row.uid[:SHORT_ID]:<{SHORT_ID}}  {row.started_at.astimezone():%Y-%m-%d %H:%M}  "
+            f"{row.workout_id[:20]:<20} {row.status:<11} {took:>9} "
+            f"{f'{row.sets_done}/{row.sets}':>5} {volume:>10} {best:>9} {row.rpe or '-':>3}  "
+            f"{notes[:40]}"
         )
+
+
+@click.command("delete")
+@click.argument("session_id", metavar="ID")
+@click.option("-y", "--yes", is_flag=True, help="Delete without asking first.")
+def delete_session(session_id: str, yes: bool) -> None:
+    """Delete the session ID from the log, with all its sets (ID: its start, as 'history' shows).
+
+    A session being played is deleted too: neither player can carry it on.
+    """
+    if not 4 <= len(session_id) <= 36:
+        raise UserError(
+            f"{session_id!r} is not a session id",
+            hint="give its first 8 characters, as 'runstrong history' shows",
+        )
+    with opened_log() as store:
+        found = recent_sessions(store, id_prefix=session_id, limit=2)
+        if not found:
+            raise UserError(
+                f"no session has an id starting with {session_id!r}",
+                hint="'runstrong history' lists sessions with their ids",
+            )
+        if len(found) > 1:
+            raise UserError(
+                f"more than one session has an id starting with {session_id!r}",
+                hint="give more of the id: " + ", ".join(row.uid for row in found),
+            )
+        [row] = found
+        if not yes and not click.confirm(f"Delete {_described(row)}?", default=False):
+            click.echo("Nothing was deleted.")
+            return
+        LiveSessions(store).delete(row.uid)
+    click.echo(f"Deleted {_described(row)}.")
+
+
+def _described(row: SessionSummary) -> str:
+    """ "the runners-lower-body session of 2026-11-20 07:00 (abandoned, 2/35 sets)"."""
+    return (
+        f"the {row.workout_id} session of {row.started_at.astimezone():%Y-%m-%d %H:%M} "
+        f"({row.status}, {row.sets_done}/{row.sets} sets)"
+    )
 
 
 @click.command()

@@ -13,11 +13,12 @@ import click
 from runstrong.cli.common import dir_option, load_workout, workout_argument
 from runstrong.cli.db import opened_log
 from runstrong.cli.errors import ExitStatus, UserError
-from runstrong.play.checkpoint import CheckpointError, clear_checkpoint, load_checkpoint
 from runstrong.play.clock import MonotonicClock
 from runstrong.play.cues import Voice, VoiceUnavailable
+from runstrong.play.recording import Snapshot
 from runstrong.play.session import Session
 from runstrong.progress.advice import advice_from_log
+from runstrong.store.live_sessions import LiveSessions, timeline_of
 from runstrong.store.recorder import StoreRecorder
 from runstrong.timeline import compile_timeline
 from runstrong.tui.app import Ending, PlayerApp
@@ -25,10 +26,9 @@ from runstrong.tui.opening_screen import Opening
 from runstrong.wording import equipment_text
 
 if TYPE_CHECKING:
-    from runstrong.play.checkpoint import Snapshot
-    from runstrong.play.session import Cue, Session
+    from runstrong.play.session import Cue
     from runstrong.store.database import Store
-    from runstrong.tui.opening_screen import Opening
+    from runstrong.store.live_sessions import LiveSession
     from runstrong.workouts.model import Workout
 
 
@@ -43,7 +43,12 @@ if TYPE_CHECKING:
     help="Do EXERCISE (its id, as in 'runstrong show') as its easier variation (repeatable).",
 )
 @click.option("--voice", is_flag=True, help="Speak the cues through espeak-ng instead of a bell.")
-@click.option("--resume", is_flag=True, help="Carry on with the session that was interrupted.")
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Carry on with the unfinished session (of WORKOUT, if given), from the terminal or "
+    "the browser.",
+)
 def play(
     workout: str | None, dirs: tuple[Path, ...], easier: tuple[str, ...], voice: bool, resume: bool
 ) -> int:
@@ -51,42 +56,53 @@ def play(
 
     A new session opens with what to do this time, from your log; Enter starts it.
     Keys: space pause/resume, Enter done, n or right skip, b or left back,
-    e easier variation, q quit (your place is saved).
+    e easier variation, q quit (your place is kept in the log).
     """
+    if resume and easier:
+        raise UserError("--resume carries on the saved session as it was; leave out --easier")
     announce = _voice() if voice else None
-    try:
-        saved = load_checkpoint()
-    except CheckpointError as err:
-        raise UserError(str(err), hint="delete that file to start afresh") from None
-    if resume and saved is None:
-        raise UserError("there is no interrupted session to resume", hint="run 'runstrong play'")
-    if resume and (workout or easier):
-        raise UserError("--resume carries on the saved session; leave out WORKOUT and --easier")
-    if saved is not None and not resume:
-        resume = click.confirm(_resume_question(saved), default=True)
-        if not resume:
-            clear_checkpoint()
-    chosen, variations = None, {}
-    if resume:
-        start, source = _resumed(saved, dirs)
-    else:
-        chosen, variations, source = _new(workout, dirs, easier)
-        start = partial(_start, chosen, variations)
-
     with opened_log() as store:
-        today = datetime.now().astimezone().date()
-        shown = None if chosen is None else opening(store, chosen, variations, today=today)
+        live = LiveSessions(store)
+        named = load_workout(workout, dirs) if resume and workout else None
+        unfinished = live.current(named.id if named else None)
+        if resume and unfinished is None:
+            raise UserError("there is no unfinished session to resume", hint="run 'runstrong play'")
+        if unfinished is not None and not resume:
+            resume = click.confirm(_resume_question(unfinished), default=True)
+            if not resume:
+                live.finish(unfinished.uid, completed=False)
+        shown = None
+        if resume:
+            chosen = named or _workout_of(unfinished, workout, dirs)
+            if _at_the_end(chosen, unfinished):
+                live.finish(unfinished.uid, completed=True)
+                click.echo("That session had reached its last step; it is now complete.")
+                return int(ExitStatus.OK)
+            start = _resumed(chosen, unfinished)
+            recorder = StoreRecorder(store, session_id=unfinished.uid)
+        else:
+            chosen, variations = _new(workout, dirs, easier)
+            start = partial(_start, chosen, variations)
+            recorder = StoreRecorder(store)
+            today = datetime.now().astimezone().date()
+            shown = opening(store, chosen, variations, today=today)
         app = PlayerApp(
-            start,
-            clock=MonotonicClock(),
-            recorder=StoreRecorder(store, resume=resume),
-            announce=announce,
-            source=source,
-            opening=shown,
+            start, clock=MonotonicClock(), recorder=recorder, announce=announce, opening=shown
         )
         ending = app.run()
+    if ending is Ending.REFUSED:
+        raise UserError(
+            f"the session stopped: {app.refusal}",
+            hint="see 'runstrong history'; 'runstrong play' starts a new session",
+            status=ExitStatus.FAILURE,
+        )
     if ending is Ending.QUIT:
-        click.echo("Session saved. Carry on later with: runstrong play --resume")
+        click.echo(
+            "Session kept. Carry on later with 'runstrong play --resume', "
+            "or open the workout in the browser."
+        )
+    elif ending is Ending.DISCARDED:
+        click.echo("Session discarded: nothing of it is in your log.")
     elif ending is Ending.COMPLETED:
         click.echo("Session saved to your log: see 'runstrong history' and 'runstrong next'.")
     return int(ExitStatus.OK)
@@ -116,12 +132,11 @@ def _voice() -> Callable[[Cue], None]:
 
 def _new(
     ref: str | None, dirs: Sequence[Path], easier: Sequence[str]
-) -> tuple[Workout, dict[str, str], str | None]:
-    """The workout, the variations chosen up front, and how to find the workout again."""
+) -> tuple[Workout, dict[str, str]]:
+    """The workout, and the variations chosen up front."""
     workout = load_workout(ref, dirs)
     variations = {exercise_id: _easier_variation(workout, exercise_id) for exercise_id in easier}
-    source = str(Path(ref).resolve()) if ref and Path(ref).is_file() else ref
-    return workout, variations, source
+    return workout, variations
 
 
 def _start(workout: Workout, variations: Mapping[str, str], now: float) -> Session:
@@ -143,23 +158,46 @@ def _easier_variation(workout: Workout, exercise_id: str) -> str:
     return variation.id
 
 
-def _resumed(
-    saved: tuple[Snapshot, str | None], dirs: Sequence[Path]
-) -> tuple[Callable[[float], Session], str | None]:
-    snapshot, source = saved
-    workout = load_workout(source, dirs)
+def _workout_of(unfinished: LiveSession, ref: str | None, dirs: Sequence[Path]) -> Workout:
+    """The unfinished session's workout: from the library, or the file WORKOUT names."""
+    try:
+        return load_workout(ref or unfinished.workout_id, dirs)
+    except UserError as err:
+        raise UserError(
+            f"cannot find the workout {unfinished.workout_id!r} of the unfinished session",
+            hint="name its file: runstrong play --resume PATH (or use --dir)",
+        ) from err
+
+
+def _resumed(workout: Workout, unfinished: LiveSession) -> Callable[[float], Session]:
+    """Makes the session again where the log has it, paused, so the runner can get ready."""
+    snapshot = Snapshot(
+        workout_id=unfinished.workout_id,
+        workout_version=unfinished.workout_version,
+        index=unfinished.index,
+        elapsed=unfinished.elapsed,
+        variations=unfinished.variations,
+        active_seconds=unfinished.active_seconds,
+    )
     try:
         Session.from_snapshot(workout, snapshot, now=0.0)
     except (ValueError, KeyError, IndexError) as err:
         raise UserError(
             f"cannot resume: {err}", hint="run 'runstrong play' and choose to start afresh"
         ) from None
-    return (lambda now: Session.from_snapshot(workout, snapshot, now=now)), source
+    return lambda now: Session.from_snapshot(workout, snapshot, now=now)
 
 
-def _resume_question(saved: tuple[Snapshot, str | None]) -> str:
-    snapshot, source = saved
+def _at_the_end(workout: Workout, unfinished: LiveSession) -> bool:
+    """Every step was played (in the browser, say) but the session was never closed."""
+    try:
+        return unfinished.index >= len(timeline_of(workout, unfinished.variations).steps)
+    except KeyError:
+        return False
+
+
+def _resume_question(unfinished: LiveSession) -> str:
     return (
-        f"An unfinished session of {source or snapshot.workout_id} stopped at step "
-        f"{snapshot.index + 1}. Resume it?"
+        f"An unfinished session of {unfinished.workout_id} stopped at step "
+        f"{unfinished.index + 1}. Resume it?"
     )

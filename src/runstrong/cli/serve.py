@@ -12,13 +12,20 @@ from pathlib import Path
 import click
 import uvicorn
 
+from runstrong.cli.db import opened_log
 from runstrong.cli.errors import UserError
-from runstrong.web.app import create_app
 
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes to run; they share the log (sessions included), so any may answer.",
+)
 @click.option("--open", "open_browser", is_flag=True, help="Open the app in your browser.")
 @click.option(
     "--cert",
@@ -30,7 +37,9 @@ from runstrong.web.app import create_app
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="The certificate's private key (PEM).",
 )
-def serve(host: str, port: int, open_browser: bool, cert: Path | None, key: Path | None) -> None:
+def serve(
+    host: str, port: int, workers: int, open_browser: bool, cert: Path | None, key: Path | None
+) -> None:
     """Serve the runstrong web app; use --host 0.0.0.0 to reach it from a phone on your network.
 
     With --cert and --key it serves HTTPS, which a phone needs before it will keep
@@ -45,13 +54,23 @@ def serve(host: str, port: int, open_browser: bool, cert: Path | None, key: Path
             f"cannot listen on {host}:{port}: {err.strerror or err}",
             hint="choose another --port, or stop what is using this one",
         ) from None
-    app = create_app()
+    with opened_log():  # create or upgrade the log once, before any worker needs it
+        pass
     local = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     url = f"{'https' if tls else 'http'}://{local}:{port}/"
     click.echo(f"runstrong is at {url} (Ctrl+C stops it)", err=True)
     if open_browser:
         threading.Thread(target=_open_when_ready, args=(url, local, port), daemon=True).start()
-    uvicorn.run(app, host=host, port=port, log_level="warning", **tls)
+    # By import string, so each worker process builds its own app (nothing shared in memory).
+    uvicorn.run(
+        "runstrong.web.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        **tls,
+    )
 
 
 def _open_when_ready(url: str, host: str, port: int) -> None:

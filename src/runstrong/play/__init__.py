@@ -1,1 +1,1 @@
-"""Playing a session: the state machine, its clock, checkpoints, cues and what gets recorded."""
+"""Playing a session: the state machine, its clock, cues and what gets recorded."""

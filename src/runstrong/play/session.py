@@ -15,8 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from runstrong.play.recording import Outcome
+from runstrong.play.recording import Outcome, Snapshot
 from runstrong.timeline import Step, StepKind, Timeline, compile_timeline
+from runstrong.timeline_position import same_position
 from runstrong.workouts.model import Workout
 
 #: Seconds of "3, 2, 1" before a timed exercise.
@@ -67,20 +68,6 @@ class NoEasierVariation(ValueError):
     """The current exercise has no easier variation to switch to."""
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything needed to pick a session up again after a crash."""
-
-    workout_id: str
-    workout_version: int
-    index: int
-    elapsed: float
-    variations: dict[str, str]
-    done: int
-    skipped: int
-    active_seconds: float
-
-
 class Session:
     """One playthrough of a workout.
 
@@ -108,8 +95,6 @@ class Session:
         if not 0 <= index < len(self.timeline.steps):
             raise IndexError(f"step {index + 1} is outside this workout")
         self.index = index
-        self.done_count = 0
-        self.skipped_count = 0
         self.active_seconds = 0.0
         self._paused_at: float | None = None
         self._anchor = now
@@ -141,8 +126,6 @@ class Session:
             elapsed=snapshot.elapsed,
             paused=True,
         )
-        session.done_count = snapshot.done
-        session.skipped_count = snapshot.skipped
         session.active_seconds = snapshot.active_seconds
         return session
 
@@ -194,9 +177,8 @@ class Session:
             index=self.index,
             elapsed=max(0.0, self.elapsed(now)),
             variations=self.variations,
-            done=self.done_count,
-            skipped=self.skipped_count,
             active_seconds=self.active_seconds,
+            paused=self.paused,
         )
 
     # -- what happens ----------------------------------------------------------
@@ -245,8 +227,8 @@ class Session:
     def use_easier(self, now: float) -> tuple[list[Event], Step]:
         """Switch the exercise at hand (or the next one, between exercises) to its easier variation.
 
-        The timeline is compiled again and play continues at the matching
-        block, round, exercise and side of the new one. Call `advance(now)`
+        The timeline is compiled again and play continues where
+        `runstrong.timeline_position.same_position` lands in the new one. Call `advance(now)`
         first, so the change applies to the step the runner sees.
 
         Returns:
@@ -264,15 +246,15 @@ class Session:
             raise NoEasierVariation(f"{exercise.name} has no easier variation")
         if self.timeline.variations.get(exercise.id) == easier.id:
             raise NoEasierVariation(f"already doing {easier.name}")
-        old_key, elapsed = _position_key(self.timeline, self.index), self.elapsed(now)
+        old, elapsed = self.timeline, self.elapsed(now)
         self.timeline = compile_timeline(self.workout, {**self.variations, exercise.id: easier.id})
-        new_index, exact = _find_position(self.timeline, old_key)
-        if exact:
-            self.index = new_index
+        landing = same_position(old, self.index, self.timeline)
+        if landing.exact:
+            self.index = landing.index
             cues = _cues_for(self.step, self.next_step, lead_in=elapsed < 0)
             self._cues = [(offset, cue) for offset, cue in cues if offset > elapsed]
             return [], self.step
-        return self._enter(new_index, at=now, counted_in=False), self.step
+        return self._enter(landing.index, at=now, counted_in=False), self.step
 
     # -- inside --------------------------------------------------------------
 
@@ -292,10 +274,6 @@ class Session:
         return events + self._enter(self.index + 1, at=now, counted_in=False)
 
     def _end(self, outcome: Outcome, *, seconds: float) -> list[Event]:
-        if outcome is Outcome.DONE:
-            self.done_count += 1
-        else:
-            self.skipped_count += 1
         self.active_seconds += seconds
         return [StepEnded(self.step, outcome, seconds)]
 
@@ -344,29 +322,3 @@ def _cues_for(step: Step, following: Step | None, *, lead_in: bool) -> list[tupl
     if _is_timed_work(step):
         cues.append((step.seconds, Cue(CueKind.END, step)))
     return sorted(cues, key=lambda pair: pair[0])
-
-
-_Key = tuple[str, int, StepKind, str | None, str | None]
-
-
-def _position_key(timeline: Timeline, index: int) -> _Key:
-    """Where a step sits: block, round, kind, the exercise it belongs to (or follows), side."""
-    step = timeline.steps[index]
-    exercise = step.exercise_id
-    if exercise is None:
-        exercise = next(
-            (s.exercise_id for s in reversed(timeline.steps[:index]) if s.exercise_id), None
-        )
-    return (step.block_id, step.round, step.kind, exercise, step.side or step.direction)
-
-
-def _find_position(timeline: Timeline, key: _Key) -> tuple[int, bool]:
-    """The step of `timeline` at `key`: (index, True) if it matches exactly, else the closest."""
-    keys = [_position_key(timeline, i) for i in range(len(timeline.steps))]
-    if key in keys:
-        return keys.index(key), True
-    block, round_, _, exercise, _ = key
-    for i, (b, r, kind, e, _) in enumerate(keys):
-        if (b, r, e) == (block, round_, exercise) and kind is StepKind.WORK:
-            return i, False
-    raise LookupError(f"no step for {key} in the new timeline")

@@ -9,7 +9,9 @@ plain words:
 - add one load step (dumbbells 1 kg below 10 kg, else 2.5 kg; 2.5 lb below
   20 lb, else 5 lb; kettlebells 4 kg or 10 lb) on the same condition;
 - hold at RPE 8; step back a load step or a rung at RPE 9+ or missed work;
-- after three weeks or more away, start one load step below the last load.
+- after three weeks or more away, start one load step below the last load;
+- an exercise a session stopped before (none of its sets done) says nothing
+  about the exercise: that session is no data for it, not missed work.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from datetime import date, timedelta
 from enum import StrEnum
 from types import EllipsisType
 
+from runstrong.play.recording import Outcome
 from runstrong.progress.loads import Unit, from_kg, load_text, to_kg
-from runstrong.store.entries import SessionEntry
+from runstrong.store.entries import SessionEntry, Status
 from runstrong.workouts.model import Exercise, LoadKind, VariationKind, Workout
 
 EASY_RPE = 7
@@ -124,11 +127,19 @@ def step_load(implement: str, load_kg: float, unit: Unit, *, up: bool) -> float:
 def results_for(
     exercise_id: str, sessions: Sequence[SessionEntry], workout: Workout
 ) -> list[Result]:
-    """How the exercise went in each of `sessions` (newest first) that included it."""
+    """How the exercise went in each of `sessions` (newest first) that attempted it.
+
+    A session that stopped early (abandoned, or still in progress) attempted
+    only the exercises it did a set of; the ones it never reached, or only
+    skipped past on the way out, are left out rather than counted as missed.
+    """
     results = []
     for entry in sessions:
         sets = [s for s in entry.sets if s.exercise_id == exercise_id]
         if not sets:
+            continue
+        stopped_early = entry.status is not Status.COMPLETED
+        if stopped_early and all(s.outcome is not Outcome.DONE for s in sets):
             continue
         variation_id = sets[0].variation_id
         loads = [s.load_kg for s in sets if s.load_kg is not None]

@@ -11,7 +11,7 @@ from sqlalchemy.orm import aliased
 
 from runstrong.store.database import Store
 from runstrong.store.entries import DEFAULT_USER, SessionEntry
-from runstrong.store.schema import SetRecord, TrainingSession, User
+from runstrong.store.schema import SetRecord, TrainingSession, User, in_log
 from runstrong.store.sessions import to_entry, whole_sessions
 from runstrong.workouts.model import Unit
 
@@ -49,25 +49,37 @@ class SessionSummary:
     """The unit the heaviest load was typed in."""
 
 
-def _recent(user: str, workout_id: str | None, limit: int):
+#: The start of a session id as `runstrong history` shows it (enough to tell sessions apart).
+SHORT_ID = 8
+
+
+def _recent(user: str, workout_id: str | None, limit: int, id_prefix: str | None = None):
     query = (
         select(TrainingSession.id)
         .join(User)
-        .where(User.name == user)
+        .where(User.name == user, in_log())
         .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
         .limit(limit)
     )
     if workout_id is not None:
         query = query.where(TrainingSession.workout_id == workout_id)
+    if id_prefix is not None:
+        query = query.where(TrainingSession.uid.startswith(id_prefix, autoescape=True))
     return query.subquery()
 
 
 def recent_sessions(
-    store: Store, *, user: str = DEFAULT_USER, workout_id: str | None = None, limit: int = 10
+    store: Store,
+    *,
+    user: str = DEFAULT_USER,
+    workout_id: str | None = None,
+    id_prefix: str | None = None,
+    limit: int = 10,
 ) -> list[SessionSummary]:
-    """The latest `limit` sessions, newest first, with their sets counted and weighed."""
+    """The latest `limit` sessions (whose id starts with `id_prefix`, if given), newest
+    first, with their sets counted and weighed."""
     done = SetRecord.outcome == "done"
-    recent = _recent(user, workout_id, limit)
+    recent = _recent(user, workout_id, limit, id_prefix)
     heaviest = aliased(SetRecord)
     best_unit = (
         select(heaviest.load_unit)
@@ -124,7 +136,7 @@ def recent_entries_with(
         select(TrainingSession.id.label("id"), rank)
         .join(SetRecord, SetRecord.session_id == TrainingSession.id)
         .join(User)
-        .where(User.name == user, SetRecord.exercise_id.in_(list(exercise_ids)))
+        .where(User.name == user, in_log(), SetRecord.exercise_id.in_(list(exercise_ids)))
         .group_by(TrainingSession.id, SetRecord.exercise_id)
         .subquery()
     )

@@ -1,36 +1,38 @@
-"""The player's recorder backed by the log: every finished step is its own transaction.
+"""The terminal player's recorder: the session it plays is the live session in the log.
 
-A crash or a closed laptop loses at most the step in progress; the session
-stays "in progress" in the log and what was done before it is kept.
+Every finished step and every move is written at once (each its own
+transaction), so a crash or a closed laptop loses at most the step in
+progress, and the browser, or `runstrong play --resume`, carries on from the
+same step.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime
+from typing import TypeVar
 
-from sqlalchemy import delete, select, update
-from sqlalchemy.orm import Session
-
-from runstrong.play.recording import Outcome
+from runstrong.play.recording import Outcome, RecordingRefused, Snapshot, Tally
 from runstrong.store.database import Store
-from runstrong.store.entries import DEFAULT_USER, SessionEntry, SetEntry, Status, set_values
-from runstrong.store.schema import SetRecord, TrainingSession, User
-from runstrong.store.sessions import add_row, set_row
+from runstrong.store.entries import DEFAULT_USER
+from runstrong.store.live_sessions import LiveSession, LiveSessionError, LiveSessions, StepOutcome
 from runstrong.timeline import Step, StepKind, Timeline
 from runstrong.workouts.model import Unit, Workout
 
+T = TypeVar("T")
+
 
 class StoreRecorder:
-    """A `runstrong.play.recording.SessionRecorder` that writes to the training log.
+    """A `runstrong.play.recording.SessionRecorder` that plays a live session of the log.
 
     Args:
         store: the open log.
         user: who is training.
         loads: exercise id -> (kilograms, unit typed) the runner chose for this session.
         rpe: exercise id -> effort (1-10) the runner reported, when known up front.
-        resume: carry on the user's latest unfinished session of the workout
-            (quit or interrupted) instead of starting a new one.
+        session_id: the live session to carry on (a resume); a new one starts when None.
     """
 
     def __init__(
@@ -40,85 +42,86 @@ class StoreRecorder:
         user: str = DEFAULT_USER,
         loads: Mapping[str, tuple[float, Unit]] | None = None,
         rpe: Mapping[str, int] | None = None,
-        resume: bool = False,
+        session_id: str | None = None,
     ) -> None:
         self._store = store
         self._user = user
         self._loads = dict(loads or {})
         self._rpe = dict(rpe or {})
-        self._resume = resume
-        self.session_id: int | None = None
+        self._live: LiveSessions | None = None
+        self.session_id = session_id
 
     def started(self, *, workout: Workout, timeline: Timeline, at: datetime) -> None:
-        if self.session_id is not None:  # resumed: keep adding to the same session
-            return
-        entry = SessionEntry(
-            user=self._user,
-            workout_id=timeline.workout_id,
-            workout_version=timeline.workout_version,
-            started_at=at,
-            status=Status.IN_PROGRESS,
-        )
-        with self._store.transaction() as session:
-            if self._resume:
-                self.session_id = _reopen_unfinished(session, self._user, timeline.workout_id)
-                if self.session_id is not None:
-                    return
-            row = add_row(session, entry)
-            session.flush()
-            self.session_id = row.id
+        self._live = LiveSessions(self._store, user=self._user, workouts=_only(workout))
+        if self.session_id is None:
+            with _refusals():
+                started = self._live.start(workout, variations=timeline.variations, at=at)
+            self.session_id = started.uid
 
     def step_finished(self, step: Step, *, outcome: Outcome, seconds: float, at: datetime) -> None:
-        if step.kind is not StepKind.WORK or self.session_id is None:
+        if step.kind is not StepKind.WORK or step.exercise_id is None:
             return
-        kilograms, unit = self._loads.get(step.exercise_id or "", (None, None))
-        values = set_values(
-            step,
-            outcome=outcome,
-            seconds=seconds,
-            load_kg=kilograms,
-            load_unit=unit,
-            rpe=self._rpe.get(step.exercise_id or ""),
+        load_kg, unit = self._loads.get(step.exercise_id, (None, None))
+        self._call(
+            LiveSessions.record,
+            StepOutcome(
+                client_id=uuid.uuid4().hex,
+                step_index=step.index,
+                exercise_id=step.exercise_id,
+                outcome=outcome,
+                seconds=seconds,
+                load_kg=load_kg,
+                load_unit=unit,
+                rpe=self._rpe.get(step.exercise_id),
+            ),
         )
-        record = set_row(SetEntry.model_validate(values))
-        record.session_id = self.session_id
-        with self._store.transaction() as session:
-            session.execute(
-                delete(SetRecord).where(
-                    SetRecord.session_id == self.session_id, SetRecord.position == step.index
-                )
-            )
-            session.add(record)
+
+    def moved(self, snapshot: Snapshot, *, at: datetime) -> None:
+        self._call(
+            LiveSessions.save_position,
+            index=snapshot.index,
+            elapsed=snapshot.elapsed,
+            paused=snapshot.paused,
+            active_seconds=snapshot.active_seconds,
+            variations=snapshot.variations,
+        )
+
+    def tally(self) -> Tally:
+        stored = self.stored()
+        return Tally(done=stored.done, skipped=stored.skipped)
+
+    def stored(self) -> LiveSession:
+        """The session as the log has it now."""
+        return self._call(LiveSessions.get)
 
     def finished(self, *, completed: bool, at: datetime) -> None:
-        if self.session_id is None:
-            return
-        status = Status.COMPLETED if completed else Status.ABANDONED
-        with self._store.transaction() as session:
-            session.execute(
-                update(TrainingSession)
-                .where(TrainingSession.id == self.session_id)
-                .values(status=status.value, ended_at=at)
-            )
+        self._call(LiveSessions.finish, completed=completed, at=at)
+
+    def discard(self) -> None:
+        self._call(LiveSessions.delete)
+
+    def _call(self, method: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """`method(live sessions, this session's id, ...)`, a refusal told as `RecordingRefused`."""
+        if self._live is None or self.session_id is None:
+            raise RuntimeError("the session has not started")
+        with _refusals():
+            return method(self._live, self.session_id, *args, **kwargs)
 
 
-def _reopen_unfinished(session: Session, user: str, workout_id: str) -> int | None:
-    """Mark the latest unfinished session of the workout in progress again; its id."""
-    found = session.scalar(
-        select(TrainingSession.id)
-        .join(User)
-        .where(
-            User.name == user,
-            TrainingSession.workout_id == workout_id,
-            TrainingSession.status != Status.COMPLETED.value,
-        )
-        .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
-        .limit(1)
-    )
-    if found is not None:
-        session.execute(
-            update(TrainingSession)
-            .where(TrainingSession.id == found)
-            .values(status=Status.IN_PROGRESS.value, ended_at=None)
-        )
-    return found
+@contextmanager
+def _refusals() -> Iterator[None]:
+    try:
+        yield
+    except LiveSessionError as err:
+        raise RecordingRefused(err.message) from None
+
+
+def _only(workout: Workout):
+    """A workout finder that knows one workout: the one being played."""
+
+    def find(workout_id: str) -> Workout:
+        if workout_id != workout.id:
+            raise LookupError(f"no workout {workout_id!r}")
+        return workout
+
+    return find

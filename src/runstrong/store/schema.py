@@ -9,7 +9,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    JSON,
+    Boolean,
     CheckConstraint,
+    ColumnElement,
     Float,
     ForeignKey,
     Index,
@@ -18,6 +21,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -39,11 +44,18 @@ class User(Base):
 
 
 class TrainingSession(Base):
-    """One go at a workout, from the player or logged afterwards."""
+    """One go at a workout, from the player or logged afterwards.
+
+    While it is played, the same row is the live session: where the player is
+    (`step_index`, `step_elapsed`, `paused`), the variations in use and the
+    active time so far, so either player and any server worker can carry on.
+    A preview (played faster than real time) is never part of the log.
+    """
 
     __tablename__ = "sessions"
     __table_args__ = (
         Index("ix_sessions_user_started", "user_id", "started_at"),
+        Index("ix_sessions_user_status", "user_id", "status"),
         CheckConstraint("rpe between 1 and 10", name="ck_sessions_rpe"),
     )
 
@@ -57,6 +69,13 @@ class TrainingSession(Base):
     status: Mapped[str] = mapped_column(String(16))
     rpe: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str | None] = mapped_column(Text)
+    step_index: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    step_elapsed: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+    active_seconds: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
+    paused: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    variations: Mapped[dict[str, str]] = mapped_column(JSON, default=dict, server_default="{}")
+    preview: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     user: Mapped[User] = relationship()
     sets: Mapped[list[SetRecord]] = relationship(
@@ -73,6 +92,7 @@ class SetRecord(Base):
     __tablename__ = "sets"
     __table_args__ = (
         UniqueConstraint("session_id", "position", name="uq_sets_session_position"),
+        Index("uq_sets_session_client", "session_id", "client_id", unique=True),
         Index("ix_sets_exercise", "exercise_id"),
         CheckConstraint("load_kg >= 0", name="ck_sets_load"),
         CheckConstraint("rpe between 1 and 10", name="ck_sets_rpe"),
@@ -93,8 +113,15 @@ class SetRecord(Base):
     load_kg: Mapped[float | None] = mapped_column(Float)
     load_unit: Mapped[str | None] = mapped_column(String(2))
     rpe: Mapped[int | None] = mapped_column(Integer)
+    client_id: Mapped[str | None] = mapped_column(String(64))
+    """The id the player gave this outcome, so a resend is recognised and written once."""
 
     session: Mapped[TrainingSession] = relationship(back_populates="sets")
+
+
+def in_log() -> ColumnElement[bool]:
+    """The sessions that count as training: every one but previews."""
+    return TrainingSession.preview.is_(False)
 
 
 class PlanState(Base):

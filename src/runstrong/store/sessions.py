@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from runstrong.store.database import Store
 from runstrong.store.entries import DEFAULT_USER, SessionEntry, SetEntry
-from runstrong.store.schema import SetRecord, TrainingSession, User
+from runstrong.store.schema import SetRecord, TrainingSession, User, in_log
 
 _SET_FIELDS = tuple(SetEntry.model_fields)
 
@@ -95,7 +95,7 @@ def last_session(store: Store, user: str = DEFAULT_USER) -> SessionEntry | None:
         row = session.scalar(
             select(TrainingSession)
             .join(User)
-            .where(User.name == user)
+            .where(User.name == user, in_log())
             .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
             .limit(1)
             .options(*whole_sessions())
@@ -104,18 +104,15 @@ def last_session(store: Store, user: str = DEFAULT_USER) -> SessionEntry | None:
 
 
 def session_by_uid(store: Store, uid: str) -> SessionEntry | None:
-    """One logged session in full, by uid; None when there is none."""
-    query = select(TrainingSession).where(TrainingSession.uid == uid).options(*whole_sessions())
+    """One logged session in full, by uid; None when there is none (or it is a preview)."""
+    query = (
+        select(TrainingSession)
+        .where(TrainingSession.uid == uid, in_log())
+        .options(*whole_sessions())
+    )
     with store.transaction() as session:
         row = session.scalar(query)
         return to_entry(row) if row else None
-
-
-def uid_of_row(store: Store, row_id: int) -> str | None:
-    """The uid of the session stored in row `row_id` (None when that row is gone)."""
-    with store.transaction() as session:
-        row = session.get(TrainingSession, row_id)
-        return row.uid if row else None
 
 
 def replace_session(store: Store, entry: SessionEntry) -> None:
@@ -147,10 +144,11 @@ def replace_session(store: Store, entry: SessionEntry) -> None:
 
 
 def all_sessions(store: Store) -> list[SessionEntry]:
-    """Every session of every user, oldest first (for export)."""
+    """Every session of every user, oldest first (for export); previews are not training."""
     with store.transaction() as session:
         rows = session.scalars(
             select(TrainingSession)
+            .where(in_log())
             .order_by(TrainingSession.started_at, TrainingSession.id)
             .options(*whole_sessions())
         )

@@ -15,7 +15,7 @@ from sqlalchemy import case, func, select
 from runstrong.store.database import Store
 from runstrong.store.entries import DEFAULT_USER, Status
 from runstrong.store.history import unit_counts, usual_unit
-from runstrong.store.schema import SetRecord, TrainingSession, User
+from runstrong.store.schema import SetRecord, TrainingSession, User, in_log
 from runstrong.workouts.model import Unit
 
 
@@ -81,6 +81,7 @@ def completed_days(store: Store, *, workout_id: str, user: str = DEFAULT_USER) -
         .join(User)
         .where(
             User.name == user,
+            in_log(),
             TrainingSession.workout_id == workout_id,
             TrainingSession.status == Status.COMPLETED.value,
         )
@@ -145,6 +146,7 @@ def exercise_totals(
         .join(User)
         .where(
             User.name == user,
+            in_log(),
             TrainingSession.workout_id == workout_id,
             SetRecord.outcome == "done",
         )
@@ -166,6 +168,7 @@ def load_over_time(
         .join(User)
         .where(
             User.name == user,
+            in_log(),
             SetRecord.exercise_id == exercise_id,
             SetRecord.outcome == "done",
             SetRecord.load_kg.is_not(None),
@@ -183,7 +186,7 @@ def load_unit(store: Store, *, exercise_id: str, user: str = DEFAULT_USER) -> Un
         select(*unit_counts())
         .join(TrainingSession, TrainingSession.id == SetRecord.session_id)
         .join(User)
-        .where(User.name == user, SetRecord.exercise_id == exercise_id)
+        .where(User.name == user, in_log(), SetRecord.exercise_id == exercise_id)
     )
     with store.transaction() as session:
         kg_sets, lb_sets = session.execute(query).one()

@@ -4,24 +4,24 @@ A new session may open on a screen of advice for this time; it starts when
 the runner is ready. The app owns the session and one timer. The timer
 sleeps until the next thing due (a cue, the end of a step, or the next whole
 second on screen), asks the session what happened, and passes those events
-on: cues to the bell or voice, finished steps to the recorder, and the place
-to the checkpoint. Keys call the session the same way.
+on: cues to the bell or voice, finished steps and the place to the recorder
+(the live session in the log, where the browser can pick it up too). Keys
+call the session the same way.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from functools import partial
-from pathlib import Path
 
 from textual.app import App
 from textual.worker import Worker
 
-from runstrong.play.checkpoint import clear_checkpoint, save_checkpoint
 from runstrong.play.clock import Clock
-from runstrong.play.recording import SessionRecorder
+from runstrong.play.recording import RecordingRefused, SessionRecorder, little_done
 from runstrong.play.session import (
     Cue,
     Event,
@@ -33,11 +33,11 @@ from runstrong.play.session import (
 )
 from runstrong.tui.opening_screen import Opening, OpeningScreen
 from runstrong.tui.player_screen import PlayerScreen
-from runstrong.tui.quit_screen import QuitScreen
+from runstrong.tui.quit_screen import QuitAnswer, QuitScreen
 from runstrong.tui.summary_screen import SummaryScreen
 
 #: Save the place at least this often (seconds), besides at every step change.
-CHECKPOINT_EVERY = 5.0
+SAVE_EVERY = 5.0
 
 Command = Callable[[float], list[Event]]
 
@@ -45,7 +45,10 @@ Command = Callable[[float], list[Event]]
 class Ending(StrEnum):
     COMPLETED = "completed"
     QUIT = "quit"
+    DISCARDED = "discarded"
     NOT_STARTED = "not started"
+    REFUSED = "refused"
+    """The log stopped taking the session (ended or deleted elsewhere); see `refusal`."""
 
 
 class PlayerApp(App[Ending]):
@@ -53,12 +56,10 @@ class PlayerApp(App[Ending]):
 
     Args:
         start: makes the session, given the clock reading when the screen is up (so a
-            lead-in is not eaten by start-up time); new or picked up from a checkpoint.
+            lead-in is not eaten by start-up time); new or picked up from the log.
         clock: where time comes from.
         recorder: told about the session as it goes.
         announce: called with each cue; rings the terminal bell when not given.
-        source: how the workout was named, saved with the checkpoint to find it again.
-        checkpoint: the checkpoint file (the default one when not given).
         opening: shown before the session starts (for a new session); the session
             starts straight away when not given.
     """
@@ -74,8 +75,6 @@ class PlayerApp(App[Ending]):
         clock: Clock,
         recorder: SessionRecorder,
         announce: Callable[[Cue], None] | None = None,
-        source: str | None = None,
-        checkpoint: Path | None = None,
         opening: Opening | None = None,
     ) -> None:
         super().__init__()
@@ -84,9 +83,8 @@ class PlayerApp(App[Ending]):
         self.clock = clock
         self.recorder = recorder
         self._announce = announce or (lambda cue: self.bell())
-        self._source = source
-        self._checkpoint = checkpoint
         self._opening = opening
+        self.refusal: str | None = None
         self._timer: Worker[None] | None = None
         self._saved_at = -math.inf
 
@@ -108,10 +106,11 @@ class PlayerApp(App[Ending]):
         await self.push_screen(PlayerScreen())
         self.session = self._start(self.clock.now())
         self.sub_title = self.session.workout.title
-        self.recorder.started(
-            workout=self.session.workout, timeline=self.session.timeline, at=self.clock.wall()
-        )
-        self._after(self.session.advance(self.clock.now()), moved=True)
+        with self._refusals():
+            self.recorder.started(
+                workout=self.session.workout, timeline=self.session.timeline, at=self.clock.wall()
+            )
+            self._after(self.session.advance(self.clock.now()), moved=True)
 
     def on_unmount(self) -> None:
         self._cancel_timer()
@@ -155,25 +154,43 @@ class PlayerApp(App[Ending]):
         """Ask first, with the session paused while the runner answers."""
         was_paused = self.session.paused
         self._run(self.session.pause)
-        if self.session.finished:
+        if self.session.finished or self.refusal is not None:
             return
-        self.push_screen(QuitScreen(), partial(self._quit_answered, carry_on=not was_paused))
+        with self._refusals():
+            tally = self.recorder.tally()
+            screen = QuitScreen(tally, little_done=little_done(tally, self.session.timeline))
+            self.push_screen(screen, partial(self._quit_answered, carry_on=not was_paused))
 
-    def _quit_answered(self, quit_: bool | None, *, carry_on: bool) -> None:
-        if not quit_:
+    def _quit_answered(self, answer: QuitAnswer | None, *, carry_on: bool) -> None:
+        if answer in (None, QuitAnswer.KEEP_GOING):
             if carry_on:
                 self._run(self.session.resume)
             return
         self._cancel_timer()
-        self._save(self.clock.now())
-        self.recorder.finished(completed=False, at=self.clock.wall())
-        self.exit(Ending.QUIT)
+        with self._refusals():
+            if answer is QuitAnswer.DISCARD:
+                self.recorder.discard()
+                self.exit(Ending.DISCARDED)
+            else:
+                self._save(self.clock.now())
+                self.exit(Ending.QUIT)
 
     # -- driving the session ------------------------------------------------------
 
     def _run(self, command: Command) -> None:
-        if not self.session.finished:
-            self._after(command(self.clock.now()), moved=True)
+        if not self.session.finished and self.refusal is None:
+            with self._refusals():
+                self._after(command(self.clock.now()), moved=True)
+
+    @contextmanager
+    def _refusals(self) -> Iterator[None]:
+        """A refusal from the log (the session ended or was deleted elsewhere) ends the player."""
+        try:
+            yield
+        except RecordingRefused as err:
+            self.refusal = str(err)
+            self._cancel_timer()
+            self.exit(Ending.REFUSED)
 
     def _after(self, events: list[Event], *, moved: bool = False) -> None:
         """Pass events on, save the place, redraw and wait for the next thing due."""
@@ -190,7 +207,7 @@ class PlayerApp(App[Ending]):
             elif isinstance(event, SessionFinished):
                 self._finish()
                 return
-        if moved or now - self._saved_at >= CHECKPOINT_EVERY:
+        if moved or now - self._saved_at >= SAVE_EVERY:
             self._save(now)
         if isinstance(self.screen, PlayerScreen):
             self.screen.show(self.session, now)
@@ -198,12 +215,12 @@ class PlayerApp(App[Ending]):
 
     def _finish(self) -> None:
         self._cancel_timer()
-        clear_checkpoint(self._checkpoint)
+        self.recorder.moved(self.session.snapshot(self.clock.now()), at=self.clock.wall())
         self.recorder.finished(completed=True, at=self.clock.wall())
-        self.switch_screen(SummaryScreen(self.session))
+        self.switch_screen(SummaryScreen(self.session, self.recorder.tally()))
 
     def _save(self, now: float) -> None:
-        save_checkpoint(self.session.snapshot(now), source=self._source, path=self._checkpoint)
+        self.recorder.moved(self.session.snapshot(now), at=self.clock.wall())
         self._saved_at = now
 
     def _schedule(self, now: float) -> None:
@@ -221,7 +238,8 @@ class PlayerApp(App[Ending]):
     async def _wake_at(self, deadline: float) -> None:
         await self.clock.sleep_until(deadline)
         self._timer = None
-        self._after(self.session.advance(self.clock.now()))
+        with self._refusals():
+            self._after(self.session.advance(self.clock.now()))
 
     def _cancel_timer(self) -> None:
         if self._timer is not None:

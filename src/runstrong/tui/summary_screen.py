@@ -1,4 +1,7 @@
-"""The end of a session: how long it took, what was done or skipped, which variations were used."""
+"""The end of a session: how long it took, the sets done or skipped, which variations were used.
+
+The counts are the log's (the sets as recorded), not the player's own tally.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +13,17 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from runstrong.play.recording import Tally
 from runstrong.play.session import Session
 from runstrong.wording import duration_text
 
 
-def summary_lines(session: Session) -> list[str]:
+def summary_lines(session: Session, tally: Tally) -> list[str]:
     """The summary as lines of text, for the screen and for anyone else who wants it."""
     lines = [
         f"Time taken: {duration_text(session.active_seconds)} (pauses not counted)",
-        f"Steps done: {session.done_count}",
-        f"Steps skipped: {session.skipped_count}",
+        f"Sets done: {tally.done}",
+        f"Sets skipped: {tally.skipped}",
     ]
     used = [
         session.workout.exercise(exercise_id).effective(variation_id).name
@@ -34,13 +38,14 @@ class SummaryScreen(Screen[None]):
         Binding("q,enter,escape", "app.close_summary", "Close")
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, tally: Tally) -> None:
         super().__init__()
         self._session = session
+        self._tally = tally
 
     def compose(self) -> ComposeResult:
         with Vertical(id="summary"):
             yield Static("Session complete. Well done!", id="summary-title")
             yield Static(self._session.workout.title, id="summary-workout")
-            yield Static("\n".join(summary_lines(self._session)), id="summary-body")
+            yield Static("\n".join(summary_lines(self._session, self._tally)), id="summary-body")
         yield Footer()

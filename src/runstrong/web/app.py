@@ -14,6 +14,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from runstrong.progress.loads import load_text as weight_text
 from runstrong.settings import Settings
+from runstrong.store.group_commit import GroupCommit
+from runstrong.store.live_sessions import LiveSessionError
 from runstrong.version import runstrong_version
 from runstrong.web.api import advice, log, plan, sessions, timeline, workouts
 from runstrong.web.catalog import Catalog
@@ -22,7 +24,6 @@ from runstrong.web.pages import activity, app_shell, figures, importer, library,
 from runstrong.web.pages import log as log_pages
 from runstrong.web.pages import plan as plan_pages
 from runstrong.web.planning import MAX_UPLOAD_BYTES
-from runstrong.web.player_sessions import RecorderFactory, SessionBoard
 from runstrong.web.training_log import TrainingLog
 from runstrong.wording import dose_text, duration_text, load_text, rest_text
 
@@ -34,16 +35,20 @@ message and an `errors` list naming each field at fault.
 """
 
 
-def create_app(
-    settings: Settings | None = None, *, recorder_factory: RecorderFactory | None = None
-) -> FastAPI:
-    """Build the app; tests pass their own settings, `runstrong serve` reads the environment."""
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; tests pass their own settings, `runstrong serve` reads the environment.
+
+    The app keeps nothing between requests that another process would need:
+    sessions live in the log, so `runstrong serve --workers N` runs N of these.
+    """
     settings = settings or Settings.from_env()
     training_log = TrainingLog(settings.log_url)
+    writes = GroupCommit(training_log.store, refusals=(LiveSessionError,))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        await run_in_threadpool(writes.close)
         await run_in_threadpool(training_log.close)
 
     app = FastAPI(
@@ -52,9 +57,7 @@ def create_app(
     app.state.settings = settings
     app.state.catalog = Catalog(settings)
     app.state.log = training_log
-    app.state.board = SessionBoard(
-        recorder_factory or training_log.recorder, log_uid_of=training_log.uid_of
-    )
+    app.state.writes = writes
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(packages=[("runstrong.web", "static")]), name="static")
     install_error_handlers(app)

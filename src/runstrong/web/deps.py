@@ -13,7 +13,7 @@ from runstrong.settings import Settings
 from runstrong.store.entries import DEFAULT_USER
 from runstrong.web.catalog import Catalog
 from runstrong.web.errors import InputError
-from runstrong.web.player_sessions import SessionBoard
+from runstrong.web.player_sessions import PlayerSessions
 from runstrong.web.training_log import TrainingLog
 from runstrong.workouts.library import Library
 from runstrong.workouts.model import Workout
@@ -48,10 +48,6 @@ async def get_templates(request: Request) -> Jinja2Templates:
     return request.app.state.templates
 
 
-async def get_board(request: Request) -> SessionBoard:
-    return request.app.state.board
-
-
 async def get_log(request: Request) -> TrainingLog:
     return request.app.state.log
 
@@ -66,8 +62,26 @@ CurrentUser = Annotated[str, Depends(get_current_user)]
 LibraryDep = Annotated[Library, Depends(get_library)]
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]
 TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]
-BoardDep = Annotated[SessionBoard, Depends(get_board)]
 LogDep = Annotated[TrainingLog, Depends(get_log)]
+
+
+async def get_current_user() -> str:
+    """Who the request acts for: the one local user until there are accounts."""
+    return DEFAULT_USER
+
+
+CurrentUser = Annotated[str, Depends(get_current_user)]
+
+
+async def get_player_sessions(
+    request: Request, user: CurrentUser, library: LibraryDep
+) -> PlayerSessions:
+    return PlayerSessions(
+        request.app.state.log, request.app.state.writes, user=user, workouts=library.get
+    )
+
+
+PlayerSessionsDep = Annotated[PlayerSessions, Depends(get_player_sessions)]
 LogUid = Annotated[
     str, Path(pattern=r"^[A-Za-z0-9._:-]{1,36}$", description="A logged session's uid.")
 ]

@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
 class FieldError(BaseModel):
@@ -51,10 +51,21 @@ ERROR_RESPONSES: dict[int | str, dict] = {
 }
 
 
-class BodyLimit:
-    """Refuse a request whose declared body is over `max_bytes` before it is read.
+class BodyTooLarge(StarletteHTTPException):
+    """A request body (sent in chunks, with no length declared) grew past the limit."""
 
-    Uploads are otherwise spooled in full before a route can look at their size.
+    def __init__(self, max_bytes: int) -> None:
+        super().__init__(413, _too_large(max_bytes))
+        self.max_bytes = max_bytes
+
+
+class BodyLimit:
+    """Refuse a request whose body is over `max_bytes`, declared or not.
+
+    A declared length over the limit is refused before anything is read
+    (uploads are otherwise spooled in full before a route can look at their
+    size); a chunked body is counted as it arrives and refused the moment it
+    passes the limit.
     """
 
     def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
@@ -62,18 +73,37 @@ class BodyLimit:
         self.max_bytes = max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            length = dict(scope["headers"]).get(b"content-length", b"")
-            if length.isdigit() and int(length) > self.max_bytes:
-                message = f"the request is larger than {self.max_bytes // 1024} KB"
-                body = ErrorBody(
-                    detail=message,
-                    errors=[FieldError(location="body", field="body", message=message)],
-                )
-                response = _respond(Request(scope), 413, body)
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope["headers"]).get(b"content-length", b"")
+        if length.isdigit() and int(length) > self.max_bytes:
+            response = _respond(Request(scope), 413, _too_large_body(self.max_bytes))
+            await response(scope, receive, send)
+            return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise BodyTooLarge(self.max_bytes)
+            return message
+
+        await self.app(scope, counted, send)
+
+
+def _too_large(max_bytes: int) -> str:
+    return f"the request is larger than {max_bytes // 1024} KB"
+
+
+def _too_large_body(max_bytes: int) -> ErrorBody:
+    message = _too_large(max_bytes)
+    return ErrorBody(
+        detail=message, errors=[FieldError(location="body", field="body", message=message)]
+    )
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -112,7 +142,11 @@ async def _input_error(request: Request, exc: Exception) -> Response:
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
-    response = _respond(request, exc.status_code, ErrorBody(detail=str(exc.detail)))
+    if isinstance(exc, BodyTooLarge):
+        body = _too_large_body(exc.max_bytes)
+    else:
+        body = ErrorBody(detail=str(exc.detail))
+    response = _respond(request, exc.status_code, body)
     for name, value in (exc.headers or {}).items():
         response.headers[name] = value
     return response

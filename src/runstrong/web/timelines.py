@@ -17,6 +17,8 @@ from runstrong.web.errors import InputError
 from runstrong.web.pages.figures import figure_url
 from runstrong.workouts.model import Workout
 
+#: The fastest a player may run its clock (a preview: never part of the log).
+MAX_SPEED = 120.0
 VARIATION_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*=[a-z0-9]+(-[a-z0-9]+)*$"
 VariationPair = Annotated[str, StringConstraints(pattern=VARIATION_PATTERN, max_length=130)]
 #: the `?variation=EXERCISE=VARIATION` query parameter (repeatable).

@@ -11,8 +11,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from runstrong.store.database import open_store
-from runstrong.store.recorder import StoreRecorder
-from runstrong.store.sessions import session_by_uid, uid_of_row
+from runstrong.store.sessions import session_by_uid
 
 if TYPE_CHECKING:
     from runstrong.store.database import Store
@@ -37,16 +36,6 @@ class TrainingLog:
             if self._store is None:
                 self._store = open_store(self._url)
             return self._store
-
-    def recorder(self) -> StoreRecorder:
-        return StoreRecorder(self.store())
-
-    def uid_of(self, recorder: object) -> str | None:
-        """The log uid of the session a player's recorder writes to (None before it starts)."""
-        row_id = getattr(recorder, "session_id", None)
-        if row_id is None:
-            return None
-        return uid_of_row(self.store(), row_id)
 
     def entry(self, uid: str) -> SessionEntry | None:
         """One logged session in full, by uid."""

@@ -1,36 +1,58 @@
-"""Player sessions: start one, keep its position, record each step's outcome, finish it."""
+"""Player sessions: start one, keep its position, record each step's outcome, finish or delete it.
+
+A session is the log's own session (its id is the log's uid), so whichever
+server process answers, and whichever player asks (the browser or the
+terminal), it is the same session at the same step.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import APIRouter, Path, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from runstrong.play.recording import Outcome
-from runstrong.timeline import Timeline
-from runstrong.web.deps import SLUG_PATTERN, BoardDep, LibraryDep, Slug, find_workout
+from runstrong.store.entries import Status
+from runstrong.store.live_sessions import LiveSession, RecordedOutcome, StepOutcome, timeline_of
+from runstrong.web.deps import (
+    SLUG_PATTERN,
+    LibraryDep,
+    PlayerSessionsDep,
+    Slug,
+    find_workout,
+)
 from runstrong.web.errors import ERROR_RESPONSES, ErrorBody, InputError
-from runstrong.web.player_sessions import PlayerSession, SessionBoard, SessionClosed
-from runstrong.web.timelines import compile_or_reject
+from runstrong.web.timelines import MAX_SPEED
+from runstrong.workouts.library import Library
 
 router = APIRouter(
     prefix="/api/sessions",
     tags=["sessions"],
     responses={
         **ERROR_RESPONSES,
-        409: {"model": ErrorBody, "description": "The session is finished and takes no changes."},
+        409: {
+            "model": ErrorBody,
+            "description": "The session is finished (or its workout changed) and takes no "
+            "changes, or an outcome id was already used for another outcome.",
+        },
     },
 )
 
-SessionId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$", description="From POST /api/sessions.")]
+SessionId = Annotated[
+    str,
+    Path(
+        pattern=r"^[A-Za-z0-9._:-]{1,36}$",
+        description="From POST /api/sessions (the session's uid in the log).",
+    ),
+]
 Variations = Annotated[
     dict[Slug, Slug],
     Field(max_length=50, description="Exercise id -> variation id to do instead."),
 ]
+StepIndex = Annotated[int, Field(ge=0, le=100_000, strict=True)]
+Seconds = Annotated[float, Field(ge=0, le=24 * 3600)]
 
 
 class _Input(BaseModel):
@@ -40,14 +62,21 @@ class _Input(BaseModel):
 class SessionStart(_Input):
     workout_id: Slug
     variations: Variations = {}
+    speed: Annotated[float, Field(gt=0, le=MAX_SPEED)] = Field(
+        1.0,
+        description="The player's time scale; anything but 1 makes a preview, kept out of the log.",
+    )
 
 
 class Position(_Input):
     """Where the player is: the step, seconds of (scaled) time spent in it, and paused or not."""
 
-    index: Annotated[int, Field(ge=0, le=100_000, strict=True)]
-    elapsed: Annotated[float, Field(ge=0, le=24 * 3600)] = 0.0
+    index: StepIndex
+    elapsed: Seconds = 0.0
     paused: StrictBool = False
+    active_seconds: Seconds | None = Field(
+        None, description="Unpaused time of the steps already ended (kept as it was when left out)."
+    )
 
 
 class VariationChange(_Input):
@@ -55,169 +84,207 @@ class VariationChange(_Input):
 
 
 class SetResult(_Input):
-    """How one step went; `seconds` is active (unpaused) time."""
+    """How one exercise step went; `seconds` is active (unpaused) time.
 
-    step_index: Annotated[int, Field(ge=0, le=100_000, strict=True)]
+    `client_id` is made by the player, new for each outcome: sending the same
+    outcome again (after a lost answer, say) records it once and gets the
+    same answer.
+    """
+
+    client_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{8,64}$")]
+    step_index: StepIndex
+    exercise_id: Slug = Field(description="The exercise the player showed at that step.")
     outcome: Outcome
-    seconds: Annotated[float, Field(ge=0, le=24 * 3600)]
+    seconds: Seconds
 
 
 class Finish(_Input):
     completed: StrictBool
+    active_seconds: Seconds | None = None
 
 
 class SessionView(BaseModel):
     id: str
     workout_id: str
+    workout_version: int
     variations: dict[str, str]
-    steps: int
+    steps: int | None = Field(description="Steps in the session's timeline.")
     index: int
     elapsed: float
+    active_seconds: float
     paused: bool
+    preview: bool = Field(description="Played faster than real time: never part of the log.")
+    status: Status
     finished: bool
     completed: bool
-    log_uid: str | None = Field(
-        description="The session in the training log, once a step has been recorded."
-    )
-    done: int = Field(description="Steps finished as done so far.")
+    log_uid: str | None = Field(description="The session in the training log (None: a preview).")
+    done: int = Field(description="Exercise steps recorded as done.")
     skipped: int
     started_at: datetime
-    updated_at: datetime
+    updated_at: datetime | None
+
+
+class SetView(BaseModel):
+    """A step outcome as recorded: the same answer however often it is sent."""
+
+    client_id: str
+    step_index: int
+    exercise_id: str
+    variation_id: str | None
+    side: str | None
+    round: int
+    outcome: Outcome
+    seconds: float | None
 
 
 @router.post("", response_model=SessionView, status_code=status.HTTP_201_CREATED)
-def create_session(body: SessionStart, library: LibraryDep, board: BoardDep) -> SessionView:
-    """Start playing a workout (with any variations chosen up front)."""
+async def create_session(
+    body: SessionStart, library: LibraryDep, sessions: PlayerSessionsDep
+) -> SessionView:
+    """Start playing a workout (with any variations chosen up front).
+
+    The player page resumes the unfinished session (GET /api/sessions/current)
+    before it starts a new one.
+    """
     workout = find_workout(body.workout_id, library, location="body")
-    timeline = compile_or_reject(workout, body.variations, field="variations", location="body")
-    return _view(board.start(workout, timeline))
+    started = await sessions.write(
+        lambda live, db: live.start(
+            workout, variations=body.variations, preview=body.speed != 1, db=db
+        )
+    )
+    return _view(started, library)
 
 
 @router.get("/current", response_model=SessionView)
-def read_current_session(
-    workout_id: Annotated[str, Query(pattern=SLUG_PATTERN, max_length=64)], board: BoardDep
+async def read_current_session(
+    workout_id: Annotated[str, Query(pattern=SLUG_PATTERN, max_length=64)],
+    library: LibraryDep,
+    sessions: PlayerSessionsDep,
+    preview: bool = False,
 ) -> SessionView:
-    """The most recently active unfinished session of a workout, to resume it."""
-    session = board.latest_unfinished(workout_id)
-    if session is None:
+    """The unfinished session of a workout played last, to resume it."""
+    found = await sessions.read(lambda live, db: live.current(workout_id, preview=preview, db=db))
+    if found is None:
         raise InputError(
             f"no unfinished session of {workout_id!r}", field="workout_id", location="query"
         )
-    return _view(session)
+    return _view(found, library)
 
 
 @router.get("/{session_id}", response_model=SessionView)
-def read_session(session_id: SessionId, board: BoardDep) -> SessionView:
-    return _view(_session(board, session_id))
+async def read_session(
+    session_id: SessionId, library: LibraryDep, sessions: PlayerSessionsDep
+) -> SessionView:
+    return _view(await sessions.read(lambda live, db: live.get(session_id, db=db)), library)
 
 
 @router.put("/{session_id}/position", response_model=SessionView)
-def update_position(session_id: SessionId, body: Position, board: BoardDep) -> SessionView:
+async def update_position(
+    session_id: SessionId, body: Position, library: LibraryDep, sessions: PlayerSessionsDep
+) -> SessionView:
     """Remember where the player is, so a reload elsewhere resumes at the same step."""
-    session = _session(board, session_id)
-    _check_index(session, body.index, field="index", allow_end=True)
-    with _refused_once_finished():
-        board.move(session, index=body.index, elapsed=body.elapsed, paused=body.paused)
-    return _view(session)
+    moved = await sessions.write(
+        lambda live, db: live.save_position(
+            session_id,
+            index=body.index,
+            elapsed=body.elapsed,
+            paused=body.paused,
+            active_seconds=body.active_seconds,
+            db=db,
+        )
+    )
+    return _view(moved, library)
 
 
 @router.put("/{session_id}/variations", response_model=SessionView)
-def update_variations(session_id: SessionId, body: VariationChange, board: BoardDep) -> SessionView:
-    """Switch variations mid-session; the position moves to the same set in the new timeline."""
-    session = _session(board, session_id)
-    timeline = compile_or_reject(
-        session.workout, body.variations, field="variations", location="body"
+async def update_variations(
+    session_id: SessionId, body: VariationChange, library: LibraryDep, sessions: PlayerSessionsDep
+) -> SessionView:
+    """Switch variations mid-session; the position moves to the same step of the new timeline
+    (the rule both players share: `runstrong.timeline_position`)."""
+    switched = await sessions.write(
+        lambda live, db: live.switch_variations(session_id, body.variations, db=db)
     )
-    with _refused_once_finished():
-        board.change_timeline(session, timeline, index=_same_set(session, timeline))
-    return _view(session)
+    return _view(switched, library)
 
 
-@router.post("/{session_id}/sets", response_model=SessionView, status_code=201)
-def create_set(session_id: SessionId, body: SetResult, board: BoardDep) -> SessionView:
-    """Record a step as done or skipped; it reaches the training log straight away."""
-    session = _session(board, session_id)
-    _check_index(session, body.step_index, field="step_index")
-    with _refused_once_finished():
-        board.record(session, body.step_index, outcome=body.outcome, seconds=body.seconds)
-    return _view(session)
+@router.post("/{session_id}/sets", response_model=SetView, status_code=201)
+async def create_set(
+    session_id: SessionId, body: SetResult, sessions: PlayerSessionsDep
+) -> SetView:
+    """Record an exercise step as done or skipped; it is in the training log when answered."""
+    outcome = StepOutcome(
+        client_id=body.client_id,
+        step_index=body.step_index,
+        exercise_id=body.exercise_id,
+        outcome=body.outcome,
+        seconds=body.seconds,
+    )
+    recorded = await sessions.write(lambda live, db: live.record(session_id, outcome, db=db))
+    return _set_view(recorded)
 
 
 @router.post("/{session_id}/finish", response_model=SessionView)
-def finish_session(session_id: SessionId, body: Finish, board: BoardDep) -> SessionView:
+async def finish_session(
+    session_id: SessionId, body: Finish, library: LibraryDep, sessions: PlayerSessionsDep
+) -> SessionView:
     """End the session: completed to the last step, or stopped early (only once)."""
-    session = _session(board, session_id)
-    with _refused_once_finished():
-        board.finish(session, completed=body.completed)
-    return _view(session)
-
-
-def _session(board: SessionBoard, session_id: str) -> PlayerSession:
-    session = board.get(session_id)
-    if session is None:
-        raise InputError(f"no session {session_id!r} on this server", field="session_id")
-    return session
-
-
-@contextmanager
-def _refused_once_finished() -> Iterator[None]:
-    """A change to a finished session is a 409 naming it; the session stays as it was."""
-    try:
-        yield
-    except SessionClosed as err:
-        raise InputError(
-            f"session {err.session_id!r} is finished; start a new one to go on",
-            field="session_id",
-            status=409,
-        ) from None
-
-
-def _check_index(
-    session: PlayerSession, index: int, *, field: str, allow_end: bool = False
-) -> None:
-    count = len(session.timeline.steps)
-    if index > count or (index == count and not allow_end):
-        raise InputError(
-            f"step {index} is past the last step ({count - 1})",
-            field=field,
-            location="body",
-            status=422,
+    ended = await sessions.write(
+        lambda live, db: live.finish(
+            session_id, completed=body.completed, active_seconds=body.active_seconds, db=db
         )
+    )
+    return _view(ended, library)
 
 
-def _same_set(session: PlayerSession, timeline: Timeline) -> int:
-    """The index in `timeline` of the set the session is on: same exercise and round,
-    the same side when the new dose still has sides, else its first step."""
-    if session.index >= len(session.timeline.steps):
-        return len(timeline.steps)
-    here = session.timeline.steps[session.index]
-    same = [
-        step
-        for step in timeline.steps
-        if (step.exercise_id, step.round, step.kind) == (here.exercise_id, here.round, here.kind)
-    ]
-    same_side = [
-        step for step in same if (step.side, step.direction) == (here.side, here.direction)
-    ]
-    chosen = (same_side or same or [None])[0]
-    return chosen.index if chosen else min(session.index, len(timeline.steps))
+@router.delete("/{session_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_session(session_id: SessionId, sessions: PlayerSessionsDep) -> Response:
+    """Discard a session, being played or long logged, with all its sets."""
+    await sessions.write(lambda live, db: live.delete(session_id, db=db))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-def _view(session: PlayerSession) -> SessionView:
-    outcomes = list(session.outcomes.values())
+def _steps(session: LiveSession, library: Library) -> int | None:
+    try:
+        workout = library.get(session.workout_id)
+    except LookupError:
+        return None
+    if workout.version != session.workout_version:
+        return None
+    return len(timeline_of(workout, session.variations).steps)
+
+
+def _view(session: LiveSession, library: Library) -> SessionView:
     return SessionView(
-        id=session.id,
-        workout_id=session.workout.id,
-        variations=session.timeline.variations,
-        steps=len(session.timeline.steps),
+        id=session.uid,
+        workout_id=session.workout_id,
+        workout_version=session.workout_version,
+        variations=session.variations,
+        steps=_steps(session, library),
         index=session.index,
         elapsed=session.elapsed,
+        active_seconds=session.active_seconds,
         paused=session.paused,
+        preview=session.preview,
+        status=session.status,
         finished=session.finished,
-        completed=session.completed,
-        log_uid=session.log_uid,
-        done=outcomes.count(Outcome.DONE),
-        skipped=outcomes.count(Outcome.SKIPPED),
+        completed=session.status is Status.COMPLETED,
+        log_uid=None if session.preview else session.uid,
+        done=session.done,
+        skipped=session.skipped,
         started_at=session.started_at,
         updated_at=session.updated_at,
+    )
+
+
+def _set_view(recorded: RecordedOutcome) -> SetView:
+    return SetView(
+        client_id=recorded.client_id,
+        step_index=recorded.step_index,
+        exercise_id=recorded.exercise_id,
+        variation_id=recorded.variation_id,
+        side=recorded.side,
+        round=recorded.round,
+        outcome=recorded.outcome,
+        seconds=recorded.seconds,
     )

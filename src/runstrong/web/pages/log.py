@@ -1,4 +1,4 @@
-"""Log pages: the after-session form, the history, and charts of the log."""
+"""Log pages: the after-session form, the history (where a session can be deleted), and charts."""
 
 from __future__ import annotations
 
@@ -20,7 +20,14 @@ from runstrong.store.stats import (
     first_day,
     load_over_time,
 )
-from runstrong.web.deps import LibraryDep, LogDep, LogUid, TemplatesDep, WorkoutDep
+from runstrong.web.deps import (
+    LibraryDep,
+    LogDep,
+    LogUid,
+    PlayerSessionsDep,
+    TemplatesDep,
+    WorkoutDep,
+)
 from runstrong.web.errors import InputError
 from runstrong.web.log_details import SessionDetails, form_rows, logged_entry, save_details
 
@@ -116,6 +123,7 @@ def show_history(
     library: LibraryDep,
     templates: TemplatesDep,
     saved: Annotated[str | None, Query(max_length=36)] = None,
+    deleted: bool = False,
 ) -> HTMLResponse:
     sessions = recent_sessions(log.store(), limit=30)
     titles = {e.workout.id: e.workout for e in library.entries}
@@ -133,8 +141,36 @@ def show_history(
     return templates.TemplateResponse(
         request,
         "history.html",
-        {"sessions": sessions, "titles": titles, "charts": charts, "saved": saved},
+        {
+            "sessions": sessions,
+            "titles": titles,
+            "charts": charts,
+            "saved": saved,
+            "deleted": deleted,
+        },
     )
+
+
+@router.get("/history/{uid}/delete", response_class=HTMLResponse)
+def show_delete_form(
+    request: Request, uid: LogUid, log: LogDep, library: LibraryDep, templates: TemplatesDep
+) -> HTMLResponse:
+    """Ask before deleting: the session, what it holds, and a button that deletes it."""
+    entry = logged_entry(log, uid)
+    titles = {e.workout.id: e.workout.title for e in library.entries}
+    return templates.TemplateResponse(
+        request,
+        "delete_session.html",
+        {"entry": entry, "title": titles.get(entry.workout_id, entry.workout_id)},
+    )
+
+
+@router.post("/history/{uid}/delete")
+async def delete_from_history(
+    request: Request, uid: LogUid, sessions: PlayerSessionsDep
+) -> Response:
+    await sessions.write(lambda live, db: live.delete(uid, db=db))
+    return RedirectResponse(request.app.url_path_for("show_history") + "?deleted=true", 303)
 
 
 @router.get("/history/charts/{workout_id}/adherence.svg")

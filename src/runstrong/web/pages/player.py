@@ -8,11 +8,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from runstrong.web.deps import TemplatesDep, WorkoutDep
-from runstrong.web.timelines import VariationQuery, compile_or_reject, parse_variations
+from runstrong.web.timelines import MAX_SPEED, VariationQuery, compile_or_reject, parse_variations
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
-
-MAX_SPEED = 120.0
 
 #: `?speed=N` is a preview and test aid: N workout seconds pass per real second,
 #: so a whole session can be watched (or tested) in moments. Training uses 1.

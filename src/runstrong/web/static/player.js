@@ -4,15 +4,20 @@
 // what is left from the clock, so timers never drift by adding up intervals,
 // and a timed step that ends hands its exact deadline to the next one.
 // `?speed=N` (a preview and test aid) makes N seconds of workout pass per
-// real second. Position is saved to localStorage and the server, so a reload
-// or a lost tab comes back at the same step, paused.
+// real second; such a session is a preview the log never shows.
+//
+// The session lives on the server (in the training log), not in the page: a
+// reload, a lost tab or another device comes back to the same step, paused.
+// Each exercise's outcome carries an id made here, so resending it after a
+// failed write is harmless; writes go in order and are retried until the
+// server has them, and the page says when a set is not saved yet.
 "use strict";
 
 (() => {
   const root = document.getElementById("player");
   const speed = Number(root.dataset.speed) || 1;
   const workoutId = root.dataset.workout;
-  const storeKey = `runstrong.player.${workoutId}`;
+  const preview = speed !== 1;
   const prefsKey = "runstrong.player.prefs";
   const byId = (id) => document.getElementById(id);
   const ui = {
@@ -22,51 +27,126 @@
     bar: byId("progress"), left: byId("time-left"), pause: byId("pause-label"),
     easier: byId("btn-easier"), voice: byId("toggle-voice"), beeps: byId("toggle-beeps"),
     finished: byId("finished"), summary: byId("finished-summary"), logLink: byId("log-link"),
-    error: byId("player-error"), figure: byId("step-figure"),
+    discard: byId("btn-discard"), saving: byId("save-status"), error: byId("player-error"),
+    figure: byId("step-figure"),
   };
 
   let timeline = null; // TimelineView from /api/timeline
-  let session = null; // SessionView from /api/sessions
+  let session = null; // SessionView from /api/sessions (null until the runner starts)
   let index = 0;
   let spentBefore = 0; // workout seconds spent in this step before the current run
+  let activeBefore = 0; // workout seconds of the steps already ended
   let runStart = null; // performance.now() when the current run began; null while paused
   let lastCue = null; // the countdown second last beeped, so each beep plays once
   let timer = null;
   let wakeLock = null;
   let audio = null;
-  let lastSaved = 0;
 
   // ---- server --------------------------------------------------------------
+
+  class Refused extends Error {} // the server answered 4xx: sending again would not help
 
   async function api(method, path, body) {
     const response = await fetch(path, {
       method,
       headers: body ? { "content-type": "application/json" } : {},
       body: body ? JSON.stringify(body) : undefined,
+      keepalive: method !== "GET", // a write under way still lands if the page goes away
     });
-    if (response.status === 404) return null;
+    if (response.status === 404 && method === "GET") return null;
+    if (response.status >= 400 && response.status < 500) {
+      const problem = await response.json().catch(() => ({}));
+      throw new Refused(problem.detail || `${method} ${path}: ${response.status}`);
+    }
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
-    return response.json();
+    return response.status === 204 ? null : response.json();
   }
 
-  let outbox = Promise.resolve();
+  // Writes go one at a time, in the order they happened. A write that fails for want
+  // of a connection or a server is tried again (the same outcome with the same id)
+  // until it lands; later writes wait behind it. Only the newest position is kept.
+  const outbox = [];
+  let sending = false;
+  let failures = 0;
+  let waiting = []; // resolved when the outbox is next empty
 
-  function send(method, path, body) {
-    // Writes go one at a time, so the server sees sets and positions in the order
-    // they happened (parallel requests can overtake each other); a failed write
-    // does not hold up the next.
-    const sent = outbox.then(() => api(method, path, body));
-    outbox = sent.catch(() => null);
-    return sent;
+  function send(method, path, body, kind) {
+    const last = outbox[outbox.length - 1];
+    if (kind === "position" && last && last.kind === "position" && !last.sent) {
+      last.body = body;
+    } else {
+      outbox.push({ method, path, body, kind, sent: false });
+    }
+    flush();
+  }
+
+  function drained() {
+    if (!outbox.length) return Promise.resolve();
+    return new Promise((resolve) => waiting.push(resolve));
+  }
+
+  async function flush() {
+    if (sending) return;
+    sending = true;
+    while (outbox.length) {
+      const job = outbox[0];
+      job.sent = true;
+      try {
+        await api(job.method, job.path, job.body);
+        outbox.shift();
+        failures = 0;
+      } catch (error) {
+        if (error instanceof Refused) {
+          outbox.shift(); // the server will never take it: say so, keep the rest going
+          showError(`Not saved: ${error.message}`);
+        } else {
+          failures += 1;
+          showSaving();
+          await new Promise((resolve) => setTimeout(resolve, Math.min(10000, 500 * 2 ** failures)));
+        }
+      }
+      showSaving();
+    }
+    sending = false;
+    const resolved = waiting;
+    waiting = [];
+    resolved.forEach((resolve) => resolve());
+  }
+
+  function sendAllNow() {
+    // The page is going away (reload, tab closed): send what waits, in order, without waiting.
+    for (const job of outbox.filter((j) => !j.sent)) {
+      job.sent = true;
+      quietly(api(job.method, job.path, job.body));
+    }
+  }
+
+  function showSaving() {
+    root.dataset.saved = String(!outbox.length);
+    const unsaved = outbox.filter((job) => job.kind === "set").length;
+    ui.saving.hidden = !(failures && outbox.length);
+    ui.saving.textContent = unsaved
+      ? `${unsaved} ${unsaved === 1 ? "set is" : "sets are"} not saved yet: retrying…`
+      : "Your place is not saved yet: retrying…";
+  }
+
+  function showError(message) {
+    ui.error.textContent = message;
+    ui.error.hidden = false;
   }
 
   function quietly(promise) {
-    // The workout goes on when the server is unreachable; localStorage still has it.
     promise.catch(() => {});
   }
 
-  async function loadTimeline() {
-    const query = Object.entries(session.variations)
+  function newId() {
+    // crypto.randomUUID needs https; this works on a phone reaching the laptop by its address.
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  async function loadTimeline(variations) {
+    const query = Object.entries(variations)
       .map(([exercise, variation]) => `variation=${encodeURIComponent(`${exercise}=${variation}`)}`)
       .join("&");
     timeline = await api("GET", `${root.dataset.api}${query ? `?${query}` : ""}`);
@@ -104,16 +184,20 @@
       enterStep();
     }
     render();
-    saveLocal(false);
     schedule();
   }
 
   // ---- moving through the steps --------------------------------------------
 
   function finishStep(outcome, seconds) {
-    quietly(send("POST", `/api/sessions/${session.id}/sets`, {
-      step_index: index, outcome, seconds: Math.round(seconds * 1000) / 1000,
-    }));
+    const s = step();
+    if (s.kind === "work") {
+      send("POST", `/api/sessions/${session.id}/sets`, {
+        client_id: newId(), step_index: index, exercise_id: s.exercise_id, outcome,
+        seconds: Math.min(Math.round(seconds * 1000) / 1000, 86400),
+      }, "set");
+    }
+    activeBefore += Math.max(0, seconds);
     index += 1;
     spentBefore = 0;
     lastCue = null;
@@ -164,76 +248,101 @@
   async function easier() {
     const current = index < timeline.steps.length ? step() : null;
     const target = current && current.exercise_id && timeline.easier[current.exercise_id];
-    if (!target || session.variations[current.exercise_id] === target) return;
-    const variations = { ...session.variations, [current.exercise_id]: target };
-    const updated = await send("PUT", `/api/sessions/${session.id}/variations`, { variations });
-    if (!updated) return;
-    session = updated;
-    await loadTimeline();
+    if (!target || timeline.variations[current.exercise_id] === target) return;
+    savePosition();
+    await drained(); // the server moves the position by the one rule both players share
+    const variations = { ...timeline.variations, [current.exercise_id]: target };
+    try {
+      session = await api("PUT", `/api/sessions/${session.id}/variations`, { variations });
+    } catch (error) {
+      return showError(`Could not switch: ${error.message}`);
+    }
+    await loadTimeline(session.variations);
     index = session.index;
-    spentBefore = 0;
+    spentBefore = session.elapsed;
     if (runStart !== null) runStart = now();
     enterStep();
     tick();
   }
 
-  function complete() {
+  async function complete() {
     clearTimeout(timer);
     runStart = null;
     releaseScreen();
     index = timeline.steps.length;
-    quietly(send("POST", `/api/sessions/${session.id}/finish`, { completed: true }).then((view) => {
-      session = view || session;
-      render();
-    }));
-    localStorage.removeItem(storeKey);
     speak("Workout complete. Well done.");
     beep(880, 0.6);
     render();
+    if (!session) return;
+    await drained();
+    try {
+      session = await api("POST", `/api/sessions/${session.id}/finish`, {
+        completed: true, active_seconds: Math.min(activeBefore, 86400),
+      });
+    } catch (error) {
+      showError(`The session could not be closed: ${error.message}`);
+    }
+    render();
+  }
+
+  async function discard() {
+    if (!session || !window.confirm("Discard this session? It will not be kept in your log.")) return;
+    await drained();
+    try {
+      await api("DELETE", `/api/sessions/${session.id}`);
+    } catch (error) {
+      return showError(`Could not discard it: ${error.message}`);
+    }
+    session = null;
+    ui.summary.textContent = "Discarded: this session is not in your log.";
+    ui.discard.hidden = true;
+    ui.logLink.hidden = true;
+    root.dataset.discarded = "true";
   }
 
   // ---- saving and resuming -------------------------------------------------
 
-  function saveLocal(force) {
-    // A finished session is not kept: a reload starts afresh instead of finishing it again.
-    if (index >= timeline.steps.length) return;
-    if (!force && now() - lastSaved < 1000) return;
-    lastSaved = now();
-    const state = { session: session.id, index, elapsed: elapsed(), variations: session.variations };
-    localStorage.setItem(storeKey, JSON.stringify(state));
-  }
-
   function savePosition() {
-    saveLocal(true);
-    quietly(send("PUT", `/api/sessions/${session.id}/position`, {
-      index, elapsed: Math.min(elapsed(), 86400), paused: runStart === null,
-    }));
+    if (!session || index > timeline.steps.length) return;
+    send("PUT", `/api/sessions/${session.id}/position`, {
+      index, elapsed: Math.min(Math.max(0, elapsed()), 86400), paused: runStart === null,
+      active_seconds: Math.min(activeBefore, 86400),
+    }, "position");
   }
 
-  function readLocal() {
-    try {
-      return JSON.parse(localStorage.getItem(storeKey)) || null;
-    } catch {
-      return null;
-    }
+  let starting = null;
+
+  function startSession() {
+    // The session begins with the runner's first key: a page only looked at leaves nothing.
+    starting = starting || api("POST", "/api/sessions", {
+      workout_id: workoutId, variations: timeline.variations, speed,
+    }).then((view) => {
+      session = view;
+      return true;
+    }, (error) => {
+      starting = null;
+      showError(`Could not start the session: ${error.message}`);
+      return false;
+    });
+    return starting;
   }
 
-  async function resumeOrStart() {
-    const saved = readLocal();
-    if (saved && /^[0-9a-f]{32}$/.test(saved.session)) {
-      session = await api("GET", `/api/sessions/${saved.session}`);
-    }
-    session = session || (await api("GET", `/api/sessions/current?workout_id=${workoutId}`));
-    if (session && session.finished) session = null;
-    if (!session) {
-      // A server restart forgets sessions; the position saved here still counts.
-      const variations = (saved && saved.variations) || JSON.parse(root.dataset.variations || "{}");
-      session = await api("POST", "/api/sessions", { workout_id: workoutId, variations });
-      if (!saved) return;
-    }
-    const local = saved && (saved.session === session.id || !session.index);
-    index = local ? saved.index : session.index;
-    spentBefore = local ? saved.elapsed : session.elapsed;
+  function withSession(action) {
+    return async () => {
+      if (!timeline || index >= timeline.steps.length) return;
+      if (!session && !(await startSession())) return;
+      await action();
+    };
+  }
+
+  async function resume() {
+    const query = `workout_id=${encodeURIComponent(workoutId)}&preview=${preview}`;
+    session = await api("GET", `/api/sessions/current?${query}`);
+    await loadTimeline(session ? session.variations : JSON.parse(root.dataset.variations || "{}"));
+    if (!session) return;
+    index = session.index;
+    spentBefore = session.elapsed;
+    activeBefore = session.active_seconds;
   }
 
   // ---- cues: voice, beeps, screen ------------------------------------------
@@ -328,11 +437,14 @@
     if (done) {
       ui.left.textContent = "0:00";
       ui.countdown.textContent = "0:00";
+      if (!session) return;
+      const sets = timeline.steps.filter((s) => s.kind === "work").length;
       const skipped = session.skipped ? `, ${session.skipped} skipped` : "";
       ui.summary.textContent = session.finished
-        ? `${timeline.title}: ${session.done} of ${total} steps done${skipped}.`
-        : `${timeline.title}: ${total} steps.`;
-      if (session.log_uid) {
+        ? `${timeline.title}: ${session.done} of ${sets} sets done${skipped}.`
+        : `${timeline.title}: saving…`;
+      ui.discard.hidden = !session.finished || preview;
+      if (session.finished && session.log_uid) {
         ui.logLink.href = root.dataset.logUrl.replace("LOG_UID", encodeURIComponent(session.log_uid));
         ui.logLink.hidden = false;
       }
@@ -353,7 +465,7 @@
     showFigure(s.figure_url ? s : next);
     ui.left.textContent = clock(s.seconds_after + Math.max(0, remaining()));
     const target = s.exercise_id && timeline.easier[s.exercise_id];
-    ui.easier.disabled = !target || session.variations[s.exercise_id] === target;
+    ui.easier.disabled = !target || timeline.variations[s.exercise_id] === target;
     document.querySelectorAll(".instructions").forEach((section) => {
       section.hidden = !(section.dataset.exercise === s.exercise_id && section.dataset.variation === (s.variation_id || ""));
     });
@@ -374,12 +486,14 @@
   // ---- input ---------------------------------------------------------------
 
   const actions = {
-    pause: togglePause,
-    done: () => go("done"),
-    skip: () => go("skipped"),
-    back,
-    easier: () => quietly(easier()),
+    pause: withSession(togglePause),
+    done: withSession(() => go("done")),
+    skip: withSession(() => go("skipped")),
+    back: withSession(back),
+    easier: withSession(easier),
   };
+  const reported = (promise) => promise.catch((error) => showError(error.message));
+  ui.discard.addEventListener("click", () => reported(discard()));
   const keys = {
     " ": "pause", k: "pause", Enter: "done", d: "done", s: "skip", ArrowRight: "skip",
     b: "back", ArrowLeft: "back", e: "easier",
@@ -389,7 +503,7 @@
     const button = event.target.closest("button[data-action]");
     if (!button || button.disabled) return;
     button.blur(); // so Space and Enter go on meaning pause and done, not "press this again"
-    actions[button.dataset.action]();
+    reported(actions[button.dataset.action]());
   });
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey || event.target.matches("input, textarea")) return;
@@ -399,16 +513,17 @@
     const action = keys[key === " " ? " " : key];
     if (!action) return;
     event.preventDefault();
-    actions[action]();
+    reported(actions[action]());
   });
   ui.voice.addEventListener("change", () => setPref("voice", ui.voice.checked));
   ui.beeps.addEventListener("change", () => setPref("beeps", ui.beeps.checked));
+  window.addEventListener("pagehide", sendAllNow);
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible" && runStart !== null) {
       holdScreen();
       tick();
-    } else if (timeline && session) {
-      saveLocal(true);
+    } else if (timeline && index < timeline.steps.length) {
+      savePosition();
     }
   });
 
@@ -418,12 +533,8 @@
     try {
       setPref("voice", prefs.voice);
       setPref("beeps", prefs.beeps);
-      await resumeOrStart();
-      await loadTimeline();
-      index = Math.min(Math.max(0, Math.trunc(index) || 0), timeline.steps.length);
-      spentBefore = Number.isFinite(spentBefore) && spentBefore > 0 ? spentBefore : 0;
+      await resume();
       if (index >= timeline.steps.length) return complete();
-      savePosition();
       render();
     } catch (error) {
       ui.error.textContent = `The player could not start: ${error.message}`;
