@@ -123,6 +123,8 @@ class StepOutcome:
     load_kg: float | None = None
     load_unit: Unit | None = None
     rpe: int | None = None
+    reps: int | None = None
+    """Reps done (rep work); the plan's reps when None."""
 
 
 @dataclass(frozen=True)
@@ -626,6 +628,7 @@ def _set_columns(step: Step, outcome: StepOutcome) -> dict:
         step,
         outcome=outcome.outcome,
         seconds=outcome.seconds,
+        reps_done=outcome.reps,
         load_kg=outcome.load_kg,
         load_unit=outcome.load_unit,
         rpe=outcome.rpe,
