@@ -76,13 +76,13 @@ def test_sets_finished_offline_survive_a_reload_and_are_logged_once(
     page.keyboard.press("l")  # log the last one straight away
     badge = page.locator("#unsaved")
     expect(badge).to_be_visible()
-    expect(badge).to_contain_text("5 not saved")
+    expect(badge).to_contain_text("5 sets not saved")
     page.screenshot(path=artifacts_dir / "player-offline-badge.png")
 
     page.reload()  # still offline: the service worker has the page, the phone the session
     page.wait_for_function("() => document.getElementById('player').dataset.state === 'paused'")
     assert page.evaluate(STATE)["index"] == work[6], "the same step after the reload"
-    expect(page.locator("#unsaved")).to_contain_text("5 not saved")
+    expect(page.locator("#unsaved")).to_contain_text("5 sets not saved")
 
     context.set_offline(False)
     _wait_saved(page)

@@ -172,7 +172,7 @@
     const queued = outbox.filter((job) => job.kind === "set").length;
     const stuck = outbox.length > 0 && (failures > 0 || !navigator.onLine);
     ui.unsaved.hidden = !(stuck && queued);
-    ui.unsaved.textContent = `${queued} not saved`;
+    ui.unsaved.textContent = `${plural(queued, "set")} not saved${navigator.onLine ? "" : " · offline"}`;
     ui.unsaved.title = `${plural(queued, "set")} kept on this phone, sent when the connection is back`;
     ui.saving.hidden = !stuck;
     const why = navigator.onLine ? "retrying" : "no connection: they are kept on this phone and sent when it is back";
@@ -733,10 +733,12 @@
       // A target rest (the workout's estimate) counting down, then the time over it.
       root.dataset.waits = "rest";
       const left = remaining();
-      ui.dose.textContent = `Target rest ${clock(s.seconds)}`;
+      ui.dose.textContent = "";
       ui.countdown.textContent = left > 0 ? clock(left) : `+${clock(-left)}`;
       ui.countdown.classList.toggle("over", left <= 0);
-      ui.clockNote.textContent = left > 0 ? "Press Done when you are ready" : "Over the target: press Done when you are ready";
+      ui.clockNote.textContent = left > 0
+        ? `Target rest ${clock(s.seconds)}: press Done when you are ready`
+        : `Over the ${clock(s.seconds)} target: press Done when you are ready`;
     } else {
       root.dataset.waits = "";
       ui.dose.textContent = s.kind === "work" ? weightOf(s) : "";
@@ -747,16 +749,17 @@
 
   function renderCheck() {
     ui.check.hidden = !check;
+    root.classList.toggle("checking", Boolean(check));
     if (!check) return;
     const { body } = check;
     const s = timeline.steps[check.index] || {};
     const plan = plans[body.exercise_id] || {};
-    ui.checkName.textContent = `Log ${[s.exercise_name, s.how].filter(Boolean).join(", ")}:`;
+    ui.checkName.textContent = `${[s.exercise_name, s.how].filter(Boolean).join(", ")}:`;
     const last = plan.last;
     const lastParts = [];
     if (last && plan.weighted && last.load) lastParts.push(`${last.load} ${last.unit}`);
     if (last && s.reps && last.reps != null) lastParts.push(plural(last.reps, "rep"));
-    ui.checkLast.textContent = lastParts.length ? `(last time ${lastParts.join(" × ")})` : "";
+    ui.checkLast.textContent = lastParts.length ? `last time ${lastParts.join(" × ")}` : "";
     ui.checkRepsField.hidden = body.reps === undefined;
     ui.checkReps.textContent = body.reps === undefined ? "" : plural(body.reps, "rep");
     ui.checkWeightField.hidden = !plan.weighted;
