@@ -10,6 +10,9 @@ import math
 from datetime import datetime
 
 from runstrong.play.session import Session
+from runstrong.progress.loads import load_text as weight_text
+from runstrong.progress.set_check import SetCheck
+from runstrong.progress.set_plan import SetPlan
 from runstrong.timeline import Step, StepKind
 from runstrong.wording import clock_text, duration_text, load_text, when_text
 from runstrong.workouts.model import Movement, Workout
@@ -38,15 +41,31 @@ def title_text(step: Step) -> str:
     return step.label
 
 
-def target_text(step: Step, workout: Workout) -> str:
-    """What to do right now: "8 reps, left leg", "20 s, right leg" with the load."""
+def target_text(step: Step, workout: Workout, plan: SetPlan | None = None) -> str:
+    """What to do right now: "8 reps · left leg · 12 kg", with the advised weight where
+    there is one, else the kind of load ("dumbbell (medium)")."""
     if step.kind is not StepKind.WORK:
         return ""
     parts = [_amount(step), side_text(step)]
     found = movement(workout, step)
-    if found is not None:
+    if plan is not None and plan.weighted and plan.load_kg:
+        parts.append(weight_text(plan.load_kg, plan.unit))
+    elif found is not None:
         parts.append(load_text(found.load))
     return " · ".join(part for part in parts if part)
+
+
+def check_text(check: SetCheck) -> str:
+    """The set waiting to be logged, and the keys that log or change it."""
+    step = check.step
+    name = f"{step.exercise_name}, {step.how}" if step.how else step.exercise_name
+    keys = ["Enter logs it", f"a number changes the {check.editing}"]
+    other = [field for field in check.fields() if field != check.editing]
+    if other:
+        keys.append(f"w: the {other[0]}")
+    last = check.last_text()
+    tail = f"  ({last})" if last else ""
+    return f"Log {name}: {check.values_text()}{tail}\n" + " · ".join(keys)
 
 
 def phase_text(session: Session, now: float) -> str:
