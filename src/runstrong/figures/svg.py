@@ -49,6 +49,7 @@ class _Node:
     transforms: list[str]
     parts: list[tuple[str, str]] = field(default_factory=list)  # (layer, svg element)
     children: list[_Node] = field(default_factory=list)
+    shown: list[bool] | None = None  # pose by pose, for a weight that changes hands
 
 
 def _bone(length: float, shares: list[float], css: str) -> tuple[str, list[str]]:
@@ -204,9 +205,11 @@ class _Body:
 
         hand = _Node(self._each(wrist))
         hand.parts.append((layer, f'<circle class="{css}" r="{_n(body.HAND_RADIUS)}"/>'))
-        for prop in self.figure.props:
-            if isinstance(prop, Dumbbell | Kettlebell) and prop.hand == side:
-                hand.parts.append((layer, _held(prop)))
+        for index, prop in enumerate(self.figure.weights()):
+            shown = [body.weight_hand(p.pose.hands[index]) == side for p in self.placed]
+            if any(shown):
+                same = [""] * len(self.placed)
+                hand.children.append(_Node(same, [(layer, _held(prop))], shown=shown))
         lower.children.append(hand)
         upper.children.append(lower)
         return upper
@@ -259,7 +262,16 @@ class _Writer:
     def node(self, node: _Node, layer: set[str]) -> str:
         inner = "".join(part for name, part in node.parts if name in layer)
         inner += "".join(self.node(child, layer) for child in node.children)
-        return self.group(node.transforms, inner) if inner else ""
+        if not inner:
+            return ""
+        transforms = node.transforms
+        if node.shown is not None and self.pose is not None and not node.shown[self.pose]:
+            return ""
+        if node.shown is not None and self.pose is None:
+            # out of sight where another hand has it: shrunk to nothing between poses
+            hidden = zip(transforms, node.shown, strict=True)
+            transforms = [t if shown else f"{t} scale(0)".strip() for t, shown in hidden]
+        return self.group(transforms, inner)
 
     def _at(self, start: float, slot: float) -> str:
         held = f",{_n(start + self.hold * slot)}%" if self.hold else ""
@@ -468,9 +480,14 @@ def describe(figure: Figure, mirror: bool = False) -> str:
         working = ", ".join(w.replace("_", " ") for w in figure.working)
         parts.append(f"Working: {side(working)}.")
     things = []
+    weights = iter(range(len(figure.weights())))
     for prop in figure.props:
         if isinstance(prop, Dumbbell | Kettlebell):
-            things.append(side(f"a {prop.kind} in the {prop.hand} hand"))
+            index = next(weights)
+            held = dict.fromkeys(pose.hands[index] for pose in shown)  # in order, once each
+            hands = ["both hands" if h == "both" else f"the {h} hand" for h in held]
+            where = f"in {hands[0]}" if len(hands) == 1 else "from " + " to ".join(hands)
+            things.append(side(f"a {prop.kind} {where}"))
         elif isinstance(prop, Box):
             things.append(f"a box {_n(prop.height)} cm high")
         else:
