@@ -136,7 +136,8 @@ def test_a_figure_needs_a_printed_pose(tmp_path):
 def test_a_weight_in_both_hands_leaves_no_hand_free(tmp_path):
     text = WORKOUT.replace(
         "            - {kind: dumbbell, hand: right}\n",
-        "            - {kind: dumbbell, hand: both}\n            - {kind: kettlebell, hand: left}\n",
+        "            - {kind: dumbbell, hand: both}\n"
+        "            - {kind: kettlebell, hand: left}\n",
     )
     problems = _problems(tmp_path, text)
     message = "figure.props[1].hand: the left hand already holds something"

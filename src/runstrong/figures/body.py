@@ -30,6 +30,7 @@ HIP_HALF_WIDTH = 9.0
 SHOULDER_HALF_WIDTH = 17.0
 STROKE = 8.0
 HAND_RADIUS = 4.5
+KNEE_RADIUS = 6.0  # seen from the front
 BELL_RADIUS = 8.0
 BELL_REACH = 12.0  # from the hand to the kettlebell's centre
 DUMBBELL_HALF = 8.0
