@@ -29,6 +29,7 @@ HEAD_RADIUS = 10.0
 HIP_HALF_WIDTH = 9.0
 SHOULDER_HALF_WIDTH = 17.0
 STROKE = 8.0
+BACK_WIDTH = 22.0  # the trunk seen from above
 HAND_RADIUS = 4.5
 KNEE_RADIUS = 6.0  # seen from the front
 BELL_RADIUS = 8.0
