@@ -69,14 +69,18 @@ async def test_sets_are_checked_with_one_key_and_the_effort_asked_at_the_end(
 
             await pilot.press("enter")  # the switch is over
             await pilot.press("enter")  # the right leg's reps: left unchecked, logged as shown
-            for _ in range(len(app_steps())):
+            for _ in range(2 * len(app_steps())):
                 if isinstance(app.screen, EffortScreen):
                     break
                 await pilot.press("n")
+                await pilot.pause()
             assert isinstance(app.screen, EffortScreen)
             app.save_screenshot("player-effort.svg", str(artifacts_dir))
             await pilot.press("6", "enter")
-            await pilot.pause()
+            for _ in range(50):  # a busy machine may take a moment to show it
+                if isinstance(app.screen, SummaryScreen):
+                    break
+                await pilot.pause(0.05)
             assert isinstance(app.screen, SummaryScreen)
         entry = session_by_uid(store, recorder.session_id)
         assert entry.rpe == 6
