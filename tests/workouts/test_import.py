@@ -69,6 +69,47 @@ def test_the_seed_article_reproduces_the_built_in_routine(use_catalog):
     assert imported.workout.target_minutes == 20
 
 
+def test_the_seed_import_credits_the_routine_s_author():
+    imported = import_article(_seed(), name=SEED.name)
+    credit = imported.workout.credit
+    expected = builtin_workout().credit
+    assert (credit.author, credit.role) == (expected.author, expected.role)
+    assert "line 3: credit: routine by Winnie Yu" in [str(n) for n in imported.notes]
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "role"),
+    [
+        ("This routine was created by Jane Doe, CSCS, a run coach at Fast Club.", "Jane Doe",
+         "CSCS, run coach"),
+        ("Workout courtesy of John Smith.", "John Smith", None),
+        ("Coach Ana Ruiz designed this 15-minute core circuit for runners.", "Ana Ruiz", None),
+        ("Sam Lee, PhD, put together the following workout.", "Sam Lee", "PhD"),
+    ],
+)  # fmt: skip
+def test_the_author_is_read_however_the_article_credits_them(line, author, role):
+    article = f"{line}\nCircuit: 2 rounds\n1. Plank\n30 seconds\nHold a straight line.\n"
+    credit = import_article(article, name="credit.txt").workout.credit
+    assert (credit.author, credit.role) == (author, role)
+
+
+def test_a_page_s_byline_and_site_complete_the_credit():
+    page = _as_html(_seed()).replace("<h1>", "<p class='byline'>By Mallory Creveling</p>\n<h1>")
+    credit = import_article(page, name="article.html").workout.credit
+    assert (credit.author, credit.writer, credit.source) == (
+        "Winnie Yu",
+        "Mallory Creveling",
+        "Runner's World",
+    )
+
+
+def test_without_an_author_the_gap_is_named():
+    article = "Circuit: 2 rounds\n1. Plank\n30 seconds\nHold a straight line.\n"
+    imported = import_article(article, name="plank.txt")
+    assert imported.workout.credit is None
+    assert any("no credit found" in str(n) for n in imported.notes)
+
+
 def test_the_seed_import_names_every_guess_with_its_line():
     notes = [str(n) for n in import_article(_seed(), name=SEED.name).notes]
     assert "line 12: rounds not stated for Warmup: assumed 1" in notes

@@ -71,6 +71,27 @@ _EASIER = re.compile(
 )
 _LONG = 400
 
+#: A person's name: two to four capitalised words ("Winnie Yu", "Mary-Kate O'Neil").
+_PERSON = r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019.-]*){1,3}"
+#: Letters after a name: "D.P.T.", "C.S.C.S.", "CSCS", "PhD".
+_CREDENTIALS = r"(?:[A-Z][A-Za-z]{0,3}\.)+|[A-Z][A-Za-z]{1,6}"
+_MADE = r"(?i:created|designed|developed|put together|came up with|programmed|built)"
+_ROUTINE = r"(?i:routine|workout|circuit|session|plan|program|programme)"
+#: "Winnie Yu, D.P.T., C.S.C.S., a physical therapist at ..., created this 20-minute routine."
+_CREATOR_FIRST = re.compile(
+    rf"\b(?P<name>{_PERSON})(?P<creds>(?:,\s*(?:{_CREDENTIALS}))*)"
+    r"(?:,\s*(?:an?|the)\s+(?P<role>[a-z][^,]{2,80}?)(?=\s+(?:at|with|for|in|of|who)\b|,))?"
+    rf"[^.]{{0,200}}?\b{_MADE}\s+(?:this|the)\b[^.]{{0,40}}?\b{_ROUTINE}\b"
+)
+#: "This routine was created by Winnie Yu, D.P.T." / "Workout courtesy of Winnie Yu".
+_CREATOR_AFTER = re.compile(
+    rf"\b{_ROUTINE}\b[^.]{{0,40}}?\b(?:{_MADE}\s+by|(?i:courtesy of|by))\s+"
+    rf"(?P<name>{_PERSON})(?P<creds>(?:,\s*(?:{_CREDENTIALS}))*)"
+    r"(?:,\s*(?:an?|the)\s+(?P<role>[a-z][^,.]{2,80}?)(?=\s+(?:at|with|for|in|of|who)\b|[,.]|$))?"
+)
+#: A byline: "By Mallory Creveling".
+_BYLINE = re.compile(rf"^(?:words\s+|written\s+)?by\s+(?P<name>{_PERSON})\s*$", re.IGNORECASE)
+
 #: Words in an article -> the load kind they name; longer phrases first.
 _LOADS: tuple[tuple[str, LoadKind], ...] = (
     ("dumbbell or kettlebell", LoadKind.DUMBBELL_OR_KETTLEBELL),
@@ -159,11 +180,22 @@ class DraftBlock:
     kind: str | None = None
 
 
+@dataclass(frozen=True)
+class DraftCredit:
+    """Who made the routine, as the article names them."""
+
+    author: str
+    role: str | None = None
+    writer: str | None = None
+    source: str | None = None
+
+
 @dataclass
 class Draft:
     """The workout as read, before it is written as a workout file."""
 
     title: str | None
+    credit: DraftCredit | None
     blocks: list[DraftBlock]
     equipment: list[str]
     weight_classes: dict[LoadKind, WeightClass]
@@ -319,6 +351,7 @@ class _Reader:
         equipment, classes = self._equipment()
         return Draft(
             title=self.article.title,
+            credit=self._credit(),
             blocks=blocks,
             equipment=equipment,
             weight_classes=classes,
@@ -545,6 +578,32 @@ class _Reader:
         if not listed:
             self.notes.append(Note(None, "no equipment list found"))
         return names, classes
+
+    def _credit(self) -> DraftCredit | None:
+        """The routine's author (with their letters and role), the article's writer and site."""
+        author = None
+        for line in self.lines:
+            text = _normal(line.text)
+            match = _CREATOR_FIRST.search(text) or _CREATOR_AFTER.search(text)
+            if match:
+                author = match
+                self.notes.append(Note(line.number, f"credit: routine by {match['name']}"))
+                break
+        writer = next(
+            (m["name"] for line in self.lines if (m := _BYLINE.match(line.text.strip()))), None
+        )
+        if author is None:
+            self.notes.append(Note(None, "no credit found: the article names no author"))
+            return None
+        letters = [c.strip() for c in author["creds"].split(",") if c.strip()]
+        role = ", ".join([*letters, *([author["role"].strip()] if author["role"] else [])])
+        name = re.sub(r"^(?:coach|dr\.?)\s+", "", author["name"], flags=re.IGNORECASE).strip(" .")
+        return DraftCredit(
+            author=name[:120],
+            role=role[:120] or None,
+            writer=writer if writer and writer != name else None,
+            source=self.article.site,
+        )
 
     def _sessions_per_week(self) -> int | None:
         match = re.search(
