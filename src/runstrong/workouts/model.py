@@ -422,6 +422,11 @@ class Schedule(_Strict):
 
     sessions_per_week: Annotated[int, Field(ge=1, le=14, strict=True)] = 1
     recovery_hours_before_quality_run: Annotated[int, Field(ge=0, le=168, strict=True)] = 48
+    hours_between_sessions: Annotated[int, Field(ge=0, le=168, strict=True)] = Field(
+        48,
+        description="How far apart two sessions of this workout start, at least, "
+        "when it is done more than once a week.",
+    )
     note: Text | None = None
 
 
