@@ -144,6 +144,23 @@ def test_without_the_catalog_the_article_s_loads_and_variations_are_read():
     assert "Eliminate the hop" in pogo.variations[0].steps[0]
 
 
+def test_without_the_catalog_stray_copies_stay_out_of_the_steps():
+    imported = import_article(_seed(), name=SEED.name, use_catalog=False)
+    steps = {e.name: " ".join(e.steps) for e in imported.workout.exercises()}
+    assert "Lie faceup" not in steps["Forward-Backward Pogo"]  # a copy of the stretch's start
+    assert "switch sides" not in steps["Unilateral Alternating Kettlebell Swing"]
+    assert "Do this routine" not in steps["Supine Figure 4 Stretch"]  # the introduction's
+    assert steps["Supine Figure 4 Stretch"].startswith("Lie faceup on mat.")
+    notes = [str(n) for n in imported.notes]
+    assert any(n.startswith("line 73: left out 'Lie faceup on mat. .'") for n in notes)
+    assert any(n.startswith("line 96: left out 'Do this routine") and "line 11" in n for n in notes)
+    # the same sentence under two moves: both kept, and the runner is told
+    assert any(
+        n.startswith("line 34: 'Then turn around and walk back.' is under High Plank Calf Rock")
+        for n in notes
+    )
+
+
 def _as_html(text: str) -> str:
     """The seed as a saved web page, with the furniture a real page carries."""
     body = "\n".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip())

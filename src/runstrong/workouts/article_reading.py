@@ -70,6 +70,8 @@ _EASIER = re.compile(
     re.IGNORECASE,
 )
 _LONG = 400
+#: A sentence followed by a second, stray full stop: "Then switch sides. ."
+_DOUBLED_STOP = re.compile(r"[.!?]\s+\.\s*$")
 
 #: A person's name: two to four capitalised words ("Winnie Yu", "Mary-Kate O'Neil").
 _PERSON = r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019.-]*){1,3}"
@@ -314,6 +316,13 @@ class _Reader:
             if short and any(word in key for word in _FURNITURE):
                 furniture.append(line.number)
                 continue
+            if _DOUBLED_STOP.search(line.text) and counts[key] < 3:
+                # "Lie faceup on mat. .": a sentence glued to another element's full stop
+                self.notes.append(
+                    Note(line.number, f"left out {line.text.strip()!r}: a stray copy "
+                         "(it ends in a second full stop)")
+                )  # fmt: skip
+                continue
             if counts[key] >= 3 and not parse_dose(line.text) and short:
                 text = first_text.setdefault(key, line.text.strip())
                 repeated.setdefault(text, []).append(line.number)
@@ -363,6 +372,19 @@ class _Reader:
         )
 
     def _walk(self) -> list[DraftBlock]:
+        self._intro: dict[str, int] = {}
+        self._placed: dict[str, list[tuple[int, str, str]]] = {}
+        blocks = self._walk_lines()
+        for places in self._placed.values():
+            if len({name for _, name, _ in places}) > 1:
+                where = " and ".join(f"{name} (line {number})" for number, name, _ in places)
+                self.notes.append(
+                    Note(places[0][0], f"{places[0][2]!r} is under {where}: "
+                         "delete it where it does not belong")
+                )  # fmt: skip
+        return blocks
+
+    def _walk_lines(self) -> list[DraftBlock]:
         blocks: list[DraftBlock] = []
         current: DraftExercise | None = None
         fresh_header = False
@@ -395,6 +417,8 @@ class _Reader:
                 blocks[-1].rounds_line = line.number
             elif current is not None:
                 self._instruction(current, line, text)
+            elif not blocks:
+                self._intro.setdefault(_key(text), line.number)
             index += 1
         return [block for block in blocks if block.exercises]
 
@@ -434,6 +458,14 @@ class _Reader:
     def _instruction(self, exercise: DraftExercise, line: SourceLine, text: str) -> None:
         if len(text) > _LONG:
             return  # an author's bio or an essay, not a step
+        key = _key(text)
+        if key in self._intro:
+            self.notes.append(
+                Note(line.number, f"left out {text!r}: a copy of line {self._intro[key]} "
+                     "of the introduction, not a step")
+            )  # fmt: skip
+            return
+        self._placed.setdefault(key, []).append((line.number, exercise.name, text.strip()))
         if text[:1].islower():
             exercise.fragments.append(
                 text
@@ -642,6 +674,11 @@ class _Reader:
             (line.number for line in self.lines if words in _normal(line.text).lower()), None
         )
         self.notes.append(Note(number, message))
+
+
+def _key(text: str) -> str:
+    """A line as compared with others: case, spacing and closing punctuation aside."""
+    return " ".join(_normal(text).lower().split()).strip(" .")
 
 
 def _balanced(text: str) -> str:
