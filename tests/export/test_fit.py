@@ -13,6 +13,7 @@ from runstrong.cli import main
 from runstrong.export.fit import Weight, workout_fit
 from runstrong.export.fit_strings import NOTES_SIZE, STEP_NAME_SIZE, WORKOUT_NAME_SIZE
 from runstrong.timeline import StepKind, compile_timeline
+from runstrong.workouts.file import load_workout_file
 from runstrong.workouts.library import builtin_workout
 from runstrong.workouts.model import Workout
 from workout_strategies import workouts
@@ -294,12 +295,18 @@ def timeline_timed_seconds(timeline, sides: str = "per-side") -> float:
     return timed
 
 
-@pytest.mark.parametrize("workout_id", ["runners-lower-body", "core-for-runners"])
+CIRCUIT_OF_FIVE = Path(__file__).parents[1] / "workouts" / "files" / "circuit-of-five.yaml"
+
+
+@pytest.mark.parametrize("workout_id", ["runners-lower-body", "core-for-runners", "circuit"])
 @pytest.mark.parametrize("sides", ["per-side", "combined"])
 def test_a_watch_plays_the_timeline_step_for_step(workout_id, sides, tmp_path):
     """No extra transition after a block's last round: the rest between sets comes straight
     after the last exercise, as in the players, and the timed total agrees."""
-    workout = builtin_workout(workout_id)
+    if workout_id == "circuit":
+        workout = load_workout_file(CIRCUIT_OF_FIVE)
+    else:
+        workout = builtin_workout(workout_id)
     timeline = compile_timeline(workout)
     steps = fit_steps(workout_fit(workout, sides=sides), tmp_path)
     assert played_rows(steps) == timeline_rows(timeline, sides)
