@@ -10,6 +10,7 @@ import pytest
 
 from runstrong.workouts.article_import import NoWorkoutFound, import_article
 from runstrong.workouts.article_text import read_article
+from runstrong.workouts.catalog import builtin_catalog
 from runstrong.workouts.library import builtin_workout
 
 _ROOT = Path(__file__).resolve().parents[2]
@@ -244,3 +245,20 @@ def test_directions_alternating_and_bands_are_read():
     assert walk.dose.per_side and lunge.dose.alternating
     assert reach.dose.directions == ["direction 1", "direction 2", "direction 3"]
     assert workout.blocks[0].rounds == 2
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
+
+
+def test_the_catalog_s_instructions_are_not_the_article_s_sentences():
+    """Facts carry over, sentences do not: no six words in a row come from the article."""
+    seed = _words(_seed())
+    article = {tuple(seed[i : i + 6]) for i in range(len(seed) - 5)}
+    for exercise in builtin_catalog().exercises.values():
+        moves = [exercise, *exercise.variations]
+        texts = [t for m in moves for t in (m.setup or "", *m.steps, *m.cues)]
+        for text in texts:
+            words = _words(text)
+            copied = [words[i : i + 6] for i in range(len(words) - 5)]
+            assert not [run for run in copied if tuple(run) in article], (exercise.id, text)
