@@ -148,16 +148,18 @@ GOOD_CSV = "date,time,title\n2026-12-01,06:00,Tempo\n"
     ("content", "suffix", "args", "message"),
     [
         ("hello\n", ".ics", (), "line 1: 'hello' is not a calendar line"),
-        ("date,time,title\n2026-12-01,6pm,Tempo\n", ".csv", (), "line 2: '6pm' is not a time"),
+        ("date,time,title\n2026-12-01,6pm,Tempo\n", ".csv", (),
+         "line 2: event 'Tempo': '6pm' is not a time"),
         (GOOD_CSV, ".csv", ("--tz", "Mars/Olympus"), "unknown time zone"),
         (GOOD_CSV, ".csv", ("--window", "Fri 25:00-07:00"), "25:00 is not a time of day"),
         ("date,time,title\n2025-01-01,06:00,Tempo\n", ".csv", (), "no events between 2026-11-30"),
         ("BEGIN:VCALENDAR\nVERSION:2.0\n", ".ics", (), "line 1: BEGIN:VCALENDAR has no END"),
         ('date,time,title\n2026-12-01,06:00,"Tempo\n2026-12-02,06:00,Easy\n', ".csv", (),
-         "line 2: a quote is never closed"),
+         "line 2: an event with no title: a quote is never closed"),
         ("date,time,title\n2026-12-01,06:00,Tempo,fast\n", ".csv", (),
-         "line 2: unknown kind 'fast'"),
-        ("date,time,title\n2026-12-01,06:00\n", ".csv", (), "line 2: expected 3 to 5 columns"),
+         "line 2: event 'Tempo': unknown kind 'fast'"),
+        ("date,time,title\n2026-12-01,06:00\n", ".csv", (),
+         "line 2: an event with no title: expected 3 to 5 columns"),
         (GOOD_CSV, ".csv", ("--window", "Fri 09:00-07:00"), "ends (07:00) before it starts"),
     ],
 )  # fmt: skip
@@ -180,7 +182,7 @@ def test_broken_event_names_its_line_and_title(capsys, tmp_path):
     )
     status, _, err = run(capsys, "calendar", "show", str(path), "--tz", "UTC")
     assert status == 2
-    assert "runs.ics line 3: event 'Tempo': DTSTART is broken" in err
+    assert "runs.ics line 3: event 'Tempo' (UID x): its DTSTART cannot be read" in err
 
 
 def test_an_event_in_an_unknown_zone_is_named(capsys, tmp_path):
@@ -191,7 +193,10 @@ def test_an_event_in_an_unknown_zone_is_named(capsys, tmp_path):
     )
     status, _, err = run(capsys, "calendar", "show", str(path), "--start", "2026-11-30")
     assert status == 2
-    assert "runs.ics line 3: event 'Tempo': unknown time zone 'Mars/Olympus' in DTSTART" in err
+    assert (
+        "runs.ics line 3: event 'Tempo' (UID x): its DTSTART is in the time zone 'Mars/Olympus'"
+        in err
+    )
 
 
 def test_calendar_show_reads_exactly_the_weeks_asked_for(capsys):

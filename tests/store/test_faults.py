@@ -39,7 +39,7 @@ def test_a_damaged_sqlite_file_is_reported(tmp_path: Path) -> None:
     data = bytearray(path.read_bytes())
     data[100:4096] = b"\xff" * (4096 - 100)  # wreck the schema page, keep the header
     path.write_bytes(bytes(data))
-    with pytest.raises(StoreError, match="not a readable runstrong log"):
+    with pytest.raises(StoreError, match="is damaged"):
         open_store(f"sqlite:///{path}")
     assert path.read_bytes() == bytes(data)
 

@@ -105,3 +105,17 @@ def test_browsers_get_an_error_page_not_json(client):
     assert response.status_code == 404
     assert "no workout called" in response.text
     assert response.headers["content-type"].startswith("text/html")
+
+
+def test_a_bad_workout_file_is_listed_and_every_page_still_works(client, runstrong_home):
+    from workouts.hostile_yaml import nested_flow
+
+    folder = runstrong_home / "workouts"
+    folder.mkdir(parents=True)
+    (folder / "deep.yaml").write_text(nested_flow(500))
+    library = client.get("/")
+    assert library.status_code == 200
+    assert "deep.yaml:1:" in library.text and "nested more than" in library.text
+    for page in ("/workouts/runners-lower-body", "/play/runners-lower-body", "/plan", "/history"):
+        assert client.get(page).status_code == 200, page
+    assert client.get("/api/workouts").status_code == 200

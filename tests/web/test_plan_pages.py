@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
+import pytest
 from icalendar import Calendar
 
+from plan.hostile_calendars import BROKEN_EVENTS
 from web.web_calendars import next_monday, runs_csv
 
 
@@ -92,3 +95,36 @@ def test_an_oversized_upload_is_refused_before_it_is_read(client):
         headers={"accept": "text/html"},
     )
     assert page.status_code == 413 and "larger than" in page.text
+
+
+def test_a_calendar_with_broken_events_is_planned_and_the_page_names_them(client):
+    monday = next_monday()
+    data = runs_csv() + f"{monday + timedelta(days=2)},6pm,Intervals 5x1k,speed\n".encode()
+    data += b"9999-12-31,23:30,Long run\n"
+    created = _upload(client, data=data)
+    assert created.status_code == 201, created.text
+    body = created.json()
+    assert [w.split(":")[0] for w in body["left_out"]] == [
+        "skipped runs.csv line 8",
+        "skipped runs.csv line 9",
+    ]
+    (left_out,) = body["runs_left_out"]  # the 9999 long run is not in the weeks planned
+    assert left_out.startswith("Intervals 5x1k (runs.csv line 8): '6pm' is not a time")
+    assert left_out.endswith("; planned without it")
+    page = client.get("/plan")
+    assert page.status_code == 200
+    assert "Planned without 1 run the calendar could not give" in page.text
+    assert "runs.csv line 9: event &#39;Long run&#39;: its date is too close" in page.text
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_EVENTS))
+def test_every_calendar_fault_is_a_plan_or_a_4xx_never_a_500(client, case):
+    data, _ = BROKEN_EVENTS[case]
+    # The hostile calendars are dated October 2026: plan those weeks.
+    created = _upload(client, data, "runs.ics", start="2026-10-19", weeks="6", tz="UTC")
+    assert created.status_code in (201, 422), created.text
+    if created.status_code == 201:
+        # (which problem is told is checked on a simulated clock in tests/plan)
+        assert any(w.startswith("skipped runs.ics line 10: ") for w in created.json()["left_out"])
+    assert client.get("/plan").status_code == 200
+    assert client.get("/api/plan").status_code in (200, 404)

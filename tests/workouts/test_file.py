@@ -138,3 +138,17 @@ def test_a_damaged_cache_entry_falls_back_to_parsing(tmp_path, runstrong_home):
     for entry in (runstrong_home / "cache" / "workouts").iterdir():
         entry.write_text("{not json")
     assert load_workout_file(path).id == "my-legs"
+
+
+def test_a_key_that_is_not_text_is_reported_on_its_own_line(tmp_path):
+    problems = _problems(tmp_path, GOOD.replace("rounds: 2", "rounds: 2\n    1: one"))
+    assert problems == ["10:5: blocks[0].1: unknown field '1'"]
+
+
+@pytest.mark.parametrize(
+    "dose", ["{<<: *base}", "\n          <<: *base", "\n          <<: [*other, *base]"]
+)
+def test_a_problem_in_a_merged_mapping_points_at_the_anchored_value(tmp_path, dose):
+    anchors = "x-other: &other {}\nx-base: &base\n  reps: many\n"
+    problems = _problems(tmp_path, anchors + GOOD.replace("{reps: 10}", dose))
+    assert "3:3: blocks[0].exercises[0].dose.reps: Input should be a valid integer" in problems

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from runstrong.cli.errors import UserError
+from runstrong.cli.errors import UserError, warn
 from runstrong.workouts.library import resolve_workout
 from runstrong.workouts.problems import WorkoutFileError
 
@@ -30,11 +30,18 @@ workout_argument = click.argument("workout", required=False, metavar="[WORKOUT]"
 def load_workout(ref: str | None, dirs: Sequence[Path] = ()) -> Workout:
     """A workout by id or path; the built-in routine when `ref` is None."""
     try:
-        return resolve_workout(ref, dirs)
+        return resolve_workout(ref, dirs, on_skipped=warn_skipped)
     except WorkoutFileError as err:
         raise UserError(str(err), hint="run 'runstrong validate FILE' for every problem") from None
     except LookupError as err:
         raise UserError(str(err.args[0]), hint="'runstrong list' shows the workouts") from None
+
+
+def warn_skipped(broken: WorkoutFileError) -> None:
+    """One warning line for a workout file left out of the library, naming its first problem."""
+    first, more = broken.problems[0], len(broken.problems) - 1
+    extra = f" (and {more} more; 'runstrong validate {first.path}' lists them)" if more else ""
+    warn(f"skipped {first}{extra}")
 
 
 def echo_markdown(text: str) -> None:

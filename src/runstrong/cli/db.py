@@ -19,10 +19,14 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def opened_log() -> Iterator[Store]:
-    """The open log; its problems become one clear error line instead of a traceback."""
+def opened_log(*, thorough: bool = False) -> Iterator[Store]:
+    """The open log; its problems become one clear error line instead of a traceback.
+
+    Args:
+        thorough: read all of a SQLite log first, so damage anywhere in it is found.
+    """
     try:
-        store = open_store()
+        store = open_store(thorough=thorough)
     except StoreError as err:
         raise UserError(str(err), hint=err.hint, status=ExitStatus.FAILURE) from None
     try:
@@ -45,5 +49,5 @@ def db() -> None:
 @db.command()
 def upgrade() -> None:
     """Create the log, or bring its tables up to date with this runstrong."""
-    with opened_log():
+    with opened_log(thorough=True):
         click.echo(f"The log at {describe(database_url())} is up to date (schema {HEAD}).")

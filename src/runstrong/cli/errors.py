@@ -35,3 +35,9 @@ def report(message: str, *, hint: str | None = None) -> None:
         click.echo(f"runstrong: error: {line}", err=True)
     if hint:
         click.echo(f"  hint: {hint}", err=True)
+
+
+def warn(message: str) -> None:
+    """Print a warning to stderr: something was left out, and the command carried on."""
+    for line in message.splitlines() or [""]:
+        click.echo(f"runstrong: warning: {line}", err=True)

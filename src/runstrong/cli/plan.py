@@ -11,13 +11,14 @@ import click
 
 from runstrong.atomic import write_atomic
 from runstrong.cli.common import dir_option, load_workout
-from runstrong.cli.errors import ExitStatus, UserError
+from runstrong.cli.errors import ExitStatus, UserError, warn
 from runstrong.export.ics import read_revisions
 from runstrong.plan.calendar_file import FIRST_YEAR, LAST_YEAR, CalendarBytes
 from runstrong.plan.errors import PlanInputError
 from runstrong.plan.feed_files import load_copy, save_copy
 from runstrong.plan.feeds import FeedError, feed_url, fetch_feed, is_feed_url, shown_url
 from runstrong.plan.pipeline import plan_calendar, read_classified, weeks_ics
+from runstrong.plan.read_warnings import FIX_HINT, warning_lines
 from runstrong.plan.report import events_text, plan_heading, plan_text
 from runstrong.plan.rules import DEFAULT_BUFFER_MINUTES, PlanRules
 from runstrong.plan.windows import parse_windows
@@ -151,7 +152,7 @@ def plan(
         )
         tz = user_zone(zone)
         calendar = calendar_source(calendar_file)
-        weeks_planned = plan_calendar(
+        planned = plan_calendar(
             calendar,
             rules=rules,
             windows=windows,
@@ -162,12 +163,14 @@ def plan(
             rules_file=rules_file,
             now=now(),
         )
+    _warn_left_out(planned.warnings)
     heading = plan_heading(
         workout.title, rules, windows=windows.text, zone=tz.key, source=calendar.name
     )
-    click.echo(plan_text(weeks_planned, heading=heading), nl=False)
+    text = plan_text(planned.weeks, heading=heading, runs_left_out=planned.runs_left_out)
+    click.echo(text, nl=False)
     if ics_file is not None:
-        _write_ics(ics_file, workout, weeks_planned)
+        _write_ics(ics_file, workout, planned.weeks)
 
 
 @click.group()
@@ -189,7 +192,7 @@ def show_calendar(
     """List the events in FILE (or the feed at URL) and how each one was classified."""
     with _user_errors():
         tz = user_zone(zone)
-        events = read_classified(
+        read = read_classified(
             calendar_source(calendar_file),
             tz=tz,
             first_day=_first_day(start, tz),
@@ -197,7 +200,18 @@ def show_calendar(
             run_time=_clock(run_time),
             rules_file=rules_file,
         )
-    click.echo(events_text(events), nl=False)
+    _warn_left_out(read.warnings)
+    click.echo(events_text(read.events), nl=False)
+
+
+def _warn_left_out(warnings) -> None:
+    """Each event the calendar had but the plan is made without, then what to do about them."""
+    if not warnings:
+        return
+    for line in warning_lines(warnings, carrying_on=True):
+        warn(line)
+    if any(w.skipped_event for w in warnings):
+        click.echo(f"  hint: {FIX_HINT}", err=True)
 
 
 @calendar.command("feed-token")

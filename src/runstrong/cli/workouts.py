@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from runstrong.cli.common import dir_option, echo_markdown, load_workout, workout_argument
+from runstrong.cli.common import (
+    dir_option,
+    echo_markdown,
+    load_workout,
+    warn_skipped,
+    workout_argument,
+)
 from runstrong.cli.errors import ExitStatus, UserError
 from runstrong.export.markdown import workout_markdown
 from runstrong.settings import Settings
@@ -30,8 +36,7 @@ def list_workouts(dirs: tuple[Path, ...]) -> None:
         where = "built-in" if entry.builtin else str(entry.path)
         click.echo(f"{entry.workout.id:<{width}}  {entry.workout.title}  ~{planned}  [{where}]")
     for broken in library.broken:
-        for problem in broken.problems:
-            click.echo(f"runstrong: warning: skipped {problem}", err=True)
+        warn_skipped(broken)
     click.echo(f"\nYour own workouts go in {Settings.from_env().user_workouts_dir}", err=True)
 
 

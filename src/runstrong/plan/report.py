@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from runstrong.plan.classify import HINT_UNCLASSIFIED
 from runstrong.plan.events import ClassifiedEvent, Kind
+from runstrong.plan.read_warnings import SHOWN, ReadWarning
 from runstrong.plan.rules import PlanRules
 from runstrong.plan.scheduler import PlannedSession, Week
 from runstrong.plan.windows import DAY_NAMES
@@ -37,8 +38,11 @@ def plan_heading(title: str, rules: PlanRules, *, windows: str, zone: str, sourc
     )
 
 
-def plan_text(weeks: Sequence[Week], *, heading: str) -> str:
+def plan_text(
+    weeks: Sequence[Week], *, heading: str, runs_left_out: Sequence[ReadWarning] = ()
+) -> str:
     lines = [heading, ""]
+    lines += left_out_lines(runs_left_out)
     for week in weeks:
         lines += _week(week)
         lines.append("")
@@ -51,6 +55,17 @@ def plan_text(weeks: Sequence[Week], *, heading: str) -> str:
         )
     lines.append(f"Grid: {LEGEND}")
     return "\n".join(lines) + "\n"
+
+
+def left_out_lines(runs: Sequence[ReadWarning]) -> list[str]:
+    """The runs the calendar could not give, called out before the weeks planned without them."""
+    if not runs:
+        return []
+    lines = [f"Planned without {plural(len(runs), 'run')} the calendar could not give:"]
+    lines += [f"  ! {run.planned_without}" for run in runs[:SHOWN]]
+    if len(runs) > SHOWN:
+        lines.append(f"  ... and {len(runs) - SHOWN:,} more")
+    return [*lines, ""]
 
 
 def events_text(events: Sequence[ClassifiedEvent]) -> str:

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from runstrong.settings import DATABASE_URL_VARIABLE, Settings
 from runstrong.store.errors import StoreError, describe, unreadable
-from runstrong.store.migrate import ensure_current
+from runstrong.store.migrate import HEAD, ensure_current
+from runstrong.store.ownership import inspect_sqlite, mark_sqlite
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
@@ -131,17 +132,41 @@ class Store:
         self.close()
 
 
-def open_store(url: URL | str | None = None) -> Store:
+def open_store(url: URL | str | None = None, *, thorough: bool = False) -> Store:
     """Open the log, creating or upgrading its schema on first use.
+
+    Only an empty database or runstrong's own log is written to; a SQLite file
+    is looked at read-only first, and read in full before its schema changes.
+
+    Args:
+        thorough: read every page of a SQLite log before using it (`db upgrade`).
 
     Raises:
         StoreError: the database is damaged, foreign, newer than this runstrong,
-            or cannot be reached.
+            or cannot be reached; it was left as it was.
     """
+    url = make_url(url) if url is not None else database_url()
+    path = _sqlite_path(url)
+    log = None
+    if path is not None:
+        _check_sqlite_file(path)
+        log = inspect_sqlite(path, thorough=thorough)
+        if not thorough and log.revision is not None and (not log.marked or log.revision != HEAD):
+            log = inspect_sqlite(path, thorough=True)  # about to write: read all of it first
     engine = make_engine(url)
     try:
         ensure_current(engine)
+        if log is not None and not log.marked:
+            with engine.begin() as connection:
+                mark_sqlite(connection)
     except BaseException:
         engine.dispose()
         raise
     return Store(engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def _sqlite_path(url: URL) -> Path | None:
+    """The file of a SQLite log, None for a server or an in-memory database."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)

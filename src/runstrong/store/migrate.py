@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, exc, inspect, text
 
 from runstrong.store.errors import StoreError, describe, unreadable
-from runstrong.store.schema import Base
+from runstrong.store.ownership import refuse_foreign
 
 #: The newest migration; a test checks it matches the migrations folder.
 HEAD = "0003"
@@ -47,8 +47,8 @@ def stored_revision(engine: Engine) -> str | None:
     """
     try:
         with engine.connect() as connection:
+            refuse_foreign(connection, describe(engine.url))
             if not inspect(connection).has_table("alembic_version"):
-                _refuse_foreign(connection, engine)
                 return None
             return connection.execute(text("select version_num from alembic_version")).scalar()
     except exc.OperationalError as err:
@@ -65,18 +65,6 @@ def stored_revision(engine: Engine) -> str | None:
         raise unreadable(describe(engine.url)) from None
     except exc.DatabaseError:
         raise unreadable(describe(engine.url)) from None
-
-
-def _refuse_foreign(connection: Connection, engine: Engine) -> None:
-    """Tables named like ours but no revision: someone else's data, not to be touched."""
-    ours = set(Base.metadata.tables)
-    present = ours & set(inspect(connection).get_table_names())
-    if present:
-        raise StoreError(
-            f"{describe(engine.url)} holds tables ({', '.join(sorted(present))}) "
-            "that runstrong did not create",
-            hint="it was left untouched; use another database for the log",
-        )
 
 
 def ensure_current(engine: Engine) -> None:

@@ -58,3 +58,7 @@ class PlanView(BaseModel):
     zone: str
     workout_id: str
     weeks: list[WeekView]
+    left_out: list[str] = Field([], description="What of the calendar was left out, and why.")
+    runs_left_out: list[str] = Field(
+        [], description="Skipped events that look like runs: the plan was made without them."
+    )

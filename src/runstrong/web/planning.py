@@ -17,10 +17,11 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from runstrong.export.ics import Revision, SessionEvent, sessions_ics
 from runstrong.plan import pipeline
-from runstrong.plan.calendar_file import CalendarBytes
+from runstrong.plan.calendar_file import MAX_CALENDAR_BYTES, CalendarBytes
 from runstrong.plan.classify import HINT_UNCLASSIFIED
 from runstrong.plan.events import Kind
 from runstrong.plan.feeds import FeedCopy, feed_url, fetch_feed, shown_url
+from runstrong.plan.read_warnings import warning_lines
 from runstrong.plan.report import session_line
 from runstrong.plan.rules import PlanRules
 from runstrong.plan.windows import parse_windows
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from runstrong.store.database import Store
     from runstrong.store.plans import StoredPlan
 
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+MAX_UPLOAD_BYTES = MAX_CALENDAR_BYTES
 SUFFIXES = (".ics", ".csv")
 #: Session revisions (for SEQUENCE) are kept this long after the session.
 REVISIONS_KEPT = timedelta(days=400)
@@ -86,7 +87,7 @@ def compute(
     """
     tz = user_zone(options.tz)
     today = now.astimezone(tz).date()
-    weeks = pipeline.plan_calendar(
+    planned = pipeline.plan_calendar(
         calendar,
         rules=PlanRules.for_workout(workout),
         windows=parse_windows(options.windows),
@@ -96,6 +97,7 @@ def compute(
         run_time=options.run_time,
         now=now,
     )
+    weeks = planned.weeks
     events = iter(pipeline.session_events(workout, weeks, _revisions_in(revisions or {})))
     view = PlanView(
         source=source,
@@ -103,6 +105,8 @@ def compute(
         zone=tz.key,
         workout_id=workout.id,
         weeks=[_week_view(week, events) for week in weeks],
+        left_out=warning_lines(planned.warnings, carrying_on=True),
+        runs_left_out=[run.planned_without for run in planned.runs_left_out],
     )
     kept = {
         uid: entry

@@ -1,19 +1,23 @@
 """Read a workout file and report every problem as `path:line:col: field: message`.
 
-Reading is guarded (size, binary, encoding) before any YAML is parsed, and a
-file already validated once is served from the workout cache.
+Reading is guarded before any YAML is parsed: only a regular file is read
+(never a pipe or a device), at most MAX_BYTES of it, and it must be UTF-8
+text; parsing then keeps to the limits in `yaml_limits`. A file already
+validated once is served from the workout cache.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from runstrong.regular_files import FileRefused, read_regular_file, too_large
 from runstrong.workouts import cache as workout_cache
 from runstrong.workouts.catalog import builtin_catalog, catalog_digest
 from runstrong.workouts.model import Workout
 from runstrong.workouts.problems import Problem, WorkoutFileError
 from runstrong.workouts.yaml_positions import parse_workout_yaml
 
+#: The largest workout file read; the built-in routine is about 12 KiB.
 MAX_BYTES = 1024 * 1024
 
 
@@ -36,24 +40,18 @@ def load_workout_file(path: Path) -> Workout:
 def parse_workout_text(text: str, name: str = "<workout>") -> Workout:
     """Parse and validate workout YAML already in memory (uploads, tests), using the
     built-in exercise catalog for the exercises it names by catalog id."""
+    size = len(text.encode("utf-8", errors="surrogatepass"))
+    if size > MAX_BYTES:
+        raise WorkoutFileError([Problem(name, 1, 1, "", too_large(size, MAX_BYTES))])
     return parse_workout_yaml(text, name, context={"catalog": builtin_catalog().exercises})
 
 
 def _read_bytes(path: Path) -> bytes:
     where = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise WorkoutFileError(
-                [Problem(where, 1, 1, "", f"the file is too large ({size} bytes; limit 1 MiB)")]
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise WorkoutFileError([Problem(where, 1, 1, "", "no such file")]) from None
-    except IsADirectoryError:
-        raise WorkoutFileError([Problem(where, 1, 1, "", "this is a folder, not a file")]) from None
-    except OSError as err:
-        raise WorkoutFileError([Problem(where, 1, 1, "", f"cannot read: {err.strerror}")]) from None
+        raw = read_regular_file(path, max_bytes=MAX_BYTES)
+    except FileRefused as err:
+        raise WorkoutFileError([Problem(where, 1, 1, "", str(err))]) from None
     if b"\x00" in raw:
         raise WorkoutFileError([Problem(where, 1, 1, "", "this is a binary file, not YAML")])
     return raw

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -68,8 +68,16 @@ def load_library(extra_dirs: Iterable[Path] = (), *, user_dir: Path | None = Non
     return Library(tuple(entries), tuple(broken))
 
 
-def resolve_workout(ref: str | None, extra_dirs: Iterable[Path] = ()) -> Workout:
+def resolve_workout(
+    ref: str | None,
+    extra_dirs: Iterable[Path] = (),
+    *,
+    on_skipped: Callable[[WorkoutFileError], None] | None = None,
+) -> Workout:
     """A workout by id, or by path to a YAML file; the built-in routine when `ref` is None.
+
+    `on_skipped` hears of each file in the workout folders that could not be
+    read (and was left out) while looking `ref` up by id.
 
     Raises:
         WorkoutFileError: `ref` is a file that is not a valid workout.
@@ -80,7 +88,10 @@ def resolve_workout(ref: str | None, extra_dirs: Iterable[Path] = ()) -> Workout
     candidate = Path(ref)
     if candidate.suffix in _SUFFIXES or candidate.is_file():
         return load_workout_file(candidate)
-    return load_library(extra_dirs).get(ref)
+    library = load_library(extra_dirs)
+    for broken in library.broken if on_skipped else ():
+        on_skipped(broken)
+    return library.get(ref)
 
 
 def builtin_workout(workout_id: str = DEFAULT_WORKOUT) -> Workout:
@@ -94,7 +105,8 @@ def builtin_workout(workout_id: str = DEFAULT_WORKOUT) -> Workout:
 def _workout_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in _SUFFIXES and p.is_file())
+    # Anything but a folder is tried, so a pipe or a dangling link is reported, not ignored.
+    return sorted(p for p in folder.iterdir() if p.suffix in _SUFFIXES and not p.is_dir())
 
 
 __all__ = ["DEFAULT_WORKOUT", "Entry", "Library", "Problem", "builtin_workout", "load_library"]

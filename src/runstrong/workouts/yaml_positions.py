@@ -13,11 +13,12 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, merge_attrib
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from runstrong.workouts.model import Workout
 from runstrong.workouts.problems import Problem, WorkoutFileError
+from runstrong.workouts.yaml_limits import CheckedConstructor, LimitedComposer, YAMLLimitError
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -39,8 +40,15 @@ def parse_model_yaml(
     their lines."""
     if not text.strip() or _only_comments(text):
         raise WorkoutFileError([Problem(name, 1, 1, "", "the file is empty")])
+    yaml = YAML(typ="rt", pure=True)
+    yaml.Composer = LimitedComposer
+    yaml.Constructor = CheckedConstructor
     try:
-        tree = YAML(typ="rt", pure=True).load(text)
+        tree = yaml.load(text)
+    except YAMLLimitError as err:
+        line, col = err.problem_mark.line + 1, err.problem_mark.column + 1
+        problem = f"{err.problem} (see Limits in docs/workout-format.md)"
+        raise WorkoutFileError([Problem(name, line, col, "", problem)]) from None
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -98,17 +106,37 @@ def _problem(
 def _position(tree: Any, loc: tuple[Any, ...]) -> tuple[int, int]:
     node, line, col = tree, 1, 1
     for part in loc:
-        if isinstance(node, CommentedMap) and part in node:
-            line, col = node.lc.key(part)
-            line, col = line + 1, col + 1
-            node = node[part]
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+        if isinstance(node, CommentedMap):
+            found = _key_position(node, part)
+            if found is None:
+                break
+            (line, col), node = found
+        elif isinstance(node, CommentedSeq) and part in (node.lc.data or {}):
             line, col = node.lc.item(part)
             line, col = line + 1, col + 1
             node = node[part]
         else:
             break
     return line, col
+
+
+def _key_position(node: CommentedMap, part: Any) -> tuple[tuple[int, int], Any] | None:
+    """Where a key (as `_plain` spelled it) is written, following merges (`<<: *base`).
+
+    Keys that are not strings (`1:`) reach pydantic as their text, so they are
+    matched by their text too.
+    """
+    key = next((k for k in node if str(k) == part), None)
+    if key is None:
+        return None
+    position = node.lc.key(key) if key in (node.lc.data or {}) else None
+    if position is None:
+        for merged in getattr(node, merge_attrib, ()):
+            source = merged[1] if isinstance(merged, tuple) else merged  # ruamel < 0.19: pairs
+            if isinstance(source, CommentedMap) and key in source:
+                return _key_position(source, part)
+        return None
+    return (position[0] + 1, position[1] + 1), node[key]
 
 
 def _field_path(loc: tuple[Any, ...]) -> str:
