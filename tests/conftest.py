@@ -102,8 +102,11 @@ def feed_server(feed_authority, monkeypatch: pytest.MonkeyPatch) -> Iterator:
 
     authority, pem = feed_authority
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    authority.issue_cert("127.0.0.1", "localhost").configure_cert(context)
+    # feeds.example: a name only the tests resolve (to this server), for the address checks.
+    authority.issue_cert("127.0.0.1", "localhost", "feeds.example").configure_cert(context)
     monkeypatch.setenv("SSL_CERT_FILE", str(pem))
+    # The server is on loopback, which only an install for one person may fetch from.
+    monkeypatch.setenv("RUNSTRONG_ALLOW_PRIVATE_FEEDS", "1")
     server, running = feeds.start(context)
     try:
         yield server

@@ -42,3 +42,17 @@ def test_no_other_module_reads_the_environment_for_paths() -> None:
         or 'environ.get("RUNSTRONG_' in text
     ]
     assert readers == ["settings.py"]
+
+
+@pytest.mark.parametrize(
+    ("value", "allowed"),
+    [(None, False), ("", False), ("0", False), ("1", True), ("yes", True), ("TRUE", True)],
+)
+def test_private_feeds_are_allowed_only_when_asked(
+    runstrong_home: Path, monkeypatch: pytest.MonkeyPatch, value: str | None, allowed: bool
+) -> None:
+    if value is None:
+        monkeypatch.delenv("RUNSTRONG_ALLOW_PRIVATE_FEEDS", raising=False)
+    else:
+        monkeypatch.setenv("RUNSTRONG_ALLOW_PRIVATE_FEEDS", value)
+    assert Settings.from_env().allow_private_feeds is allowed

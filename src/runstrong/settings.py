@@ -1,8 +1,9 @@
 """Where runstrong keeps the user's data, read from the environment in one place.
 
-`RUNSTRONG_HOME` moves the data folder (tests use it) and
-`RUNSTRONG_DATABASE_URL` puts the log in another database; nothing else in
-runstrong reads either. The CLI, the store, the web app and the player ask a
+`RUNSTRONG_HOME` moves the data folder (tests use it),
+`RUNSTRONG_DATABASE_URL` puts the log in another database and
+`RUNSTRONG_ALLOW_PRIVATE_FEEDS=1` lets calendar feeds come from private
+networks; nothing else in runstrong reads them. The CLI, the store, the web app and the player ask a
 `Settings` for every path they read or write.
 """
 
@@ -15,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 HOME_VARIABLE = "RUNSTRONG_HOME"
 DATABASE_URL_VARIABLE = "RUNSTRONG_DATABASE_URL"
+PRIVATE_FEEDS_VARIABLE = "RUNSTRONG_ALLOW_PRIVATE_FEEDS"
 
 
 class Settings(BaseModel):
@@ -29,6 +31,11 @@ class Settings(BaseModel):
     database_url: str | None = Field(
         None, description="The log's database; None: SQLite in the data folder."
     )
+    allow_private_feeds: bool = Field(
+        False,
+        description="Fetch calendar feeds from loopback and private networks too; only for "
+        "a runstrong that serves one person, never a shared server.",
+    )
 
     @classmethod
     def from_env(cls, *, workout_dirs: tuple[Path, ...] = ()) -> Settings:
@@ -42,7 +49,13 @@ class Settings(BaseModel):
 
             data_dir = Path(user_data_dir("runstrong", appauthor=False))
         url = os.environ.get(DATABASE_URL_VARIABLE) or None
-        return cls(data_dir=data_dir, workout_dirs=workout_dirs, database_url=url)
+        private = os.environ.get(PRIVATE_FEEDS_VARIABLE, "").strip().lower() in ("1", "yes", "true")
+        return cls(
+            data_dir=data_dir,
+            workout_dirs=workout_dirs,
+            database_url=url,
+            allow_private_feeds=private,
+        )
 
     @property
     def log_url(self) -> str:

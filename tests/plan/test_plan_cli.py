@@ -136,7 +136,7 @@ def test_calendar_show_lists_kinds_and_reasons_from_csv(capsys):
         capsys, "calendar", "show", str(DATA / "runs.csv"), "--start", "2026-11-30", "--tz", "UTC"
     )
     assert status == 0
-    assert 'speed work    keyword "track"' in out
+    assert 'speed work    keyword "Track"' in out
     assert "Thu 2026-12-03 07:00-07:30" in out
     assert "long run      kind given in the calendar" in out
 
@@ -304,6 +304,22 @@ def test_a_feed_that_never_worked_is_an_error_naming_it(capsys, feed_server):
     status, _, err = run(capsys, "plan", "--calendar", "http://example.com/runs.ics")
     assert status == 2
     assert "use https:// or webcal://" in err
+
+
+def test_a_feed_on_a_private_network_is_read_only_when_allowed(capsys, feed_server, monkeypatch):
+    from feed_server import Answer
+
+    feed_server.answers["/runs.ics"] = Answer(body=(DATA / "marathon-16-weeks.ics").read_bytes())
+    url = feed_server.url("/runs.ics")
+    args = ["calendar", "show", url, "--start", "2026-12-28", "--weeks", "1"]
+    monkeypatch.delenv("RUNSTRONG_ALLOW_PRIVATE_FEEDS")
+    status, _, err = run(capsys, *args)
+    assert status == 1 and f"runstrong: error: {url} is refused: 127.0.0.1 is on a private" in err
+    assert "RUNSTRONG_ALLOW_PRIVATE_FEEDS=1" in err
+    assert feed_server.hits("/runs.ics") == 0
+    monkeypatch.setenv("RUNSTRONG_ALLOW_PRIVATE_FEEDS", "1")
+    status, out, _ = run(capsys, *args)
+    assert status == 0 and "Intervals" in out
 
 
 def test_the_feed_secret_can_be_shown_and_rotated(capsys):

@@ -287,6 +287,23 @@ def test_no_slot_is_proposed_in_the_past():
     assert week.sessions[0].start == at("2026-12-01 06:00")
 
 
+def test_a_week_gone_by_says_so_rather_than_asking_for_windows():
+    events = [event(at("2026-12-01 06:00"), Kind.SPEED, title="Intervals")]
+    sunday_night = at("2026-12-06 20:50")
+    (gone, current) = plan_weeks(
+        events, RULES, parse_windows(()), tz=BERLIN, first_day=date(2026, 11, 30), weeks=2,
+        now=at("2026-12-08 09:00"),
+    )  # fmt: skip
+    assert gone.sessions == () and gone.note.startswith("this week is over")
+    assert current.note is None and current.sessions[0].start == at("2026-12-08 09:00")
+    (late,) = plan_weeks(
+        events, RULES, parse_windows(()), tz=BERLIN, first_day=sunday_night.date(), weeks=1,
+        now=sunday_night,
+    )  # fmt: skip
+    assert late.sessions == ()
+    assert late.note == "no free time left inside your windows for the rest of this week"
+
+
 def test_race_week_is_skipped_rather_than_flagged():
     events = [
         event(at("2026-12-01 06:00"), Kind.SPEED),

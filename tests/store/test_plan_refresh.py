@@ -23,12 +23,13 @@ def test_only_one_worker_fetches_a_stale_feed(database_url, feed_server):
     workers = [open_store(database_url) for _ in range(6)]
     try:
         accept_feed(workers[0], "local", url=feed_server.url("/runs.ics"), options=options,
-                    workout=library.get(options.workout_id), now=earlier)  # fmt: skip
+                    workout=library.get(options.workout_id), now=earlier,
+                    private_ok=True)  # fmt: skip
         ran, start = [], threading.Barrier(len(workers))
 
         def work(store):
             start.wait()
-            ran.append(refresh(store, "local", library))
+            ran.append(refresh(store, "local", library, private_ok=True))
 
         threads = [threading.Thread(target=work, args=(store,)) for store in workers]
         for thread in threads:
@@ -57,7 +58,7 @@ def test_a_new_day_plans_again_without_fetching_a_fresh_feed(feed_server, monkey
     monkeypatch.setattr(plan_refresh, "FEED_MAX_AGE", timedelta(days=2))
     with open_store() as store:
         accept_feed(store, "local", url=feed_server.url("/runs.ics"), options=options,
-                    workout=library.get(options.workout_id), now=now)  # fmt: skip
+                    workout=library.get(options.workout_id), now=now, private_ok=True)  # fmt: skip
         tomorrow = now + timedelta(days=1)
         assert refresh(store, "local", library, now=tomorrow)
         assert read_plan(store).computed_at == tomorrow

@@ -47,11 +47,13 @@ def nothing_blocks_the_event_loop(monkeypatch: pytest.MonkeyPatch) -> Iterator[l
 
 
 @pytest.fixture
-def app(runstrong_home: Path):
+def app(runstrong_home: Path, request: pytest.FixtureRequest):
     from runstrong.settings import Settings
     from runstrong.web.app import create_app
 
-    return create_app(Settings(data_dir=runstrong_home))
+    # The test feed server is on loopback: only an install for one person may fetch from it.
+    private_ok = "feed_server" in request.fixturenames
+    return create_app(Settings(data_dir=runstrong_home, allow_private_feeds=private_ok))
 
 
 @pytest.fixture

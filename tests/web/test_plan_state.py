@@ -163,7 +163,10 @@ def test_a_failing_feed_keeps_the_last_good_plan_and_says_why(client, feed_serve
     ("url", "message"),
     [
         ("http://example.com/runs.ics", "use https:// or webcal://"),
-        ("https://127.0.0.1:1/runs.ics", "cannot fetch https://127.0.0.1:1/runs.ics"),
+        # The server's own network is off limits on a shared server.
+        ("https://127.0.0.1:1/runs.ics", "https://127.0.0.1:1/runs.ics is refused"),
+        ("webcal://169.254.169.254/latest/meta-data/", "169.254.169.254 is on a private network"),
+        ("https://[::1]/runs.ics", "is on a private network"),
     ],
 )
 def test_a_bad_feed_address_is_a_422_and_keeps_the_plan(client, url, message):

@@ -238,10 +238,11 @@ def calendar_source(text: str) -> Path | CalendarBytes:
     if not is_feed_url(text):
         return Path(text)
     url = feed_url(text)
-    folder = Settings.from_env().feed_copies_dir
+    settings = Settings.from_env()
+    folder = settings.feed_copies_dir
     kept = load_copy(folder, url)
     try:
-        copy = fetch_feed(url, previous=kept, now=now())
+        copy = fetch_feed(url, previous=kept, now=now(), private_ok=settings.allow_private_feeds)
     except FeedError as err:
         if kept is None:
             raise UserError(str(err), hint=err.hint, status=ExitStatus.FAILURE) from None

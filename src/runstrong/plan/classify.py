@@ -4,8 +4,10 @@ The most specific keyword wins (the longest match), so "race pace intervals"
 is speed work while "10K race" is a race. Training platforms name hard
 sessions with easy words in them ("VO2 6 x 3' hard / 2' easy"), so a hard
 signal (a speed keyword, or a reps pattern such as `6 x 3'` or `5×1 km`)
-beats every easy word. A `kind:` tag in the event or a user rule always beats
-the built-in table.
+beats every easy word, also when the title says only "Run" and the notes
+spell the session out. A `kind:` tag in the event or a user rule always
+beats the built-in table. Reasons quote the deciding words as the event
+spells them.
 """
 
 from __future__ import annotations
@@ -40,10 +42,12 @@ KEYWORDS: Mapping[Kind, tuple[str, ...]] = {
         "marathon pace",
         "goal pace",
         "cruise",
+        "yasso",
         "progression",
         "intervall",
         "schwelle",
         "bahntraining",
+        "fahrtspiel",
         "bergläufe",
         "bergsprint",
         "hügel",
@@ -146,14 +150,25 @@ KEYWORDS: Mapping[Kind, tuple[str, ...]] = {
     ),
 }
 
+#: Units of a rep's length: minutes, seconds, kilometres, metres, miles.
+_UNITS = (
+    r"min(?:ute[ns]?|s)?\b|sec\b|sek\b|seg\b|s\b|''|[\"'’′″]|km\b|k\b|m\b|"
+    r"mi\b|miles?\b|meters?\b|metres?\b|metros?\b"
+)
+
 #: Words for strides: short pick-ups that leave an easy run easy, reps pattern or not.
 STRIDES = ("strides", "steigerung", "lignes droites", "accelerations", "progresivos", "rectas")
 
-#: A reps pattern: "6 x 3'", "5×1 km", "10x400", "2 x 20 min" (count, then a length).
+#: A reps pattern: "6 x 3'", "5×1 km", "10x400", "2 x 20 min" (a count, then a length)
+#: or "3 x (1 km hard, 1 km easy)" (a count of a set).
 _REPS = re.compile(
-    r"(?<![\w.,])(?P<count>\d{1,2})\s*[x×*]\s*(?P<length>\d{1,5}(?:[.,]\d+)?)\s*"
-    r"(?P<unit>min(?:ute[ns]?|s)?\b|sec\b|sek\b|seg\b|s\b|''|[\"'’′″]|km\b|k\b|m\b|"
-    r"mi\b|miles?\b|meters?\b|metres?\b|metros?\b)?"
+    r"(?<![\w.,])(?P<count>\d{1,2})\s*[x×*]\s*"
+    r"(?:(?P<set>\([^()\n]{1,80}\))|(?P<length>\d{1,5}(?:[.,]\d+)?)\s*(?P<unit>" + _UNITS + r")?)"
+)
+#: The other order, a length with its unit and then the count: "400 m x 10", "800s x 10".
+_REPS_AFTER = re.compile(
+    r"(?<![\w.,])\d{1,5}(?:[.,]\d+)?\s*(?:" + _UNITS + r")\s*[x×*]\s*(?P<count>\d{1,2})\b"
+    r"(?![.,]\d)"
 )
 #: A bare length this large is metres ("10x400"); a smaller bare one is likely gym sets ("3x10").
 _BARE_METRES = 100
@@ -202,44 +217,107 @@ class Classifier:
                 reason = f"unknown kind {tagged.group(1).strip()!r}: use {KIND_CHOICES}"
                 return ClassifiedEvent(event, Kind.UNCLASSIFIED, reason)
             return ClassifiedEvent(event, kind, "kind: tag")
-        for text in (event.title, event.description):
-            found = self._best_match(normalise(text))
-            if found:
-                return ClassifiedEvent(event, *found)
+        title = self._decide(event.title)
+        if title is None or title.easy_word:
+            # Platforms often title a workout "Run" and spell it out in the notes.
+            notes = self._scan(event.description).hard
+            if notes is not None:
+                beaten = f", beats {title.easy_word}" if title else ""
+                reason = f"{notes} in the notes, a hard session{beaten}"
+                return ClassifiedEvent(event, Kind.SPEED, reason)
+        if title is not None:
+            return ClassifiedEvent(event, title.kind, title.reason)
+        notes_kind = self._decide(event.description)
+        if notes_kind is not None:
+            return ClassifiedEvent(event, notes_kind.kind, f"{notes_kind.reason} in the notes")
         return ClassifiedEvent(event, Kind.UNCLASSIFIED, HINT_UNCLASSIFIED)
 
-    def _best_match(self, text: str) -> tuple[Kind, str] | None:
+    def _decide(self, text: str) -> _Decision | None:
         """The kind the words of `text` give, and the words that decided it."""
-        best: tuple[int, int, int, str] | None = None
-        hard: tuple[int, str] | None = None
-        for match in self._pattern.finditer(text):
+        found = self._scan(text)
+        if found.best is None:
+            return _Decision(Kind.SPEED, f"{found.hard}, a hard session") if found.hard else None
+        user_first, kind, source = self._table[found.best.group(0)]
+        words = f'"{_as_written(text, found.best)}"'
+        if kind is Kind.EASY and user_first:
+            if found.hard is not None:
+                return _Decision(Kind.SPEED, f"{found.hard}, a hard session, beats {words}")
+            return _Decision(kind, f"{source} {words}", easy_word=words)
+        return _Decision(kind, f"{source} {words}")
+
+    def _scan(self, text: str) -> _Scan:
+        """The deciding keyword of `text` and its hard signal, if any."""
+        folded = normalise(text)
+        best: tuple[tuple, re.Match] | None = None
+        hard: re.Match | None = None
+        for match in self._pattern.finditer(folded):
             keyword = match.group(0)
             user_first, kind, _ = self._table[keyword]
             rank = (user_first, -len(keyword), _PRIORITY.index(kind), keyword)
-            if best is None or rank < best:
-                best = rank
-            if kind is Kind.SPEED and (hard is None or -len(keyword) < hard[0]):
-                hard = (-len(keyword), f'"{keyword}"')
-        if hard is None and (reps := reps_pattern(text)):
-            hard = (0, f'reps "{reps}"')
-        if best is None:
-            return (Kind.SPEED, f"{hard[1]}, a hard session") if hard else None
-        keyword = best[3]
-        user_first, kind, source = self._table[keyword]
-        if kind is Kind.EASY and hard is not None and user_first:
-            return Kind.SPEED, f'{hard[1]}, a hard session, beats "{keyword}"'
-        return kind, f'{source} "{keyword}"'
+            if best is None or rank < best[0]:
+                best = (rank, match)
+            if kind is Kind.SPEED and (hard is None or len(keyword) > len(hard.group(0))):
+                hard = match
+        if hard is not None:
+            signal = f'"{_as_written(text, hard)}"'
+        else:
+            reps = reps_pattern(folded)
+            signal = f'reps "{_as_written(text, reps, whole_word=False)}"' if reps else None
+        return _Scan(best[1] if best else None, signal)
 
 
-def reps_pattern(text: str) -> str | None:
-    """The first reps pattern in `text` ("6 x 3'"), unless the reps are strides."""
+@dataclass(frozen=True)
+class _Scan:
+    """What matched in one text: the deciding keyword, and the hard signal quoted."""
+
+    best: re.Match | None
+    hard: str | None
+
+
+@dataclass(frozen=True)
+class _Decision:
+    """A kind with its reason; `easy_word` (quoted) when a built-in easy word decided,
+    which a hard signal elsewhere in the event beats."""
+
+    kind: Kind
+    reason: str
+    easy_word: str | None = None
+
+
+def reps_pattern(text: str) -> re.Match | None:
+    """The first reps pattern in `text` (folded), unless the reps are strides."""
     if any(re.search(rf"(?<!\w){word}", text) for word in STRIDES):
         return None
-    for match in _REPS.finditer(text):
-        length = float(match["length"].replace(",", "."))
-        if int(match["count"]) >= 2 and (match["unit"] or length >= _BARE_METRES):
-            return match.group(0).strip()
+    found = [m for pattern in (_REPS, _REPS_AFTER) for m in pattern.finditer(text)]
+    for match in sorted(found, key=lambda m: m.start()):
+        if int(match["count"]) < 2:
+            continue
+        length = match.groupdict().get("length")
+        if match.re is _REPS_AFTER or match["set"] or match["unit"]:
+            return match
+        if float(length.replace(",", ".")) >= _BARE_METRES:
+            return match
     return None
+
+
+def _as_written(text: str, match: re.Match, *, whole_word: bool = True) -> str:
+    """The words of `text` that `match` (in the folded text) found, spelled as in `text`:
+    "Fractionné" rather than "fractionn", and to the end of the word when `whole_word`."""
+    start = end = None
+    folded = 0
+    for index, char in enumerate(text):
+        if start is None and folded >= match.start():
+            start = index
+        folded += len(normalise(char))
+        if folded >= match.end():
+            end = index + 1
+            break
+    if start is None or end is None:  # not expected: folding keeps the order of characters
+        return match.group(0).strip()
+    if whole_word:
+        while end < len(text) and text[end].isalnum():
+            end += 1
+    return text[start:end].strip()
 
 
 def load_rules(path: Path) -> Classifier:

@@ -2,16 +2,19 @@
 
 Only https (and webcal, the same feed for calendar apps) is fetched, and every
 redirect must stay on https, so a feed cannot be turned into a request for
-something else. The body is read in pieces up to a size cap, within a
-deadline, and must be a calendar. ETag and Last-Modified from the last good
-copy make an unchanged feed cost one empty answer. Callers keep that last
-good copy: a failed fetch raises `FeedError` naming the URL and leaves the
-copy alone.
+something else; nor can it reach a private network unless that is allowed
+(see `feed_addresses`). The body is read in pieces up to a size cap, also
+after decompression, within a deadline, and must be a calendar. ETag and
+Last-Modified from the last good copy make an unchanged feed cost one empty
+answer. Callers keep that last good copy: a failed fetch raises `FeedError`
+naming the URL and leaves the copy alone.
 """
 
 from __future__ import annotations
 
 import time
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from urllib.parse import urlsplit, urlunsplit
@@ -28,6 +31,14 @@ DEADLINE_SECONDS = 30.0
 MAX_REDIRECTS = 5
 _SCHEMES = {"https": "https", "webcal": "https", "webcals": "https"}
 _HINT = "check the address in your training platform's calendar settings"
+#: The one compression asked for; gzip (or zlib) is inflated here, bounded by the size cap.
+_ENCODINGS = frozenset({"gzip", "x-gzip", "deflate"})
+#: Bytes inflated at a time, so memory stays near the size cap whatever the ratio.
+_PIECE = 256 * 1024
+PRIVATE_FEEDS_HINT = (
+    "use the feed's public address; a server for yourself alone may allow feeds on "
+    "private networks with RUNSTRONG_ALLOW_PRIVATE_FEEDS=1"
+)
 
 
 class FeedError(Exception):
@@ -76,19 +87,33 @@ def feed_url(text: str) -> str:
 
 
 def fetch_feed(
-    url: str, *, previous: FeedCopy | None = None, now: datetime | None = None
+    url: str,
+    *,
+    previous: FeedCopy | None = None,
+    now: datetime | None = None,
+    private_ok: bool = False,
 ) -> FeedCopy:
     """The feed's calendar: fetched afresh, or `previous` (with a new time) when unchanged.
 
+    Args:
+        private_ok: also fetch from loopback, private, link-local and reserved
+            addresses (only for a runstrong used by one person).
+
     Raises:
         PlanInputError: `url` is not an https or webcal address.
-        FeedError: unreachable, slow, too big, redirected off https, an error
-            status, or not a calendar.
+        FeedError: unreachable, slow, too big, redirected off https, on a
+            private network, an error status, or not a calendar.
     """
-    import httpx  # lazy: the HTTP client loads only when a feed is read
+    # lazy: the HTTP client loads only when a feed is read
+    import httpx
+
+    from runstrong.plan.feed_addresses import PinnedTransport, RefusedAddress
 
     target = feed_url(url)
-    headers = {"accept": "text/calendar, text/plain;q=0.5, */*;q=0.1"}
+    headers = {
+        "accept": "text/calendar, text/plain;q=0.5, */*;q=0.1",
+        "accept-encoding": "gzip",
+    }
     if previous is not None and previous.url == target:
         if previous.etag:
             headers["if-none-match"] = previous.etag
@@ -96,9 +121,18 @@ def fetch_feed(
             headers["if-modified-since"] = previous.last_modified
     deadline = time.monotonic() + DEADLINE_SECONDS
     fetched_at = now or datetime.now(UTC)
+    transport = PinnedTransport(private_ok=private_ok)
     try:
-        with httpx.Client(timeout=TIMEOUT_SECONDS, headers=_user_agent()) as client:
+        with httpx.Client(
+            timeout=TIMEOUT_SECONDS, headers=_user_agent(), transport=transport
+        ) as client:
             return _follow(client, target, headers, previous, deadline, fetched_at)
+    except RefusedAddress as err:
+        raise FeedError(
+            f"{shown_url(target)} is refused: {err.host} is on a private network "
+            "(a loopback, private, link-local or reserved address), not the public internet",
+            hint=PRIVATE_FEEDS_HINT,
+        ) from None
     except httpx.TimeoutException:
         raise FeedError(
             f"{shown_url(target)} did not answer within {TIMEOUT_SECONDS:g} s"
@@ -147,19 +181,51 @@ def _redirect(url: str, response) -> str:
 
 
 def _read(response, url: str, deadline: float) -> bytes:
-    """The body, refused as soon as it passes the size cap or the deadline."""
+    """The body, refused as soon as it (or what it inflates to) passes the size cap, or
+    when the deadline passes.
+
+    The bytes are read as sent and inflated here a piece at a time: a
+    compressed answer of a few kilobytes can stand for gigabytes.
+    """
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_FEED_BYTES:
         raise _too_big(url)
+    inflater = _inflater(response.headers.get("content-encoding", ""), url)
     chunks, size = [], 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > MAX_FEED_BYTES:
-            raise _too_big(url)
+    for raw in response.iter_raw():
+        for chunk in _inflated(inflater, raw, url) if inflater else (raw,):
+            size += len(chunk)
+            if size > MAX_FEED_BYTES:
+                raise _too_big(url)
+            chunks.append(chunk)
         if time.monotonic() > deadline:
             raise FeedError(f"{shown_url(url)} took longer than {DEADLINE_SECONDS:g} s to send")
-        chunks.append(chunk)
+    if inflater is not None and not inflater.eof:
+        raise FeedError(f"{shown_url(url)} sent a compressed calendar cut short")
     return b"".join(chunks)
+
+
+def _inflater(encoding: str, url: str):
+    """A decompressor for the answer's Content-Encoding, or None when it is not compressed."""
+    encoding = encoding.strip().lower()
+    if encoding in ("", "identity"):
+        return None
+    if encoding not in _ENCODINGS:
+        raise FeedError(
+            f"{shown_url(url)} sent its calendar compressed as {encoding[:40]!r}, "
+            "which runstrong does not read (only gzip)"
+        )
+    return zlib.decompressobj(wbits=32 + zlib.MAX_WBITS)  # gzip or zlib, told by the header
+
+
+def _inflated(inflater, data: bytes, url: str) -> Iterator[bytes]:
+    """What `data` inflates to, in pieces of at most `_PIECE` bytes."""
+    try:
+        while data:
+            yield inflater.decompress(data, _PIECE)
+            data = inflater.unconsumed_tail
+    except zlib.error:
+        raise FeedError(f"{shown_url(url)} sent a damaged compressed calendar") from None
 
 
 def _too_big(url: str) -> FeedError:

@@ -166,7 +166,9 @@ class _Planner:
         open_starts = self._open_starts(monday, week_start, week_end)
         sessions: list[PlannedSession] = []
         note = None
-        for _ in range(self.rules.sessions_per_week):
+        if week_end - self.duration < self.not_before:
+            note = "this week is over: sessions are only planned from now on"
+        for _ in range(self.rules.sessions_per_week if note is None else 0):
             placed = [int(s.start.timestamp()) for s in sessions]
             session, note = self._place(open_starts, placed, week_start, week_end)
             if session is None:
@@ -221,7 +223,7 @@ class _Planner:
                 f"{race.event.label} is less than {self.rules.race_taper_days:g} days away: "
                 "skip strength this week and arrive at the start line fresh"
             )
-        return self._least_bad(open_starts, placed)
+        return self._least_bad(open_starts, placed, partly_over=week_start < self.not_before)
 
     def _preference(self, start: int, day: int) -> tuple[bool, int, int]:
         """Same day as a hard run (after it) first, then the most recovery, then earliest.
@@ -275,7 +277,7 @@ class _Planner:
         )
 
     def _least_bad(
-        self, open_starts: _DaySpans, placed: list[int]
+        self, open_starts: _DaySpans, placed: list[int], *, partly_over: bool
     ) -> tuple[PlannedSession | None, str | None]:
         """The free slot that misses the rules by the least time, flagged with fixes.
 
@@ -283,6 +285,8 @@ class _Planner:
         """
         free = self.busy.cut(open_starts)
         if not _grid(free):
+            if partly_over:
+                return None, "no free time left inside your windows for the rest of this week"
             return None, (
                 "no free time inside your windows this week: "
                 "add a window or move an event to make room"

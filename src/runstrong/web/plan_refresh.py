@@ -59,11 +59,19 @@ def feed_due(stored: StoredPlan, now: datetime) -> bool:
     return now - tried >= FEED_MAX_AGE
 
 
-def refresh(store: Store, user: str, library: Library, *, now: datetime | None = None) -> bool:
+def refresh(
+    store: Store,
+    user: str,
+    library: Library,
+    *,
+    now: datetime | None = None,
+    private_ok: bool = False,
+) -> bool:
     """Fetch the runs feed again if it is due and plan anew, if this process wins the claim.
 
     A feed that fails keeps its last good copy (and the plan made from it)
-    and records the problem for the plan page. Returns whether a refresh ran.
+    and records the problem for the plan page. `private_ok` lets the feed be
+    on a private network (see `Settings`). Returns whether a refresh ran.
     """
     now = now or datetime.now(UTC)
     stored = read_plan(store, user)
@@ -75,7 +83,7 @@ def refresh(store: Store, user: str, library: Library, *, now: datetime | None =
     calendar = stored.calendar or b""
     if feed_due(stored, now):  # else only the day changed: plan again from the same copy
         try:
-            copy = _fetch_again(stored, now)
+            copy = _fetch_again(stored, now, private_ok=private_ok)
         except (FeedError, PlanInputError) as err:
             values.update(feed_error=str(err), feed_error_at=now)
         else:
@@ -101,7 +109,7 @@ def refresh(store: Store, user: str, library: Library, *, now: datetime | None =
     return finish_refresh(store, user, seen=stored.computed_at, **values)
 
 
-def _fetch_again(stored: StoredPlan, now: datetime) -> FeedCopy:
+def _fetch_again(stored: StoredPlan, now: datetime, *, private_ok: bool) -> FeedCopy:
 
     previous = FeedCopy(
         url=stored.source_name or "",
@@ -110,7 +118,7 @@ def _fetch_again(stored: StoredPlan, now: datetime) -> FeedCopy:
         etag=stored.feed_etag,
         last_modified=stored.feed_last_modified,
     )
-    return fetch_feed(previous.url, previous=previous, now=now)
+    return fetch_feed(previous.url, previous=previous, now=now, private_ok=private_ok)
 
 
 def _calendar_bytes(stored: StoredPlan, data: bytes) -> CalendarBytes:

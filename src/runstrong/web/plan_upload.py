@@ -73,7 +73,13 @@ def _form_error(message: str, field: str, *, status: int = 422) -> InputError:
 
 
 def submit_plan(
-    store: Store, user: str, library: Library, calendar: UploadFile | None, form: PlanForm
+    store: Store,
+    user: str,
+    library: Library,
+    calendar: UploadFile | None,
+    form: PlanForm,
+    *,
+    private_ok: bool = False,
 ) -> PlanView:
     """Plan from the uploaded file (at most 2 MB) or the feed URL, and keep the plan.
 
@@ -96,7 +102,15 @@ def submit_plan(
         raise _form_error("give a calendar file or a feed address, not both", "feed_url")
     if url:
         try:
-            return accept_feed(store, user, url=url, options=options, workout=workout, now=now)
+            return accept_feed(
+                store,
+                user,
+                url=url,
+                options=options,
+                workout=workout,
+                now=now,
+                private_ok=private_ok,
+            )
         except (FeedError, PlanInputError) as err:
             raise _form_error(str(err), "feed_url") from None
     if calendar is None or not calendar.filename:

@@ -216,16 +216,26 @@ def accept_upload(
 
 
 def accept_feed(
-    store: Store, user: str, *, url: str, options: PlanOptions, workout: Workout, now: datetime
+    store: Store,
+    user: str,
+    *,
+    url: str,
+    options: PlanOptions,
+    workout: Workout,
+    now: datetime,
+    private_ok: bool = False,
 ) -> PlanView:
     """Fetch a runs feed, plan from it and keep both, replacing the user's plan.
+
+    `private_ok` lets the feed be on a private network (see `Settings`).
 
     Raises:
         PlanInputError: not an https/webcal address, or the calendar or an
             option is not usable (nothing is kept).
-        FeedError: the feed cannot be fetched or is not a calendar.
+        FeedError: the feed cannot be fetched, is on a private network, or is
+            not a calendar.
     """
-    copy = fetch_feed(feed_url(url), now=now)
+    copy = fetch_feed(feed_url(url), now=now, private_ok=private_ok)
     previous = read_plan(store, user)
     computed = compute(
         CalendarBytes(name=shown_url(copy.url), data=copy.body),

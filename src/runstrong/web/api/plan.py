@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from runstrong.store.plans import read_plan as stored_plan
 from runstrong.store.plans import rotate_token
-from runstrong.web.deps import CurrentUser, LibraryDep, LogDep
+from runstrong.web.deps import CurrentUser, LibraryDep, LogDep, SettingsDep
 from runstrong.web.errors import ERROR_RESPONSES, InputError
 from runstrong.web.plan_refresh import needs_refresh, refresh
 from runstrong.web.plan_upload import PlanForm, submit_plan
@@ -27,7 +27,11 @@ class FeedToken(BaseModel):
 
 @router.get("", response_model=PlanView)
 def read_plan(
-    user: CurrentUser, log: LogDep, library: LibraryDep, background: BackgroundTasks
+    user: CurrentUser,
+    log: LogDep,
+    library: LibraryDep,
+    settings: SettingsDep,
+    background: BackgroundTasks,
 ) -> PlanView:
     """The stored plan (refreshed in the background when its runs feed or its day is old)."""
     store = log.store()
@@ -38,7 +42,7 @@ def read_plan(
             "no run calendar has been uploaded yet", field="calendar", location="resource"
         )
     if needs_refresh(stored, datetime.now(UTC)):
-        background.add_task(refresh, store, user, library)
+        background.add_task(refresh, store, user, library, private_ok=settings.allow_private_feeds)
     return view
 
 
@@ -52,12 +56,15 @@ def create_plan(
     user: CurrentUser,
     log: LogDep,
     library: LibraryDep,
+    settings: SettingsDep,
     form: Annotated[PlanForm, Form()],
     calendar: UploadFile | None = None,
 ) -> PlanView:
     """Plan from a run calendar: an uploaded file (.ics, or CSV of
     date,time,title[,kind][,duration]) or a feed address (`feed_url`, https or webcal)."""
-    return submit_plan(log.store(), user, library, calendar, form)
+    return submit_plan(
+        log.store(), user, library, calendar, form, private_ok=settings.allow_private_feeds
+    )
 
 
 @router.post("/feed-token", response_model=FeedToken, dependencies=[Depends(same_origin)])

@@ -57,7 +57,9 @@ def upload_plan_page(
     calendar: UploadFile | None = None,
 ) -> Response:
     try:
-        submit_plan(log.store(), user, library, calendar, form)
+        submit_plan(
+            log.store(), user, library, calendar, form, private_ok=settings.allow_private_feeds
+        )
     except InputError as err:
         return _page(
             request,
@@ -97,6 +99,7 @@ def read_calendar_feed(
     token: Annotated[str, Path(max_length=100)],
     log: LogDep,
     library: LibraryDep,
+    settings: SettingsDep,
     background: BackgroundTasks,
 ) -> Response:
     """The feed calendar apps subscribe to: the stored plan's sessions. A plan made from
@@ -106,7 +109,9 @@ def read_calendar_feed(
     if stored is None:
         raise InputError("no calendar feed here", field="token")
     if needs_refresh(stored, datetime.now(UTC)):
-        background.add_task(refresh, store, stored.user, library)
+        background.add_task(
+            refresh, store, stored.user, library, private_ok=settings.allow_private_feeds
+        )
     if stored.sessions_ics is not None:
         return Response(stored.sessions_ics, media_type=ICS)
     workout = _workout(library, stored_options(stored).workout_id)
@@ -129,7 +134,7 @@ def _page(
         store, user, token=legacy_token(settings.legacy_feed_token_file)
     )
     if needs_refresh(stored, datetime.now(UTC)):
-        background.add_task(refresh, store, user, library)
+        background.add_task(refresh, store, user, library, private_ok=settings.allow_private_feeds)
     view = stored_view(stored)
     feed = request.url_for("read_calendar_feed", token=stored.feed_token)
     return templates.TemplateResponse(
