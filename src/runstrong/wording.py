@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from runstrong.workouts.model import AS_NEEDED, Dose, Load, LoadKind, Rest, Schedule
+from datetime import datetime
+
+from runstrong.workouts.model import AS_NEEDED, Dose, Load, LoadKind, Rest, Schedule, Workout
 
 
 def dose_text(dose: Dose) -> str:
@@ -54,6 +56,19 @@ def schedule_text(schedule: Schedule) -> str:
     return f"{schedule.sessions_per_week} per week, {when}"
 
 
+def equipment_text(workout: Workout) -> list[str]:
+    """What to have ready: the workout's own list, or else what its exercises list, each
+    once, or else their loads ("kettlebell (medium)")."""
+    things = workout.equipment or [t for e in workout.exercises() for t in e.equipment]
+    if not things:
+        things = [
+            load_text(e.load)
+            for e in workout.exercises()
+            if e.load.kind not in (LoadKind.BODYWEIGHT, LoadKind.NONE)
+        ]
+    return list(dict.fromkeys(things))
+
+
 def duration_text(seconds: float) -> str:
     """ "20 min 46 s", "45 s"."""
     whole = round(seconds)
@@ -73,3 +88,13 @@ def clock_text(seconds: float) -> str:
 def plural(count: int, noun: str, many: str | None = None) -> str:
     """ "1 session", "3 sessions" ("1 week", "2 weeks"; irregular forms via `many`)."""
     return f"{count} {noun if count == 1 else (many or noun + 's')}"
+
+
+def when_text(moment: datetime, now: datetime) -> str:
+    """ "today at 17:05", "yesterday at 18:30", "Mon 24 Nov at 07:00", in local time."""
+    local, today = moment.astimezone(), now.astimezone().date()
+    days = (today - local.date()).days
+    day = {0: "today", 1: "yesterday"}.get(days, f"{local:%a} {local.day} {local:%b}")
+    if days > 300 or days < 0:
+        day += f" {local:%Y}"
+    return f"{day} at {local:%H:%M}"

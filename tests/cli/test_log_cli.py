@@ -48,7 +48,7 @@ def test_a_logged_session_shows_everywhere(run, tmp_path: Path) -> None:
     assert "B Squat: 8.8 kg" in out  # steps in kg now
 
     status, out, _ = run("chart", "b-squat", "-o", str(tmp_path / "squat.svg"))
-    assert status == 0 and "B Squat: load per session" in (tmp_path / "squat.svg").read_text()
+    assert status == 0 and "B Squat: load" in (tmp_path / "squat.svg").read_text()
     status, _, _ = run("chart", "adherence", "-o", str(tmp_path / "weeks.png"))
     assert status == 0 and (tmp_path / "weeks.png").read_bytes().startswith(b"\x89PNG")
 
@@ -80,9 +80,9 @@ def test_loads_show_in_the_unit_they_were_logged_in(run, tmp_path: Path) -> None
     assert "11.3 kg" in run("stats", "--unit", "kg")[1]
 
     run("chart", "b-squat", "-o", str(tmp_path / "lb.svg"))
-    assert ">lb<" in (tmp_path / "lb.svg").read_text()
+    assert ">heaviest set (lb)<" in (tmp_path / "lb.svg").read_text()
     run("chart", "b-squat", "--unit", "kg", "-o", str(tmp_path / "kg.svg"))
-    assert ">kg<" in (tmp_path / "kg.svg").read_text()
+    assert ">heaviest set (kg)<" in (tmp_path / "kg.svg").read_text()
 
 
 @pytest.mark.usefixtures("on_database")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from pathlib import Path
 
 from runstrong.export.card import workout_card_html
+from runstrong.workouts.file import load_workout_file
 from runstrong.workouts.library import builtin_workout
 
 
@@ -79,3 +81,27 @@ def test_alternating_work_reads_as_such_on_the_card():
     rows = [row for s in _card("runners-lower-body") for row in s["rows"]]
     swing = next(r for r in rows if r["name"] == "Unilateral Alternating Kettlebell Swing")
     assert swing["dose"] == "12 reps alternating"
+
+
+def test_a_circuit_of_five_has_a_row_each_with_loads_and_rests():
+    path = Path(__file__).parents[1] / "workouts" / "files" / "circuit-of-five.yaml"
+    html = workout_card_html(load_workout_file(path))
+    parser = _Sections()
+    parser.feed(html)
+    warmup, circuit, _ = parser.sections
+    assert [(r["dose"], r["boxes"]) for r in warmup["rows"]] == [
+        ("10 reps per side", 3),
+        ("30 s alternating", 3),
+        ("10 s per direction (direction 1, direction 2, direction 3)", 3),
+    ]
+    assert [(r["name"], r["boxes"]) for r in circuit["rows"]] == [
+        ("Ball Slam", 3),
+        ("Barbell Row", 3),
+        ("Step Up", 3),
+        ("Band Pull Apart", 3),
+        ("B Squat", 3),
+    ]
+    for shown in ("medicine ball (medium)", "barbell (heavy)", "box or step, knee height",
+                  "then 20 s rest", "resistance band (medium to heavy)", "then 15 s rest",
+                  "mini band (light)", "no equipment", "a towel"):  # fmt: skip
+        assert shown in html

@@ -13,6 +13,7 @@ from runstrong.cli import main
 from runstrong.export.fit import Weight, workout_fit
 from runstrong.export.fit_strings import NOTES_SIZE, STEP_NAME_SIZE, WORKOUT_NAME_SIZE
 from runstrong.timeline import StepKind, compile_timeline
+from runstrong.workouts.file import load_workout_file
 from runstrong.workouts.library import builtin_workout
 from runstrong.workouts.model import Workout
 from workout_strategies import workouts
@@ -103,7 +104,34 @@ NEXT = rest("Next exercise", 10)
 SWITCH = rest("Switch sides", 5)
 OPEN_REST = rest("Rest")
 
-#: The built-in routine on a watch: decoded fields, step by step.
+STEP_DOWN = ("squat", "weighted_elevated_single_leg_squat")
+SPLIT = ("lunge", "front_foot_elevated_dumbbell_split_squat")
+#: One round of each strength set as a watch shows it, without the step into the next round.
+SET_A = [
+    w("Toe Walk", "time", 30.0, "active", "carry", "farmers_walk_on_toes"),
+    NEXT,
+    w("B Squat (left)", "time", 20.0, "active", "squat", "weighted_staggered_squat"),
+    SWITCH,
+    w("B Squat (right)", "time", 20.0, "active", "squat", "weighted_staggered_squat"),
+]
+SET_B = [
+    w("Step Dn (left)", "reps", 8, "active", *STEP_DOWN),
+    SWITCH,
+    w("Step Dn (right)", "reps", 8, "active", *STEP_DOWN),
+    NEXT,
+    w("Split (left)", "reps", 8, "active", *SPLIT),
+    SWITCH,
+    w("Split (right)", "reps", 8, "active", *SPLIT),
+]
+SET_C = [
+    w("Pogo", "reps", 12, "active", "plyo"),
+    NEXT,
+    w("Alt KB Swing", "reps", 12, "active", "hip_swing", "single_arm_kettlebell_swing"),
+]
+
+#: The built-in routine on a watch: decoded fields, step by step. Each set's first round,
+#: with the step into the next round, repeats twice; the last round goes straight on to the
+#: rest between sets, as in the players.
 GOLDEN = [
     w("Fig 8 (left)", "time", 20.0, "warmup", "warm_up", "hip_circles"),
     SWITCH,
@@ -115,32 +143,20 @@ GOLDEN = [
     NEXT,
     w("Calf Rock", "time", 20.0, "warmup", "plank", "plank"),
     OPEN_REST,
-    # Strength Set A, from step 10
-    w("Toe Walk", "time", 30.0, "active", "carry", "farmers_walk_on_toes"),
+    *SET_A,  # from step 10
     NEXT,
-    w("B Squat (left)", "time", 20.0, "active", "squat", "weighted_staggered_squat"),
-    SWITCH,
-    w("B Squat (right)", "time", 20.0, "active", "squat", "weighted_staggered_squat"),
-    NEXT,
-    repeat(10, 3),
+    repeat(10, 2),
+    *SET_A,
     OPEN_REST,
-    # Strength Set B, from step 18
-    w("Step Dn (left)", "reps", 8, "active", "squat", "weighted_elevated_single_leg_squat"),
-    SWITCH,
-    w("Step Dn (right)", "reps", 8, "active", "squat", "weighted_elevated_single_leg_squat"),
+    *SET_B,  # from step 23
     NEXT,
-    w("Split (left)", "reps", 8, "active", "lunge", "front_foot_elevated_dumbbell_split_squat"),
-    SWITCH,
-    w("Split (right)", "reps", 8, "active", "lunge", "front_foot_elevated_dumbbell_split_squat"),
-    NEXT,
-    repeat(18, 3),
+    repeat(23, 2),
+    *SET_B,
     OPEN_REST,
-    # Strength Set C, from step 28
-    w("Pogo", "reps", 12, "active", "plyo"),
+    *SET_C,  # from step 40
     NEXT,
-    w("Alt KB Swing", "reps", 12, "active", "hip_swing", "single_arm_kettlebell_swing"),
-    NEXT,
-    repeat(28, 3),
+    repeat(40, 2),
+    *SET_C,
     OPEN_REST,
     w("Hamstring", "time", 20.0, "cooldown", "warm_up", "standing_hamstring_stretch"),
     NEXT,
@@ -197,14 +213,17 @@ def test_builtin_routine_golden_structure(routine, tmp_path):
     assert [summary(s) for s in fit_steps(workout_fit(routine), tmp_path)] == GOLDEN
 
 
-def test_three_strength_blocks_repeat_three_times(routine, tmp_path):
+def test_three_strength_blocks_play_three_rounds(routine, tmp_path):
     steps = fit_steps(workout_fit(routine), tmp_path)
     repeats = [s for s in steps if s["duration_type"] == REPEAT]
+    # the first round twice (with the step into the next round), then the last round
     assert [(s["repeat_steps"], steps[s["duration_step"]]["wkt_step_name"]) for s in repeats] == [
-        (3, "Toe Walk"),
-        (3, "Step Dn (left)"),
-        (3, "Pogo"),
+        (2, "Toe Walk"),
+        (2, "Step Dn (left)"),
+        (2, "Pogo"),
     ]
+    played = [s.get("wkt_step_name") for s in unroll(steps)]
+    assert played.count("Toe Walk") == played.count("Pogo") == 3
 
 
 def test_notes_hold_the_whole_first_cue(routine, tmp_path):
@@ -225,15 +244,73 @@ def test_an_advised_variation_replaces_the_standard_move(routine, tmp_path):
     assert goblet["duration_type"] == "time" and goblet["duration_time"] == 20
     assert goblet["notes"] == variation.steps[0]
     standard = fit_steps(workout_fit(routine), tmp_path)
-    assert len(steps) == len(standard) - 2  # one 20 s step instead of left, switch, right
+    # one 20 s step instead of left, switch, right, in each of the three rounds
+    assert len(unroll(steps)) == len(unroll(standard)) - 2 * 3
 
 
-def test_played_work_matches_the_timeline(routine, tmp_path):
-    played = unroll(fit_steps(workout_fit(routine), tmp_path))
-    work = [s for s in compile_timeline(routine).steps if s.kind is StepKind.WORK]
-    assert [dose(s) for s in played if s["intensity"] != "rest"] == [
-        ("reps", s.reps) if s.reps else ("time", s.seconds) for s in work
+def played_rows(steps: list[dict]) -> list[tuple]:
+    """What a watch plays, step by step: work or rest, and for how long (or how many reps)."""
+    return [
+        ("rest" if s["intensity"] == "rest" else "work", *_rounded(dose(s))) for s in unroll(steps)
     ]
+
+
+def timeline_rows(timeline, sides: str = "per-side") -> list[tuple]:
+    """The same rows from the timeline; with combined sides, left-switch-right is one step."""
+    rows, index, steps = [], 0, timeline.steps
+    while index < len(steps):
+        step = steps[index]
+        group = steps[index : index + 3] if sides == "combined" and step.side else (step,)
+        index += len(group)
+        if step.kind is StepKind.REST_AS_NEEDED:
+            rows.append(("rest", "open", None))
+        elif step.kind is not StepKind.WORK:
+            rows.append(("rest", *_rounded(("time", step.seconds))))
+        elif step.reps is not None:
+            rows.append(("work", "reps", step.reps * (2 if len(group) > 1 else 1)))
+        else:
+            rows.append(("work", *_rounded(("time", sum(s.seconds for s in group)))))
+    return rows
+
+
+def _rounded(row: tuple[str, float | None]) -> tuple[str, float | None]:
+    kind, value = row
+    return kind, round(value, 3) if kind == "time" else value
+
+
+def fit_timed_seconds(steps: list[dict]) -> float:
+    return sum(s["duration_time"] for s in unroll(steps) if s["duration_type"] == "time")
+
+
+def timeline_timed_seconds(timeline, sides: str = "per-side") -> float:
+    """The timeline's total less its estimates; a combined rep step also takes in its switch."""
+    timed = timeline.total_seconds - timeline.estimated_seconds
+    if sides == "combined":
+        steps = timeline.steps
+        timed -= sum(
+            s.seconds
+            for i, s in enumerate(steps)
+            if s.kind is StepKind.SWITCH and steps[i - 1].reps is not None
+        )
+    return timed
+
+
+CIRCUIT_OF_FIVE = Path(__file__).parents[1] / "workouts" / "files" / "circuit-of-five.yaml"
+
+
+@pytest.mark.parametrize("workout_id", ["runners-lower-body", "core-for-runners", "circuit"])
+@pytest.mark.parametrize("sides", ["per-side", "combined"])
+def test_a_watch_plays_the_timeline_step_for_step(workout_id, sides, tmp_path):
+    """No extra transition after a block's last round: the rest between sets comes straight
+    after the last exercise, as in the players, and the timed total agrees."""
+    if workout_id == "circuit":
+        workout = load_workout_file(CIRCUIT_OF_FIVE)
+    else:
+        workout = builtin_workout(workout_id)
+    timeline = compile_timeline(workout)
+    steps = fit_steps(workout_fit(workout, sides=sides), tmp_path)
+    assert played_rows(steps) == timeline_rows(timeline, sides)
+    assert fit_timed_seconds(steps) == pytest.approx(timeline_timed_seconds(timeline, sides))
 
 
 def test_combined_sides_make_one_step_per_exercise(routine, tmp_path):
@@ -294,8 +371,8 @@ def test_user_exercises_get_a_category_from_their_name(tmp_path):
     assert step["exercise_category"] == "unknown"
 
 
-def test_rest_between_rounds_repeats_with_the_round(tmp_path):
-    """A watch repeats a whole round, so its closing rest also follows the last round."""
+def test_rest_between_rounds_does_not_follow_the_last_round(tmp_path):
+    """The block's own rest ends it: the rest between rounds is not played a third time."""
     workout = _one_exercise_workout(
         "Plank", rounds=3, rest={"between_rounds": 30, "after_block": "as needed"}, extra_block=True
     )
@@ -303,11 +380,24 @@ def test_rest_between_rounds_repeats_with_the_round(tmp_path):
     assert [summary(s)[:3] for s in steps] == [
         ("Plank", "time", 40.0),
         ("Rest", "time", 30.0),
-        (None, REPEAT, 3),
+        (None, REPEAT, 2),
+        ("Plank", "time", 40.0),
         ("Rest", "open", None),
         ("Plank", "time", 40.0),
     ]
     assert [s["intensity"] for s in steps if s.get("wkt_step_name") == "Rest"] == ["rest"] * 2
+    assert played_rows(steps) == timeline_rows(compile_timeline(workout))
+
+
+def test_rounds_without_a_step_between_them_are_one_plain_repeat(tmp_path):
+    workout = _one_exercise_workout("Plank", rounds=3, rest={"after_block": 60}, extra_block=True)
+    steps = fit_steps(workout_fit(workout), tmp_path)
+    assert [summary(s)[:3] for s in steps] == [
+        ("Plank", "time", 40.0),
+        (None, REPEAT, 3),
+        ("Rest", "time", 60.0),
+        ("Plank", "time", 40.0),
+    ]
 
 
 def test_suggested_weights_carry_their_display_unit(routine, tmp_path):
@@ -379,38 +469,22 @@ def assert_clean_cut(text: str, original: str) -> None:
 @given(workout=workouts())
 def test_any_workout_exports_and_decodes(tmp_path_factory, workout):
     tmp_path = tmp_path_factory.mktemp("fit")
+    timeline = compile_timeline(workout)
     for sides in ("per-side", "combined"):
         steps = fit_steps(workout_fit(workout, sides=sides), tmp_path)
-        timeline = compile_timeline(workout)
+        assert played_rows(steps) == timeline_rows(timeline, sides)
+        timed = timeline_timed_seconds(timeline, sides)
+        assert fit_timed_seconds(steps) == pytest.approx(timed, abs=0.01)
         work = [s for s in timeline.steps if s.kind is StepKind.WORK]
         if sides == "combined":
             work = [s for s in work if s.side != "right"]
         played = [s for s in unroll(steps) if s["intensity"] != "rest"]
-        assert len(played) == len(work)
         for fit, step in zip(played, work, strict=True):
             assert fit["exercise_category"] in Profile["types"]["exercise_category"].values()
             expected = {"warmup": "warmup", "cooldown": "cooldown"}.get(step.block_kind, "active")
             assert fit["intensity"] == expected
-            if step.reps is not None:
-                factor = 2 if sides == "combined" and step.side else 1
-                assert dose(fit) == ("reps", step.reps * factor)
-            elif sides == "combined" and step.side:
-                both = step.seconds * 2 + workout.timing.switch_sides_seconds
-                assert dose(fit) == ("time", pytest.approx(both, abs=0.001))
-            else:
-                assert dose(fit) == ("time", pytest.approx(step.seconds, abs=0.001))
         repeats = [s for s in steps if s["duration_type"] == REPEAT]
-        assert sorted(s["repeat_steps"] for s in repeats) == sorted(_repeated_rounds(workout))
-
-
-def _repeated_rounds(workout: Workout) -> list[int]:
-    """How many repeat steps each block needs: one per block, or per exercise in straight sets."""
-    counts = []
-    for block in workout.blocks:
-        if block.rounds > 1:
-            per = len(block.exercises) if block.kind == "straight sets" else 1
-            counts += [block.rounds] * per
-    return counts
+        assert all(2 <= s["repeat_steps"] < 100 for s in repeats)
 
 
 def _one_exercise_workout(
@@ -572,20 +646,14 @@ def core() -> Workout:
     return builtin_workout("core-for-runners")
 
 
-def test_each_block_of_several_rounds_is_one_round_and_a_repeat(core, tmp_path):
+def test_blocks_of_two_rounds_are_written_out_round_by_round(core, tmp_path):
+    """A repeat of once would play the step into a third round: two rounds are listed."""
     steps = fit_steps(workout_fit(core), tmp_path)
-    repeats = [
-        (s["duration_step"], s["repeat_steps"]) for s in steps if s["duration_type"] == REPEAT
-    ]
-    first_of = {}
-    for step in steps:
-        name = step.get("wkt_step_name")
-        first_of.setdefault(name, step["message_index"])
-    assert repeats == [
-        (first_of["Cat Cow"], 2),
-        (first_of["BD Row (left)"], 2),
-        (first_of["Pull Th (left)"], 2),
-    ]
+    assert not [s for s in steps if s["duration_type"] == REPEAT]
+    names = [s.get("wkt_step_name") for s in steps]
+    assert names.count("Cat Cow") == names.count("BD Row (left)") == 2
+    last_march = len(names) - 1 - names[::-1].index("March (right)")
+    assert names[last_march + 1 : last_march + 3] == ["Next exercise", "Cobra"]
 
 
 def test_the_superset_of_three_plays_all_three_each_round(core, tmp_path):
@@ -634,3 +702,47 @@ def test_alternating_work_says_so_in_the_notes(tmp_path):
     steps = fit_steps(workout_fit(routine), tmp_path)
     swing = next(s for s in steps if s.get("wkt_step_name") == "Alt KB Swing")
     assert swing["notes"].startswith("Alternating hands.")
+
+
+def test_directions_too_long_for_a_watch_go_by_their_number(tmp_path):
+    workout = Workout.model_validate(
+        {
+            "id": "reach",
+            "title": "Reach",
+            "summary": "Reaching.",
+            "blocks": [
+                {
+                    "id": "main",
+                    "name": "Main",
+                    "kind": "cooldown",
+                    "exercises": [
+                        {
+                            "id": "numbered",
+                            "name": "Child Pose",
+                            "dose": {"seconds": 10, "directions": 3},
+                            "steps": ["Sit back."],
+                        },
+                        {
+                            "id": "named",
+                            "name": "Side Reach",
+                            "dose": {"seconds": 10, "directions": ["up", "to the left"]},
+                            "steps": ["Reach."],
+                        },
+                    ],
+                }
+            ],
+        }
+    )
+    steps = [s for s in fit_steps(workout_fit(workout), tmp_path) if s["intensity"] != "rest"]
+    assert [(s["wkt_step_name"], s["notes"]) for s in steps] == [
+        ("Child (dir 1)", "Direction 1. Sit back."),
+        ("Child (dir 2)", "Direction 2. Sit back."),
+        ("Child (dir 3)", "Direction 3. Sit back."),
+        ("Side (up)", "Reach."),
+        ("Side (dir 2)", "To the left. Reach."),
+    ]
+
+
+def test_a_shortened_title_does_not_end_on_a_little_word(tmp_path):
+    messages = decode(workout_fit(builtin_workout("core-for-runners")), tmp_path)
+    assert messages["workout_mesgs"][0]["wkt_name"] == "Core Strength (per side)"

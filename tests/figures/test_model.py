@@ -131,3 +131,32 @@ def test_a_figure_needs_a_printed_pose(tmp_path):
     )
     problems = _problems(tmp_path, text)
     assert any("figure.poses: at least one pose must be a key pose" in p for p in problems)
+
+
+def test_a_weight_in_both_hands_leaves_no_hand_free(tmp_path):
+    text = WORKOUT.replace(
+        "            - {kind: dumbbell, hand: right}\n",
+        "            - {kind: dumbbell, hand: both}\n"
+        "            - {kind: kettlebell, hand: left}\n",
+    )
+    problems = _problems(tmp_path, text)
+    message = "figure.props[1].hand: the left hand already holds something"
+    assert any(message in p for p in problems), problems
+
+
+def test_a_pose_passes_the_one_weight_to_the_other_hand(tmp_path):
+    text = WORKOUT.replace(
+        "              trunk: 30\n", "              trunk: 30\n              hand: left\n"
+    )
+    poses = _load(tmp_path, text).exercise("b-squat").figure.key_poses()
+    assert [p.hands for p in poses] == [("right",), ("left",)]
+
+
+def test_passing_a_weight_needs_exactly_one(tmp_path):
+    text = WORKOUT.replace(
+        "            - {kind: dumbbell, hand: right}\n",
+        "            - {kind: dumbbell, hand: right}\n            - {kind: dumbbell, hand: left}\n",
+    ).replace("              trunk: 30\n", "              trunk: 30\n              hand: both\n")
+    problems = _problems(tmp_path, text)
+    expected = "23:15: blocks[0].exercises[0].figure.poses[1].hand: a pose can pass a weight"
+    assert any(p.startswith(expected) for p in problems), problems

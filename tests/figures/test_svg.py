@@ -66,3 +66,33 @@ def test_figures_on_one_page_do_not_share_animation_names():
     two = animated_svg(SQUAT, "Squat", key="goblet-squat")
     names = lambda text: set(re.findall(r"@keyframes (\w+)", text))  # noqa: E731
     assert names(one) and not names(one) & names(two)
+
+
+SWING = Figure.model_validate(
+    {
+        "props": [{"kind": "kettlebell", "hand": "right"}],
+        "poses": [
+            {"name": "right", "right_upper_arm": 80, "right_forearm": 80},
+            {"name": "switch", "hand": "both", "left_upper_arm": 80, "left_forearm": 80},
+            {"name": "left", "hand": "left", "right_upper_arm": 0, "right_forearm": 0},
+        ],
+    }
+)
+
+
+def _bells(svg: str) -> int:
+    return svg.count('r="8"')  # the bell's radius; the handle and hands are smaller
+
+
+def test_a_weight_that_changes_hands_is_drawn_once_in_each_pose():
+    strip = key_poses_svg(SWING, "Swing")
+    assert _bells(strip) == 3  # one bell per printed pose, never one in each hand
+    assert "from the right hand to both hands to the left hand" in describe(SWING)
+    assert "from the left hand to both hands to the right hand" in describe(SWING, mirror=True)
+
+
+def test_the_weight_moves_to_the_other_hand_in_the_animation():
+    text = animated_svg(SWING, "Swing")
+    moving = text[: text.index('class="rsf-still"')]
+    assert _bells(moving) == 2  # one in each hand, each shrunk away while the other has it
+    assert "transform:scale(0)" in text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -21,7 +21,7 @@ def _text(svg: bytes) -> str:
 
 def test_load_chart_shows_each_session_load() -> None:
     text = _text(load_svg(POINTS, exercise_name="B Squat"))
-    assert "B Squat: load per session" in text
+    assert "B Squat: load" in text
     for value in ("10", "12", "14.5"):
         assert value in text
 
@@ -30,24 +30,76 @@ def test_load_chart_in_pounds() -> None:
     assert "32" in _text(load_svg([(date(2026, 10, 1), 14.5)], exercise_name="B Squat", unit="lb"))
 
 
+def _labels(svg: bytes) -> list[str]:
+    """The x-axis labels under the plot."""
+    svg_ns = "{http://www.w3.org/2000/svg}"
+    root = ElementTree.fromstring(svg)
+    axis = next(g for g in root.iter(f"{svg_ns}g") if "axis x" in g.get("class", ""))
+    return [text.text for text in axis.iter(f"{svg_ns}text") if text.text]
+
+
 def test_adherence_chart_counts_weeks() -> None:
     record = adherence(
         [date(2026, 11, 24), date(2026, 11, 10)], target=1, today=date(2026, 11, 26), weeks=4
     )
+    assert "Weeks with 1 or more: 2 of 4" in _text(adherence_svg(record))
+
+
+def test_this_week_is_not_missed_before_it_ends() -> None:
+    record = adherence([date(2026, 11, 17)], target=1, today=date(2026, 11, 26), weeks=4)
     text = _text(adherence_svg(record))
-    assert "Weeks on target: 2 of 4" in text and "streak 1" in text
+    assert "Weeks with 1 or more: 1 of 3" in text, "this week is under way, not missed"
+    assert "this week" in text
+
+
+def test_weeks_before_the_first_session_are_not_charted() -> None:
+    record = adherence(
+        [date(2026, 11, 17)],
+        target=1,
+        today=date(2026, 11, 26),
+        weeks=26,
+        since=date(2026, 11, 12),
+    )
+    assert [week.start for week in record.weeks] == [
+        date(2026, 11, 9),
+        date(2026, 11, 16),
+        date(2026, 11, 23),
+    ]
+    assert "Weeks with 1 or more: 1 of 2" in _text(adherence_svg(record))
 
 
 def test_a_long_adherence_chart_labels_few_weeks_with_their_year() -> None:
     record = adherence([], target=1, today=date(2026, 11, 26), weeks=520)
-    root = ElementTree.fromstring(adherence_svg(record))
-    labels = [
-        text.text
-        for text in root.iter("{http://www.w3.org/2000/svg}text")
-        if text.text and text.text[-4:].isdigit() and text.text[:3].isalpha()
+    labels = _labels(adherence_svg(record))
+    assert 5 <= len(labels) <= 7
+    assert len(set(labels)) == len(labels)
+    assert labels[0] == "Dec 2016" and labels[-1] == "Nov 2026"
+
+
+def test_load_chart_labels_each_date_once_even_with_two_sessions_a_day() -> None:
+    points = [
+        (date(2026, 10, 1), 10.0),
+        (date(2026, 10, 1), 11.0),
+        (date(2026, 10, 8), 12.0),
+        (date(2026, 10, 9), 12.0),
     ]
-    assert 6 <= len(labels) <= 12
-    assert labels[0] == "Dec 2016" and labels[-1].endswith("2026")
+    assert _labels(load_svg(points, exercise_name="B Squat")) == ["1 Oct", "8 Oct", "9 Oct"]
+
+
+def test_load_chart_labels_tell_years_apart() -> None:
+    points = [(date(2025, 10, 1), 10.0), (date(2026, 10, 1), 12.0)]
+    assert _labels(load_svg(points, exercise_name="B Squat")) == ["Oct 2025", "Oct 2026"]
+
+
+def test_many_sessions_get_a_few_distinct_labels() -> None:
+    days = [date(2026, 1, 5) + timedelta(days=3 * n) for n in range(60)]
+    labels = _labels(load_svg([(day, 10.0) for day in days], exercise_name="B Squat"))
+    assert 2 <= len(labels) <= 7 and len(set(labels)) == len(labels)
+    assert labels[0] == "5 Jan" and labels[-1] == day_label(days[-1])
+
+
+def day_label(day: date) -> str:
+    return f"{day.day} {day:%b}"
 
 
 def test_charts_embed_no_scripts_from_elsewhere() -> None:

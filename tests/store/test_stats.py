@@ -11,7 +11,13 @@ from runstrong.store.entries import Status
 from runstrong.store.history import recent_sessions
 from runstrong.store.manual import Details, new_session
 from runstrong.store.sessions import save_session
-from runstrong.store.stats import adherence, completed_days, exercise_totals, load_over_time
+from runstrong.store.stats import (
+    adherence,
+    completed_days,
+    exercise_totals,
+    first_day,
+    load_over_time,
+)
 from runstrong.workouts.model import Workout
 
 THURSDAY = date(2026, 11, 26)
@@ -36,6 +42,27 @@ def test_adherence_and_streak(days: list[date], target: int, on_target: int, str
     record = adherence(days, target=target, today=THURSDAY, weeks=12)
     assert (record.on_target, record.streak) == (on_target, streak)
     assert len(record.weeks) == 12 and record.weeks[-1].start == date(2026, 11, 23)
+
+
+def test_weeks_count_from_the_first_session_and_this_week_only_once_on_target() -> None:
+    since = THURSDAY - timedelta(weeks=2)
+    record = adherence(_weeks_ago(1), target=1, today=THURSDAY, weeks=12, since=since)
+    assert len(record.weeks) == 3, "the weeks before the first session are not counted"
+    assert record.under_way and len(record.judged) == 2 and record.on_target == 1
+    done = adherence(_weeks_ago(0, 1), target=1, today=THURSDAY, weeks=12, since=since)
+    assert not done.under_way and len(done.judged) == 3 and done.on_target == 2
+
+
+def test_first_day_is_the_first_logged_session_whatever_its_outcome(
+    store: Store, workout: Workout
+) -> None:
+    assert first_day(store, workout_id=workout.id) is None
+    now = datetime.now(UTC)
+    for weeks_ago, status in ((3, Status.ABANDONED), (1, Status.COMPLETED)):
+        details = Details(status=status)
+        save_session(store, new_session(workout, details, now=now - timedelta(weeks=weeks_ago)))
+    expected = (now - timedelta(weeks=3)).astimezone().date()
+    assert first_day(store, workout_id=workout.id) == expected
 
 
 def test_totals_and_history_count_what_was_done(store: Store, workout: Workout) -> None:

@@ -183,6 +183,16 @@ async def test_timed_steps_count_down_and_end_on_their_own(tmp_path: Path, store
         assert player.text("phase") == "Switch to your right leg"
 
 
+async def test_the_session_line_says_how_far_and_how_long_left(tmp_path: Path, store: Store):
+    player = Player(tmp_path, store)
+    async with player.app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert player.text("time-left") == "0% done · about 20:49 left"
+        await player.clock.advance(3 + 20 + 5 + 20)
+        await pilot.pause()
+        assert player.text("time-left") == "3% done · about 20:01 left"
+
+
 def log_easy_sessions(*days_ago: int) -> None:
     """Log the routine done in full at RPE 6 (16 kg swings, 12 kg squats), as `runstrong log`."""
     today = datetime.now().astimezone().date()
@@ -227,15 +237,22 @@ async def test_a_new_session_opens_on_advice_from_the_log(
         assert len(all_sessions(store)) == 3
 
 
-async def test_leaving_from_the_opening_screen_starts_nothing(tmp_path: Path, store: Store) -> None:
+async def test_leaving_from_the_opening_screen_starts_nothing(
+    tmp_path: Path, store: Store, artifacts_dir: Path
+) -> None:
     player = Player(
         tmp_path, store, opening=opening(store, ROUTINE, {}, today=datetime.now().date())
     )
     async with player.app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "Nothing logged for this exercise yet" in "\n".join(
-            str(w.render()) for w in player.app.screen.query(".advice-reason")
-        )
+        reasons = [str(w.render()) for w in player.app.screen.query(".advice-reason")]
+        assert reasons and all("Nothing logged for these exercises yet" in r for r in reasons)
+        assert len(reasons) == len(set(reasons)), "each reason once, naming its exercises"
+        what = " · ".join(str(w.render()) for w in player.app.screen.query(".advice-what"))
+        assert "B Squat" in what and "Lateral Step Down" in what
+        equipment = player.text("equipment")
+        assert "a medium to heavy kettlebell" in equipment and "exercise mat" in equipment
+        player.app.save_screenshot("player-opening-first-time.svg", str(artifacts_dir))
         await pilot.press("q")
         await pilot.pause()
     assert player.app.return_value is Ending.NOT_STARTED

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from web.serving import serving
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -67,24 +66,8 @@ def client(app) -> Iterator:
 @pytest.fixture
 def live_server(app) -> Iterator[str]:
     """The app served by uvicorn on a free loopback port, for the browser to reach."""
-    import uvicorn
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=5)
+    with serving(app) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture(scope="session")
@@ -104,3 +87,40 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
             "--no-first-run",
         ],
     }
+
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core from npm (package.json; `scripts/test` runs `npm ci`)."""
+    import os
+
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"axe-core is required under CI: no {AXE} (run `npm ci`)")
+        pytest.skip(f"no {AXE}: run `npm ci` in the project folder")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def axe_violations(axe_source: str):
+    """Run axe-core on a page: its serious and critical violations, as readable lines."""
+
+    def check(page) -> list[str]:
+        # evaluate, not a <script> tag: the page's Content-Security-Policy must not block it.
+        if not page.evaluate("() => 'axe' in window"):
+            page.evaluate(axe_source + "\n;0")
+        found = page.evaluate(
+            """async () => {
+              const result = await axe.run(document, {resultTypes: ["violations"]});
+              return result.violations
+                .filter((v) => v.impact === "serious" || v.impact === "critical")
+                .map((v) => `${v.impact} ${v.id}: ${v.help} -- ` +
+                            v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", "));
+            }"""
+        )
+        return found
+
+    return check

@@ -38,7 +38,7 @@ def test_the_core_workout_plays_through_with_its_sides_and_directions(page, live
         state = page.evaluate("document.getElementById('player').dataset.state")
         if state == "finished":
             break
-        if page.evaluate("document.getElementById('countdown').classList.contains('counting-up')"):
+        if page.evaluate("Boolean(document.getElementById('player').dataset.waits)"):
             page.keyboard.press("d")
         page.wait_for_timeout(20)
     expect(page.get_by_text("Session complete")).to_be_visible()

@@ -12,9 +12,10 @@ import httpx
 import pytest
 
 from runstrong.export.card import workout_card_html
-from runstrong.workouts.library import builtin_workout
+from runstrong.workouts.library import builtin_dir, builtin_workout
 
 ROUTINE = "runners-lower-body"
+ROUTINES = sorted(p.stem for p in builtin_dir().glob("*.yaml"))
 PAGE_BUDGET = 100 * 1024
 
 
@@ -107,11 +108,30 @@ def test_the_overview_shows_every_move_and_variation(client):
 
 
 @pytest.mark.browser
-def test_the_card_with_figures_still_prints_on_one_page(page, tmp_path: Path, artifacts_dir):
+@pytest.mark.parametrize("routine", ROUTINES)
+def test_the_card_with_figures_still_prints_on_one_page(
+    page, tmp_path: Path, artifacts_dir, routine
+):
     card = tmp_path / "card.html"
-    card.write_text(workout_card_html(builtin_workout()))
+    card.write_text(workout_card_html(builtin_workout(routine)))
     page.goto(card.as_uri())
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
     page.set_viewport_size({"width": 800, "height": 1130})
-    page.screenshot(path=artifacts_dir / "card-with-figures.png", full_page=True)
+    page.screenshot(path=artifacts_dir / f"card-with-figures-{routine}.png", full_page=True)
+
+
+@pytest.mark.browser
+def test_the_figure_moves_on_its_own_and_holds_still_for_reduced_motion(page, live_server):
+    steps = httpx.get(f"{live_server}/api/timeline/{ROUTINE}").json()["steps"]
+    page.goto(live_server + steps[0]["figure_url"])
+    shown = "s => getComputedStyle(document.querySelector(s)).display"
+    assert page.evaluate(shown, ".rsf-moving") != "none"
+    assert page.evaluate(shown, ".rsf-still") == "none"
+    moving = page.locator(".rsf-moving g[class]").first
+    before = moving.evaluate("g => getComputedStyle(g).transform")
+    page.wait_for_timeout(700)
+    assert moving.evaluate("g => getComputedStyle(g).transform") != before  # no script needed
+    page.emulate_media(reduced_motion="reduce")
+    assert page.evaluate(shown, ".rsf-moving") == "none"
+    assert page.evaluate(shown, ".rsf-still") != "none"  # the key poses, side by side

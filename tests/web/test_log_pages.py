@@ -108,3 +108,63 @@ def test_a_session_is_deleted_from_the_history_page_after_asking(client):
     assert client.get(f"/api/log/{uid}").status_code == 404
     again = client.post(ask, headers={"accept": "text/html"})
     assert again.status_code == 404
+
+
+def _logged_with_rising_loads() -> str:
+    """A session whose step-down sets were logged one by one at 10, 12 and 14 kg."""
+    from datetime import UTC, datetime
+
+    from runstrong.store.database import open_store
+    from runstrong.store.manual import Details, new_session
+    from runstrong.store.sessions import save_session
+    from runstrong.workouts.library import builtin_workout
+
+    entry = new_session(builtin_workout(), Details(), now=datetime.now(UTC))
+    loads = iter([10.0, 10.0, 12.0, 12.0, 14.0, 14.0])
+    sets = [
+        s.model_copy(update={"load_kg": next(loads), "load_unit": "kg"})
+        if s.exercise_id == "lateral-step-down"
+        else s
+        for s in entry.sets
+    ]
+    entry = entry.model_copy(update={"sets": sets})
+    with open_store() as store:
+        save_session(store, entry)
+    return entry.uid
+
+
+def test_the_form_reviews_each_set_and_asks_no_effort_of_stretches(client):
+    uid = _logged_with_rising_loads()
+    form = client.get(f"/log/{uid}").text
+    assert "Logged: 10 kg × 8 · 10 kg × 8 · 12 kg × 8 · 12 kg × 8 · 14 kg × 8 · 14 kg × 8" in form
+    assert 'name="rpe.lateral-step-down"' in form
+    assert 'name="rpe.standing-hamstring-stretch"' not in form, "no effort box for a stretch"
+    assert 'name="rpe" value="7"' in form, "the session's effort, one tap"
+
+
+def test_saving_the_review_unchanged_keeps_each_sets_weight(client):
+    uid = _logged_with_rising_loads()
+    form = client.get(f"/log/{uid}").text
+    shown = re.search(r'name="load.lateral-step-down"[^>]*value="([^"]*)"', form)[1]
+    assert shown == "14"
+    saved = client.post(
+        f"/log/{uid}",
+        data={
+            "unit": "kg",
+            "rpe": "7",
+            "load.lateral-step-down": shown,
+            "was.load.lateral-step-down": shown,
+        },
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    entry = client.get(f"/api/log/{uid}").json()
+    loads = [s["load_kg"] for s in entry["sets"] if s["exercise_id"] == "lateral-step-down"]
+    assert loads == [10, 10, 12, 12, 14, 14] and entry["rpe"] == 7
+    client.post(
+        f"/log/{uid}",
+        data={"unit": "kg", "load.lateral-step-down": "15", "was.load.lateral-step-down": shown},
+    )
+    entry = client.get(f"/api/log/{uid}").json()
+    loads = {s["load_kg"] for s in entry["sets"] if s["exercise_id"] == "lateral-step-down"}
+    assert loads == {15}, "a changed weight applies to every set"

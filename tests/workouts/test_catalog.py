@@ -117,7 +117,9 @@ def test_a_bad_override_names_its_own_line_and_field(tmp_path):
 def test_a_catalog_id_used_twice_in_one_workout_is_refused(tmp_path):
     text = MINE.replace("      - id: wall-sit", "      - exercise: b-squat\n      - id: wall-sit")
     (problem,) = _problems(tmp_path, text)
-    assert "exercise id 'b-squat' is used twice" in problem
+    # named at the second use, with what to do about it
+    assert problem.startswith("14:9: blocks[0].exercises[2]: exercise 'b-squat' is already in")
+    assert "define your own with another `id`" in problem
 
 
 def test_the_schema_describes_references(capsys):

@@ -10,6 +10,7 @@ import pytest
 
 from runstrong.workouts.article_import import NoWorkoutFound, import_article
 from runstrong.workouts.article_text import read_article
+from runstrong.workouts.catalog import builtin_catalog
 from runstrong.workouts.library import builtin_workout
 
 _ROOT = Path(__file__).resolve().parents[2]
@@ -69,6 +70,47 @@ def test_the_seed_article_reproduces_the_built_in_routine(use_catalog):
     assert imported.workout.target_minutes == 20
 
 
+def test_the_seed_import_credits_the_routine_s_author():
+    imported = import_article(_seed(), name=SEED.name)
+    credit = imported.workout.credit
+    expected = builtin_workout().credit
+    assert (credit.author, credit.role) == (expected.author, expected.role)
+    assert "line 3: credit: routine by Winnie Yu" in [str(n) for n in imported.notes]
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "role"),
+    [
+        ("This routine was created by Jane Doe, CSCS, a run coach at Fast Club.", "Jane Doe",
+         "CSCS, run coach"),
+        ("Workout courtesy of John Smith.", "John Smith", None),
+        ("Coach Ana Ruiz designed this 15-minute core circuit for runners.", "Ana Ruiz", None),
+        ("Sam Lee, PhD, put together the following workout.", "Sam Lee", "PhD"),
+    ],
+)  # fmt: skip
+def test_the_author_is_read_however_the_article_credits_them(line, author, role):
+    article = f"{line}\nCircuit: 2 rounds\n1. Plank\n30 seconds\nHold a straight line.\n"
+    credit = import_article(article, name="credit.txt").workout.credit
+    assert (credit.author, credit.role) == (author, role)
+
+
+def test_a_page_s_byline_and_site_complete_the_credit():
+    page = _as_html(_seed()).replace("<h1>", "<p class='byline'>By Mallory Creveling</p>\n<h1>")
+    credit = import_article(page, name="article.html").workout.credit
+    assert (credit.author, credit.writer, credit.source) == (
+        "Winnie Yu",
+        "Mallory Creveling",
+        "Runner's World",
+    )
+
+
+def test_without_an_author_the_gap_is_named():
+    article = "Circuit: 2 rounds\n1. Plank\n30 seconds\nHold a straight line.\n"
+    imported = import_article(article, name="plank.txt")
+    assert imported.workout.credit is None
+    assert any("no credit found" in str(n) for n in imported.notes)
+
+
 def test_the_seed_import_names_every_guess_with_its_line():
     notes = [str(n) for n in import_article(_seed(), name=SEED.name).notes]
     assert "line 12: rounds not stated for Warmup: assumed 1" in notes
@@ -101,6 +143,23 @@ def test_without_the_catalog_the_article_s_loads_and_variations_are_read():
     pogo = next(e for e in workout.exercises() if e.name == "Forward-Backward Pogo")
     assert [v.kind.value for v in pogo.variations] == ["easier"]
     assert "Eliminate the hop" in pogo.variations[0].steps[0]
+
+
+def test_without_the_catalog_stray_copies_stay_out_of_the_steps():
+    imported = import_article(_seed(), name=SEED.name, use_catalog=False)
+    steps = {e.name: " ".join(e.steps) for e in imported.workout.exercises()}
+    assert "Lie faceup" not in steps["Forward-Backward Pogo"]  # a copy of the stretch's start
+    assert "switch sides" not in steps["Unilateral Alternating Kettlebell Swing"]
+    assert "Do this routine" not in steps["Supine Figure 4 Stretch"]  # the introduction's
+    assert steps["Supine Figure 4 Stretch"].startswith("Lie faceup on mat.")
+    notes = [str(n) for n in imported.notes]
+    assert any(n.startswith("line 73: left out 'Lie faceup on mat. .'") for n in notes)
+    assert any(n.startswith("line 96: left out 'Do this routine") and "line 11" in n for n in notes)
+    # the same sentence under two moves: both kept, and the runner is told
+    assert any(
+        n.startswith("line 34: 'Then turn around and walk back.' is under High Plank Calf Rock")
+        for n in notes
+    )
 
 
 def _as_html(text: str) -> str:
@@ -186,3 +245,20 @@ def test_directions_alternating_and_bands_are_read():
     assert walk.dose.per_side and lunge.dose.alternating
     assert reach.dose.directions == ["direction 1", "direction 2", "direction 3"]
     assert workout.blocks[0].rounds == 2
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
+
+
+def test_the_catalog_s_instructions_are_not_the_article_s_sentences():
+    """Facts carry over, sentences do not: no six words in a row come from the article."""
+    seed = _words(_seed())
+    article = {tuple(seed[i : i + 6]) for i in range(len(seed) - 5)}
+    for exercise in builtin_catalog().exercises.values():
+        moves = [exercise, *exercise.variations]
+        texts = [t for m in moves for t in (m.setup or "", *m.steps, *m.cues)]
+        for text in texts:
+            words = _words(text)
+            copied = [words[i : i + 6] for i in range(len(words) - 5)]
+            assert not [run for run in copied if tuple(run) in article], (exercise.id, text)

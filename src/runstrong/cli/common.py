@@ -45,12 +45,19 @@ def warn_skipped(broken: WorkoutFileError) -> None:
 
 
 def echo_markdown(text: str) -> None:
-    """Print Markdown nicely in a terminal, as-is when piped."""
-    if not sys.stdout.isatty():
-        click.echo(text, nl=False)
-        return
-    # lazy: rich takes a while to load and is only needed when printing to a terminal
+    """Print Markdown rendered for reading: styled in a terminal, plain text when piped.
+
+    Either way no Markdown syntax (`**Dose:**`) shows; `runstrong export --format md`
+    gives the Markdown itself.
+    """
+    # lazy: rich takes a while to load and only this command needs it
     from rich.console import Console
     from rich.markdown import Markdown
 
-    Console().print(Markdown(text))
+    if sys.stdout.isatty():
+        Console().print(Markdown(text))
+        return
+    plain = Console(width=100, color_system=None, force_terminal=False, highlight=False)
+    with plain.capture() as captured:
+        plain.print(Markdown(text))
+    click.echo("\n".join(line.rstrip() for line in captured.get().splitlines()).strip("\n"))

@@ -20,6 +20,7 @@ from runstrong.store.stats import (
     adherence,
     completed_days,
     exercise_totals,
+    first_day,
     load_over_time,
     load_unit,
 )
@@ -117,13 +118,21 @@ def stats(workout: str | None, weeks: int, unit: str | None) -> None:
     chosen = load_workout(workout)
     with opened_log() as store:
         days = completed_days(store, workout_id=chosen.id)
+        first = first_day(store, workout_id=chosen.id)
         totals = exercise_totals(store, workout_id=chosen.id)
     target = chosen.schedule.sessions_per_week
-    record = adherence(days, target=target, today=datetime.now().astimezone().date(), weeks=weeks)
+    today = datetime.now().astimezone().date()
+    record = adherence(days, target=target, today=today, weeks=weeks, since=first or today)
     per = "once a week" if target == 1 else f"{target} times a week"
-    share = round(100 * record.on_target / len(record.weeks))
     click.echo(f"{chosen.title}: target {per}")
-    click.echo(f"Weeks on target: {record.on_target} of the last {weeks} ({share}%)")
+    judged = len(record.judged)
+    if judged:
+        share = round(100 * record.on_target / judged)
+        since = "" if first is None or judged == weeks else f" since {first:%d %b %Y}"
+        click.echo(f"Weeks on target: {record.on_target} of {judged}{since} ({share}%)")
+    if record.under_way:
+        so_far = record.weeks[-1].sessions
+        click.echo(f"This week: {so_far} of {target} so far (the week is not over)")
     click.echo(f"Current streak: {plural(record.streak, 'week')}")
     if not totals:
         click.echo("No sets logged yet for this workout.")
@@ -178,8 +187,13 @@ def chart(
         if subject == "adherence":
             days = completed_days(store, workout_id=chosen.id)
             today = datetime.now().astimezone().date()
+            since = first_day(store, workout_id=chosen.id) or today
             record = adherence(
-                days, target=chosen.schedule.sessions_per_week, today=today, weeks=weeks
+                days,
+                target=chosen.schedule.sessions_per_week,
+                today=today,
+                weeks=weeks,
+                since=since,
             )
             svg = adherence_svg(record)
         else:

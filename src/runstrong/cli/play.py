@@ -18,11 +18,14 @@ from runstrong.play.cues import Voice, VoiceUnavailable
 from runstrong.play.recording import Snapshot
 from runstrong.play.session import Session
 from runstrong.progress.advice import advice_from_log
+from runstrong.progress.set_plan import set_plans_from_log
 from runstrong.store.live_sessions import LiveSessions, timeline_of
 from runstrong.store.recorder import StoreRecorder
 from runstrong.timeline import compile_timeline
 from runstrong.tui.app import Ending, PlayerApp
+from runstrong.tui.describe import resume_question
 from runstrong.tui.opening_screen import Opening
+from runstrong.wording import equipment_text
 
 if TYPE_CHECKING:
     from runstrong.play.session import Cue
@@ -67,7 +70,7 @@ def play(
         if resume and unfinished is None:
             raise UserError("there is no unfinished session to resume", hint="run 'runstrong play'")
         if unfinished is not None and not resume:
-            resume = click.confirm(_resume_question(unfinished), default=True)
+            resume = click.confirm(_resume_question(unfinished, workout, dirs), default=True)
             if not resume:
                 live.finish(unfinished.uid, completed=False)
         shown = None
@@ -86,7 +89,12 @@ def play(
             today = datetime.now().astimezone().date()
             shown = opening(store, chosen, variations, today=today)
         app = PlayerApp(
-            start, clock=MonotonicClock(), recorder=recorder, announce=announce, opening=shown
+            start,
+            clock=MonotonicClock(),
+            recorder=recorder,
+            announce=announce,
+            opening=shown,
+            plans=set_plans_from_log(store, chosen),
         )
         ending = app.run()
     if ending is Ending.REFUSED:
@@ -118,6 +126,7 @@ def opening(
         title=workout.title,
         planned_seconds=compile_timeline(workout, variations).total_seconds,
         advice=advice_from_log(store, workout, today=today),
+        equipment=equipment_text(workout),
     )
 
 
@@ -194,8 +203,17 @@ def _at_the_end(workout: Workout, unfinished: LiveSession) -> bool:
         return False
 
 
-def _resume_question(unfinished: LiveSession) -> str:
-    return (
-        f"An unfinished session of {unfinished.workout_id} stopped at step "
-        f"{unfinished.index + 1}. Resume it?"
-    )
+def _resume_question(unfinished: LiveSession, ref: str | None, dirs: Sequence[Path]) -> str:
+    """Which workout, at which step and exercise, stopped when: enough to decide on."""
+    try:
+        workout = _workout_of(unfinished, ref, dirs)
+        steps = timeline_of(workout, unfinished.variations).steps
+        step = steps[min(unfinished.index, len(steps) - 1)]
+    except (UserError, KeyError, IndexError):
+        return (
+            f"An unfinished session of {unfinished.workout_id} stopped at step "
+            f"{unfinished.index + 1}. Resume it?"
+        )
+    stopped = unfinished.updated_at or unfinished.started_at
+    now = datetime.now().astimezone()
+    return resume_question(workout, step, total=len(steps), stopped_at=stopped, now=now)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
 import time
 import webbrowser
+from pathlib import Path
 
 import click
 import uvicorn
@@ -25,8 +27,25 @@ from runstrong.cli.errors import UserError
     help="Server processes to run; they share the log (sessions included), so any may answer.",
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the app in your browser.")
-def serve(host: str, port: int, workers: int, open_browser: bool) -> None:
-    """Serve the runstrong web app; use --host 0.0.0.0 to reach it from a phone on your network."""
+@click.option(
+    "--cert",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Serve HTTPS with this certificate (PEM); a phone needs it for offline use.",
+)
+@click.option(
+    "--key",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The certificate's private key (PEM).",
+)
+def serve(
+    host: str, port: int, workers: int, open_browser: bool, cert: Path | None, key: Path | None
+) -> None:
+    """Serve the runstrong web app; use --host 0.0.0.0 to reach it from a phone on your network.
+
+    With --cert and --key it serves HTTPS, which a phone needs before it will keep
+    the player for offline use or hold the screen awake (see docs/web.md).
+    """
+    tls = check_certificate(cert, key)
     try:
         with socket.create_server((host, port)):
             pass
@@ -38,7 +57,7 @@ def serve(host: str, port: int, workers: int, open_browser: bool) -> None:
     with opened_log():  # create or upgrade the log once, before any worker needs it
         pass
     local = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    url = f"http://{local}:{port}/"
+    url = f"{'https' if tls else 'http'}://{local}:{port}/"
     click.echo(f"runstrong is at {url} (Ctrl+C stops it)", err=True)
     if open_browser:
         threading.Thread(target=_open_when_ready, args=(url, local, port), daemon=True).start()
@@ -50,6 +69,7 @@ def serve(host: str, port: int, workers: int, open_browser: bool) -> None:
         port=port,
         workers=workers,
         log_level="warning",
+        **tls,
     )
 
 
@@ -63,3 +83,22 @@ def _open_when_ready(url: str, host: str, port: int) -> None:
                 return
         except OSError:
             time.sleep(0.1)
+
+
+def check_certificate(cert: Path | None, key: Path | None) -> dict[str, str]:
+    """uvicorn's TLS settings for `cert` and `key`, once they are known to load together."""
+    if cert is None and key is None:
+        return {}
+    if cert is None or key is None:
+        raise UserError(
+            "--cert and --key go together", hint="give both files, or neither for plain HTTP"
+        )
+    try:
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(cert, key)
+    except (ssl.SSLError, OSError) as err:
+        raise UserError(
+            f"cannot use {cert} with {key}: {err.strerror or getattr(err, 'reason', None) or err}",
+            hint="both must be PEM files, and the key must belong to the certificate "
+            "(docs/web.md shows how to make them)",
+        ) from None
+    return {"ssl_certfile": str(cert), "ssl_keyfile": str(key)}

@@ -1,8 +1,10 @@
 """Write a workout as a Garmin FIT workout file, so the routine plays on a watch.
 
 Each block becomes the steps of one round followed by a repeat step, as
-Garmin's workout encoding describes. Steps come from the compiled timeline,
-so sides, rests and transitions follow the same rules as the players:
+Garmin's workout encoding describes (see `fit_rounds` for rounds that end in
+a rest). Steps come from the compiled timeline, so sides, rests and
+transitions follow the same rules as the players, and a watch plays exactly
+the timeline's steps:
 
 - per-side work is a left and a right step (or, with `sides="combined"`,
   one step covering both sides, the dose per side in its notes);
@@ -140,8 +142,6 @@ def _steps(
             yield writer.step(group)
         if repeated.times > 1:
             yield writer.repeat(first_index, repeated.times)
-        for step in repeated.after:
-            yield writer.step((step,))
 
 
 def _side_groups(steps: tuple[Step, ...], sides: Sides) -> Iterator[tuple[Step, ...]]:
@@ -201,9 +201,9 @@ class _StepWriter:
         exercise = self.workout.exercise(step.exercise_id or "")
         combined = len(group) > 1
         short = None if step.variation_id else exercise.short_name
-        message.workout_step_name = _work_name(
-            step.exercise_name or exercise.name, short, step, combined
-        )
+        move = exercise.effective(step.variation_id)
+        way = _way(step, move.dose.directions or [], combined)
+        message.workout_step_name = _work_name(step.exercise_name or exercise.name, short, way)
         message.intensity = _INTENSITY.get(step.block_kind, Intensity.ACTIVE)
         if step.reps is not None:
             message.duration_type = WorkoutStepDuration.REPS
@@ -214,8 +214,8 @@ class _StepWriter:
         message.exercise_category = kind.category.value
         if kind.name is not None:
             message.exercise_name = kind.name.value
-        move = exercise.effective(step.variation_id)
-        how = [f"{step.how.capitalize()}."] if step.alternating else []
+        shortened = step.direction is not None and way != step.direction
+        how = [f"{step.how.capitalize()}."] if step.alternating or shortened else []
         # The move's own cue, else its first instruction (a variation with its own steps
         # has no cue of the standard move's).
         cue = list((move.cues or move.steps)[:1])
@@ -229,7 +229,25 @@ class _StepWriter:
             message.weight_display_unit = unit.value
 
 
-def _work_name(name: str, short: str | None, step: Step, combined: bool) -> str:
+#: Bytes a side or direction may take in a step name, " (" and ")" aside.
+_WAY_SIZE = 6
+
+
+def _way(step: Step, directions: list[str], combined: bool) -> str | None:
+    """What a step name says about the side or direction: "left", "centre", "dir 2".
+
+    A direction whose name is too long for a watch goes by its number, so the
+    steps of one exercise never read alike ("direction 1" and "direction 2"
+    would both shorten to "direct"); its notes then say the whole name.
+    """
+    if step.direction is None:
+        return None if combined else step.side
+    if clip(step.direction, _WAY_SIZE + 1) == step.direction:
+        return step.direction
+    return f"dir {directions.index(step.direction) + 1}"
+
+
+def _work_name(name: str, short: str | None, way: str | None) -> str:
     """ "B Squat (left)": the side or direction always shows; a long name gives way to the
     short one.
 
@@ -237,8 +255,7 @@ def _work_name(name: str, short: str | None, step: Step, combined: bool) -> str:
     else the name shortened. Both sides keep room for the longer " (right)", so
     a name reads the same on the left and the right step.
     """
-    way = step.direction or (None if combined else step.side)
-    suffix = f" ({clip(way, 7)})" if way else ""  # a direction's name keeps to 6 bytes
+    suffix = f" ({clip(way, _WAY_SIZE + 1)})" if way else ""
     room = STEP_NAME_SIZE - max(len(suffix.encode("utf-8")), len(" (right)") if way else 0)
     fits = [n for n in (name, short) if n and len(n.encode("utf-8")) < room]
     stem = fits[0] if fits else clip(short or name, room)

@@ -1,10 +1,14 @@
 """Find the rounds in a timeline, so a FIT file can say "repeat 3 times" instead of listing them.
 
-The timeline spells every round out. A FIT workout lists the steps of one
-round and then a repeat step, so this module groups the timeline back into
-passes: the steps of the first round, how many rounds there are, and the
-rest or transition that only follows the last round (the one leading into
-the next block or exercise).
+The timeline spells every round out. A FIT workout lists the steps of a
+round and then a repeat step that plays them again, and a repeat plays
+every step of its round each time. Rounds that end with a rest or a
+transition into the next round cannot be a plain repeat, then: the last
+round ends with the block's own rest instead (or nothing). So such a block
+is written as its first round repeated once per round but the last,
+followed by the last round as the timeline has it. A watch then plays
+exactly the steps of the timeline, no extra transition before the rest
+between sets.
 """
 
 from __future__ import annotations
@@ -17,19 +21,17 @@ from runstrong.timeline import Step, StepKind, Timeline
 
 @dataclass(frozen=True)
 class Pass:
-    """`body` played `times` times in a row, then `after` once."""
+    """`body` played `times` times in a row."""
 
     body: tuple[Step, ...]
-    times: int
-    after: tuple[Step, ...] = ()
+    times: int = 1
 
 
 def passes(timeline: Timeline) -> list[Pass]:
-    """The timeline as repeated passes, in order.
+    """The timeline as repeated passes, in order; played out, they are the timeline's steps.
 
-    A superset, circuit, warmup or cooldown is one pass per block; straight
-    sets are one pass per exercise. A pass of one round is a plain list of
-    steps and keeps whatever follows it in its body.
+    A superset, circuit, warmup or cooldown repeats per block; straight sets
+    repeat per exercise.
     """
     rounds = [
         tuple(steps)
@@ -42,11 +44,14 @@ def passes(timeline: Timeline) -> list[Pass]:
         times = first[0].rounds
         last = rounds[index + times - 1]
         if times == 1:
-            result.append(Pass(first, 1))
+            result.append(Pass(first))
+        elif _after_work(first):
+            # The gap into the next round must not follow the last one.
+            result += [Pass(first, times - 1), Pass(last)]
         else:
-            result.append(Pass(first, times, _after_work(last)))
+            result += [Pass(first, times), Pass(_after_work(last))]
         index += times
-    return result
+    return [p for p in result if p.body]
 
 
 def _after_work(steps: tuple[Step, ...]) -> tuple[Step, ...]:

@@ -19,6 +19,8 @@ STEP_NAME_SIZE = 16
 NOTES_SIZE = 110
 
 _UNTIDY_ENDINGS = " -,.;:(/\u200d"
+#: Words a title cut at a space should not end on ("Core Strength for").
+_DANGLING = {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with", "&"}
 
 
 def clip(text: str, size: int) -> str:
@@ -39,6 +41,10 @@ def clip(text: str, size: int) -> str:
     space = cut.rfind(" ")
     if space > 0 and len(cut[:space].encode("utf-8")) >= room // 2:
         cut = cut[:space]
+        words = cut.split(" ")
+        while len(words) > 1 and words[-1].lower() in _DANGLING:
+            words.pop()
+        cut = " ".join(words)
     return cut.rstrip(_UNTIDY_ENDINGS)
 
 

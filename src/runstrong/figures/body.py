@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from runstrong.figures.model import Box, Dumbbell, Figure, Kettlebell, KeyPose
+from runstrong.figures.model import Box, Figure, Kettlebell, KeyPose
 
 #: Segment lengths (cm). The shin reaches down to the heel; the head is drawn
 #: as a circle HEAD_RADIUS wide, NECK above the top of the chest.
@@ -29,7 +29,9 @@ HEAD_RADIUS = 10.0
 HIP_HALF_WIDTH = 9.0
 SHOULDER_HALF_WIDTH = 17.0
 STROKE = 8.0
+BACK_WIDTH = 22.0  # the trunk seen from above
 HAND_RADIUS = 4.5
+KNEE_RADIUS = 6.0  # seen from the front
 BELL_RADIUS = 8.0
 BELL_REACH = 12.0  # from the hand to the kettlebell's centre
 DUMBBELL_HALF = 8.0
@@ -117,18 +119,23 @@ def joint_points(figure: Figure, pose: KeyPose, hips: tuple[float, float]) -> di
     return points
 
 
+def weight_hand(hand: str) -> str:
+    """The hand a weight is drawn in: one held in both hands sits in the right one's grip."""
+    return "right" if hand == "both" else hand
+
+
 def held_weights(figure: Figure, pose: KeyPose, points: dict) -> list[tuple[tuple, float]]:
     """(centre, radius) of every weight held, for resting on the floor and framing."""
     found = []
-    for prop in figure.props:
-        if isinstance(prop, Kettlebell | Dumbbell):
-            hand = points[f"{prop.hand}_hand"]
-            forearm = pose.angles[f"{prop.hand}_forearm"]
-            if isinstance(prop, Kettlebell):
-                found.append((_add(hand, unit(forearm), BELL_REACH), BELL_RADIUS))
-            else:
-                across = unit(forearm + 90)
-                found += [(_add(hand, across, k * DUMBBELL_HALF), PLATE_RADIUS) for k in (-1, 1)]
+    for prop, held_in in zip(figure.weights(), pose.hands, strict=True):
+        side = weight_hand(held_in)
+        hand = points[f"{side}_hand"]
+        forearm = pose.angles[f"{side}_forearm"]
+        if isinstance(prop, Kettlebell):
+            found.append((_add(hand, unit(forearm), BELL_REACH), BELL_RADIUS))
+        else:
+            across = unit(forearm + 90)
+            found += [(_add(hand, across, k * DUMBBELL_HALF), PLATE_RADIUS) for k in (-1, 1)]
     return found
 
 

@@ -44,7 +44,9 @@ def _shapes(figure: Figure, placed: body.Placed, frame: body.Frame) -> list[Shap
     for segment, start, end in placed.segments():
         far = figure.view == "side" and segment.startswith("left_")
         rank = 3 if segment in working else 1 if far else 2
-        shapes.append(("line", placed.points[start], placed.points[end], body.STROKE / 2, rank))
+        back = figure.view == "above" and segment in ("trunk", "chest")
+        radius = body.BACK_WIDTH / 2 if back else body.STROKE / 2
+        shapes.append(("line", placed.points[start], placed.points[end], radius, rank))
     shapes.append(("disc", placed.points["head"], (), body.HEAD_RADIUS, 2))
     pose = placed.pose
     for centre, radius in body.held_weights(figure, pose, placed.points):

@@ -14,6 +14,10 @@ Angles, seen from the side with the body facing right:
   from hanging straight down, + forward (90 points ahead, 180 straight up);
 - `*_foot`: direction of the sole from heel to toes, from straight down
   (90 is flat on the floor, about 40 up on the toes).
+
+A weight is held in the hand its prop names; a figure with one weight may
+pass it from hand to hand with a pose's `hand` (a one-arm swing that
+changes hands at the top).
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ Length = Annotated[float, Field(ge=0.2, le=1, strict=True)]
 Centimetres = Annotated[float, Field(ge=-300, le=300, strict=True)]
 View = Literal["side", "front", "above"]
 Facing = Literal["right", "left"]
-Hand = Literal["right", "left"]
+Hand = Literal["right", "left", "both"]
 Limb = Literal["right_leg", "left_leg", "right_arm", "left_arm", "trunk"]
 Point = Literal[
     "right_knee", "left_knee", "right_toes", "left_toes", "right_hand", "left_hand", "hips", "head"
@@ -115,6 +119,9 @@ class Pose(_Strict):
     lengths: Lengths | None = Field(
         None, description="Segments seen end-on, as a share of their length (0.2 to 1)."
     )
+    hand: Hand | None = Field(
+        None, description="The hand holding the figure's one weight from this pose on."
+    )
     x: Centimetres | None = Field(None, description="Move the body this far forward (cm).")
     y: Centimetres | None = Field(
         None, description="Lift the body off what it rests on (cm); from above: move it sideways."
@@ -135,21 +142,28 @@ class Box(_Strict):
 
 
 class Dumbbell(_Strict):
+    """Held in one hand, or in `both` (drawn in the right hand's grip: give both arms the
+    same angles)."""
+
     kind: Literal["dumbbell"]
     hand: Hand = "right"
 
 
 class Kettlebell(_Strict):
+    """Held like a dumbbell, the bell hanging below the handle."""
+
     kind: Literal["kettlebell"]
     hand: Hand = "right"
 
 
+Weight = Dumbbell | Kettlebell
 Prop = Annotated[Mat | Box | Dumbbell | Kettlebell, Field(discriminator="kind")]
 
 
 @dataclass(frozen=True)
 class KeyPose:
-    """A pose with every value filled in."""
+    """A pose with every value filled in; `hands` holds, for each weight of the figure in
+    order, the hand it is in."""
 
     name: str
     angles: dict[str, float]
@@ -157,6 +171,7 @@ class KeyPose:
     x: float
     y: float
     key: bool
+    hands: tuple[str, ...] = ()
 
 
 class Figure(_Strict):
@@ -185,9 +200,11 @@ class Figure(_Strict):
 
     @model_validator(mode="after")
     def _possible(self) -> Figure:
-        poses = _fill_in(self.poses)
+        weights = [p for p in self.props if isinstance(p, Weight)]
+        poses = _fill_in(self.poses, weights)
         problems = _impossible(self.poses, poses) if self.view == "side" else []
         problems += _props_in_hand(self.props)
+        problems += _hand_changes(self.poses, weights)
         if not any(pose.key for pose in self.poses):
             error = PydanticCustomError("no_key_pose", "at least one pose must be a key pose")
             problems.append(InitErrorDetails(type=error, loc=("poses",), input=len(self.poses)))
@@ -200,14 +217,19 @@ class Figure(_Strict):
         """Every pose with the values it inherits filled in."""
         return self._key_poses
 
+    def weights(self) -> list[Dumbbell | Kettlebell]:
+        """The weights held, in the order of `KeyPose.hands`."""
+        return [p for p in self.props if isinstance(p, Weight)]
+
     def loop_seconds(self) -> float:
         return self.seconds or max(2.4, 1.6 * len(self.poses))
 
 
-def _fill_in(poses: list[Pose]) -> list[KeyPose]:
+def _fill_in(poses: list[Pose], weights: list[Dumbbell | Kettlebell]) -> list[KeyPose]:
     angles = dict(STANDING)
     lengths = dict.fromkeys(Lengths.model_fields, 1.0)
     x = y = 0.0
+    hands = tuple(w.hand for w in weights)
     filled = []
     for number, pose in enumerate(poses, start=1):
         angles = {s: v if (v := getattr(pose, s)) is not None else angles[s] for s in SEGMENTS}
@@ -216,7 +238,10 @@ def _fill_in(poses: list[Pose]) -> list[KeyPose]:
             lengths = {**lengths, **given}
         x = pose.x if pose.x is not None else x
         y = pose.y if pose.y is not None else y
-        filled.append(KeyPose(pose.name or f"pose {number}", angles, lengths, x, y, pose.key))
+        if pose.hand is not None and len(hands) == 1:
+            hands = (pose.hand,)
+        name = pose.name or f"pose {number}"
+        filled.append(KeyPose(name, angles, lengths, x, y, pose.key, hands))
     return filled
 
 
@@ -261,17 +286,38 @@ def _impossible(given: list[Pose], poses: list[KeyPose]) -> list[InitErrorDetail
     return problems
 
 
+def _hand_changes(
+    poses: list[Pose], weights: list[Dumbbell | Kettlebell]
+) -> list[InitErrorDetails]:
+    """A pose's `hand` moves the figure's one weight; with none or two it would be a guess."""
+    if len(weights) == 1:
+        return []
+    message = (
+        "a pose can pass a weight to another hand only when the figure holds one weight, "
+        f"not {len(weights)}"
+    )
+    error = PydanticCustomError("hand_without_one_weight", message)
+    return [
+        InitErrorDetails(type=error, loc=("poses", index, "hand"), input=pose.hand)
+        for index, pose in enumerate(poses)
+        if pose.hand is not None
+    ]
+
+
 def _props_in_hand(props: list[Mat | Box | Dumbbell | Kettlebell]) -> list[InitErrorDetails]:
     problems: list[InitErrorDetails] = []
     held: set[str] = set()
     for index, prop in enumerate(props):
-        hand = getattr(prop, "hand", None)
-        if hand is None:
+        if not isinstance(prop, Weight):
             continue
-        if hand in held:
+        hands = {"right", "left"} if prop.hand == "both" else {prop.hand}
+        if hands & held:
+            full = " and ".join(sorted(hands & held))
             error = PydanticCustomError(
-                "hand_full", "the {hand} hand already holds something", {"hand": hand}
+                "hand_full", "the {hand} hand already holds something", {"hand": full}
             )
-            problems.append(InitErrorDetails(type=error, loc=("props", index, "hand"), input=hand))
-        held.add(hand)
+            problems.append(
+                InitErrorDetails(type=error, loc=("props", index, "hand"), input=prop.hand)
+            )
+        held |= hands
     return problems

@@ -22,7 +22,7 @@ from runstrong.figures.model import Box, Dumbbell, Figure, Kettlebell, Mat
 STYLE = """\
 .rsf-b{stroke:#1f2933;fill:#1f2933}.rsf-f{stroke:#a3adb8;fill:#a3adb8}\
 .rsf-w{stroke:#e8590c;fill:#e8590c}.rsf-wf{stroke:#f5b083;fill:#f5b083}\
-.rsf-bone{stroke-width:8;stroke-linecap:round;fill:none}\
+.rsf-bone{stroke-width:8;stroke-linecap:round;fill:none}.rsf-back{stroke-width:22}\
 .rsf-floor{stroke:#adb5bd;stroke-width:1.5}.rsf-mat{fill:#9fd0c3}\
 .rsf-box{fill:#ecdcb4;stroke:#8d6e3a;stroke-width:1.5}\
 .rsf-weight{fill:#3d4852;stroke:#3d4852}.rsf-handle{fill:none;stroke:#3d4852;stroke-width:2.5}\
@@ -49,6 +49,7 @@ class _Node:
     transforms: list[str]
     parts: list[tuple[str, str]] = field(default_factory=list)  # (layer, svg element)
     children: list[_Node] = field(default_factory=list)
+    shown: list[bool] | None = None  # pose by pose, for a weight that changes hands
 
 
 def _bone(length: float, shares: list[float], css: str) -> tuple[str, list[str]]:
@@ -76,6 +77,8 @@ class _Body:
         self.placed = placed
         self.working = set(figure.working)
         self.trunk_css = "rsf-w" if "trunk" in self.working else "rsf-b"
+        if figure.view == "above":  # a back seen from above is as wide as the hips
+            self.trunk_css += " rsf-back"
 
     def _each(self, value: Callable[[Placed], str]) -> list[str]:
         return [value(p) for p in self.placed]
@@ -98,7 +101,7 @@ class _Body:
 
         node = _Node(self._each(root))
         self._bone(node, "torso", "trunk", self.trunk_css)
-        if self.figure.view != "side":
+        if self.figure.view == "front":
             half = _n(body.HIP_HALF_WIDTH)
             bar = f'<line class="rsf-bone rsf-b" x1="-{half}" x2="{half}"/>'
             node.parts.append(("torso", bar))
@@ -133,6 +136,8 @@ class _Body:
 
         shin = _Node(self._each(knee))
         self._bone(shin, layer, f"{side}_shin", css)
+        if self.figure.view == "front":  # a knee coming towards you shows as a round joint
+            shin.parts.append((layer, f'<circle class="{css}" r="{_n(body.KNEE_RADIUS)}"/>'))
 
         def ankle(p: Placed) -> str:
             reach = body.LENGTH["shin"] * p.pose.lengths[f"{side}_shin"]
@@ -204,9 +209,11 @@ class _Body:
 
         hand = _Node(self._each(wrist))
         hand.parts.append((layer, f'<circle class="{css}" r="{_n(body.HAND_RADIUS)}"/>'))
-        for prop in self.figure.props:
-            if isinstance(prop, Dumbbell | Kettlebell) and prop.hand == side:
-                hand.parts.append((layer, _held(prop)))
+        for index, prop in enumerate(self.figure.weights()):
+            shown = [body.weight_hand(p.pose.hands[index]) == side for p in self.placed]
+            if any(shown):
+                same = [""] * len(self.placed)
+                hand.children.append(_Node(same, [(layer, _held(prop))], shown=shown))
         lower.children.append(hand)
         upper.children.append(lower)
         return upper
@@ -230,12 +237,14 @@ def _held(prop: Dumbbell | Kettlebell) -> str:
 
 
 def _layers(figure: Figure) -> list[set[str]]:
-    """What is drawn over what: far limbs behind the body, near ones in front."""
+    """What is drawn over what: far limbs behind the body, near ones in front; seen from the
+    front the working leg comes over the other (a knee lifted across the body)."""
     legs, arms = {"right_leg", "left_leg"}, {"right_arm", "left_arm"}
     if figure.view == "side":
         return [{"left_leg", "left_arm"}, {"torso"}, {"right_leg", "right_arm"}]
     if figure.view == "front":
-        return [{"torso"}, legs, arms]
+        working = legs & set(figure.working)
+        return [{"torso"}, legs - working, working, arms]
     return [legs, arms, {"torso"}]
 
 
@@ -259,7 +268,16 @@ class _Writer:
     def node(self, node: _Node, layer: set[str]) -> str:
         inner = "".join(part for name, part in node.parts if name in layer)
         inner += "".join(self.node(child, layer) for child in node.children)
-        return self.group(node.transforms, inner) if inner else ""
+        if not inner:
+            return ""
+        transforms = node.transforms
+        if node.shown is not None and self.pose is not None and not node.shown[self.pose]:
+            return ""
+        if node.shown is not None and self.pose is None:
+            # out of sight where another hand has it: shrunk to nothing between poses
+            hidden = zip(transforms, node.shown, strict=True)
+            transforms = [t if shown else f"{t} scale(0)".strip() for t, shown in hidden]
+        return self.group(transforms, inner)
 
     def _at(self, start: float, slot: float) -> str:
         held = f",{_n(start + self.hold * slot)}%" if self.hold else ""
@@ -365,7 +383,7 @@ def _strip(
     """Every key pose side by side with an arrow between them: (markup, width, height)."""
     frame = drawing.frame
     gap = 0.22 * min(frame.width, frame.height)
-    size = 0.075 * max(frame.height, 60.0)
+    size = 0.075 * max(frame.height, 0.5 * frame.width, 60.0)  # wide poses get legible words
     label = 1.5 * size if labels else 0.0
     parts = []
     shown = [(number, p) for number, p in enumerate(drawing.placed) if p.pose.key]
@@ -468,9 +486,14 @@ def describe(figure: Figure, mirror: bool = False) -> str:
         working = ", ".join(w.replace("_", " ") for w in figure.working)
         parts.append(f"Working: {side(working)}.")
     things = []
+    weights = iter(range(len(figure.weights())))
     for prop in figure.props:
         if isinstance(prop, Dumbbell | Kettlebell):
-            things.append(side(f"a {prop.kind} in the {prop.hand} hand"))
+            index = next(weights)
+            held = dict.fromkeys(pose.hands[index] for pose in shown)  # in order, once each
+            hands = ["both hands" if h == "both" else f"the {h} hand" for h in held]
+            where = f"in {hands[0]}" if len(hands) == 1 else "from " + " to ".join(hands)
+            things.append(side(f"a {prop.kind} {where}"))
         elif isinstance(prop, Box):
             things.append(f"a box {_n(prop.height)} cm high")
         else:

@@ -23,14 +23,16 @@ _CELL = 4
 
 def plan_heading(title: str, rules: PlanRules, *, windows: str, zone: str, source: str) -> str:
     """What the plan was made from, so a surprising slot can be traced to a rule."""
-    per_week = plural(rules.sessions_per_week, "session")
+    per_week = plural(rules.sessions_per_week, "session") + " a week"
+    if rules.sessions_per_week > 1:
+        per_week += f" at least {rules.hours_between_sessions:g} h apart"
     recovery = (
         f"ending {rules.recovery_hours:g} h or more before a quality run"
         if rules.recovery_hours
         else "any time around quality runs"
     )
     return (
-        f"{title}: {per_week} a week, {rules.session_seconds // 60} min each, {recovery}; "
+        f"{title}: {per_week}, {rules.session_seconds // 60} min each, {recovery}; "
         f"none in the {rules.race_taper_days:g} days before a race\n"
         f"Calendar {source}, time zone {zone}, windows {windows}"
     )

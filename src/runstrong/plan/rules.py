@@ -51,6 +51,7 @@ class PlanRules:
                 if recovery_hours is None
                 else recovery_hours
             ),
+            hours_between_sessions=schedule.hours_between_sessions,
             race_taper_days=race_taper_days,
             buffer_seconds=buffer_minutes * 60,
         )

@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from runstrong.timeline import Step, StepKind, Timeline
-from runstrong.workouts.model import Workout
+from runstrong.workouts.model import Unit, Workout
 
 
 class Outcome(StrEnum):
@@ -65,8 +65,22 @@ class SessionRecorder(Protocol):
     def started(self, *, workout: Workout, timeline: Timeline, at: datetime) -> None:
         """A session began (or resumed) with this timeline."""
 
-    def step_finished(self, step: Step, *, outcome: Outcome, seconds: float, at: datetime) -> None:
-        """A step ended: done or skipped, after `seconds` of active (unpaused) time."""
+    def step_finished(
+        self,
+        step: Step,
+        *,
+        outcome: Outcome,
+        seconds: float,
+        at: datetime,
+        reps: int | None = None,
+        load_kg: float | None = None,
+        load_unit: Unit | None = None,
+    ) -> None:
+        """A step ended: done or skipped, after `seconds` of active (unpaused) time, with the
+        reps and weight the runner confirmed (the plan's when not given)."""
+
+    def rate(self, rpe: int) -> None:
+        """How hard the whole session felt (1-10), asked once it is over."""
 
     def moved(self, snapshot: Snapshot, *, at: datetime) -> None:
         """The session is now here (a new step, a pause, a switch, or time going by)."""

@@ -123,6 +123,8 @@ class StepOutcome:
     load_kg: float | None = None
     load_unit: Unit | None = None
     rpe: int | None = None
+    reps: int | None = None
+    """Reps done (rep work); the plan's reps when None."""
 
 
 @dataclass(frozen=True)
@@ -401,6 +403,19 @@ class LiveSessions:
                 active_seconds=values.get("active_seconds", row.active_seconds),
             )
 
+    def rate(self, uid: str, rpe: int, *, db: Connection | None = None) -> None:
+        """Keep how hard the whole session felt (1-10), asked as it ends.
+
+        Raises:
+            UnknownSession, InvalidStep (field `rpe`: outside 1-10).
+        """
+        if not 1 <= rpe <= 10:
+            raise InvalidStep(f"an effort (RPE) is 1 to 10, not {rpe}", field="rpe")
+        with self._unit(db) as connection:
+            row = self._row(connection, uid, lean=True)
+            table = TrainingSession.__table__
+            connection.execute(update(table).where(table.c.id == row.id).values(rpe=rpe))
+
     def delete(self, uid: str, *, db: Connection | None = None) -> None:
         """Remove a session and its sets, whether it is being played or long logged.
 
@@ -626,6 +641,7 @@ def _set_columns(step: Step, outcome: StepOutcome) -> dict:
         step,
         outcome=outcome.outcome,
         seconds=outcome.seconds,
+        reps_done=outcome.reps,
         load_kg=outcome.load_kg,
         load_unit=outcome.load_unit,
         rpe=outcome.rpe,

@@ -58,10 +58,23 @@ class StoreRecorder:
                 started = self._live.start(workout, variations=timeline.variations, at=at)
             self.session_id = started.uid
 
-    def step_finished(self, step: Step, *, outcome: Outcome, seconds: float, at: datetime) -> None:
+    def step_finished(
+        self,
+        step: Step,
+        *,
+        outcome: Outcome,
+        seconds: float,
+        at: datetime,
+        reps: int | None = None,
+        load_kg: float | None = None,
+        load_unit: Unit | None = None,
+    ) -> None:
         if step.kind is not StepKind.WORK or step.exercise_id is None:
             return
-        load_kg, unit = self._loads.get(step.exercise_id, (None, None))
+        if load_kg is not None:
+            unit = load_unit or "kg"
+        else:
+            load_kg, unit = self._loads.get(step.exercise_id, (None, None))
         self._call(
             LiveSessions.record,
             StepOutcome(
@@ -73,8 +86,12 @@ class StoreRecorder:
                 load_kg=load_kg,
                 load_unit=unit,
                 rpe=self._rpe.get(step.exercise_id),
+                reps=reps,
             ),
         )
+
+    def rate(self, rpe: int) -> None:
+        self._call(LiveSessions.rate, rpe)
 
     def moved(self, snapshot: Snapshot, *, at: datetime) -> None:
         self._call(

@@ -29,11 +29,25 @@ class Week:
 
 @dataclass(frozen=True)
 class Adherence:
-    """How many weeks met the workout's target, and the current run of such weeks."""
+    """How many weeks met the workout's target, and the current run of such weeks.
+
+    The last week is the current one. It counts once it meets the target; until
+    then it is still under way, neither on target nor missed.
+    """
 
     target: int
     weeks: tuple[Week, ...]
     streak: int
+
+    @property
+    def under_way(self) -> bool:
+        """The current week has not met the target yet (and may still)."""
+        return bool(self.weeks) and self.weeks[-1].sessions < self.target
+
+    @property
+    def judged(self) -> tuple[Week, ...]:
+        """The weeks that count: the finished ones, and this one once it is on target."""
+        return self.weeks[:-1] if self.under_way else self.weeks
 
     @property
     def on_target(self) -> int:
@@ -76,14 +90,31 @@ def completed_days(store: Store, *, workout_id: str, user: str = DEFAULT_USER) -
         return [started.astimezone().date() for started in session.scalars(query)]
 
 
-def adherence(days: list[date], *, target: int, today: date, weeks: int = 12) -> Adherence:
+def first_day(store: Store, *, workout_id: str, user: str = DEFAULT_USER) -> date | None:
+    """The local date of the workout's first logged session, whatever became of it."""
+    query = (
+        select(func.min(TrainingSession.started_at))
+        .join(User)
+        .where(User.name == user, TrainingSession.workout_id == workout_id)
+    )
+    with store.transaction() as session:
+        first = session.scalar(query)
+    return None if first is None else first.astimezone().date()
+
+
+def adherence(
+    days: list[date], *, target: int, today: date, weeks: int = 12, since: date | None = None
+) -> Adherence:
     """Sessions per week for the last `weeks` weeks (this one included) against `target`.
 
-    The streak counts weeks on target back from this week; a week still under
-    way does not break it.
+    Weeks before `since` (the first logged session) are left out: nobody misses a
+    week before they began. The streak counts weeks on target back from this
+    week; a week still under way does not break it.
     """
     per_week = Counter(week_start(day) for day in days)
     this_week = week_start(today)
+    if since is not None:
+        weeks = max(1, min(weeks, (this_week - week_start(min(since, today))).days // 7 + 1))
     window = tuple(
         Week(start, per_week[start])
         for start in (this_week - timedelta(weeks=n) for n in reversed(range(weeks)))

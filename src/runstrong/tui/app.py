@@ -12,7 +12,7 @@ call the session the same way.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
 from functools import partial
@@ -21,7 +21,7 @@ from textual.app import App
 from textual.worker import Worker
 
 from runstrong.play.clock import Clock
-from runstrong.play.recording import RecordingRefused, SessionRecorder, little_done
+from runstrong.play.recording import Outcome, RecordingRefused, SessionRecorder, little_done
 from runstrong.play.session import (
     Cue,
     Event,
@@ -31,6 +31,10 @@ from runstrong.play.session import (
     StepEnded,
     StepStarted,
 )
+from runstrong.progress.set_check import SetCheck
+from runstrong.progress.set_plan import SetPlan
+from runstrong.timeline import StepKind
+from runstrong.tui.effort_screen import EffortScreen
 from runstrong.tui.opening_screen import Opening, OpeningScreen
 from runstrong.tui.player_screen import PlayerScreen
 from runstrong.tui.quit_screen import QuitAnswer, QuitScreen
@@ -62,6 +66,9 @@ class PlayerApp(App[Ending]):
         announce: called with each cue; rings the terminal bell when not given.
         opening: shown before the session starts (for a new session); the session
             starts straight away when not given.
+        plans: per exercise, the weight to use and last time's numbers: each loaded or
+            rep set is then shown for the runner to confirm (Enter) or correct (a number)
+            before it is logged, and the session's effort is asked at the end.
     """
 
     CSS_PATH = "player.tcss"
@@ -76,8 +83,12 @@ class PlayerApp(App[Ending]):
         recorder: SessionRecorder,
         announce: Callable[[Cue], None] | None = None,
         opening: Opening | None = None,
+        plans: Mapping[str, SetPlan] | None = None,
     ) -> None:
         super().__init__()
+        self.plans = dict(plans or {})
+        self.check: SetCheck | None = None
+        self._checked: StepEnded | None = None
         self._start = start
         self.session: Session
         self.clock = clock
@@ -127,7 +138,26 @@ class PlayerApp(App[Ending]):
             self._run(session.pause)
 
     def action_done(self) -> None:
+        # Enter logs the set waiting to be checked, unless this step waits for Enter itself
+        # (then the set is logged as shown when the next set begins).
+        step = self.session.step
+        if self.check is not None and not (step is not None and step.waits_for_runner):
+            self._log_check()
+            self._redraw()
+            return
         self._run(self.session.done)
+
+    def action_check_key(self, key: str) -> None:
+        """A digit, a decimal point, backspace or `w` for the set waiting to be checked."""
+        if self.check is None:
+            return
+        if key == "backspace":
+            self.check.backspace()
+        elif key == "w":
+            self.check.next_field()
+        else:
+            self.check.type(key)
+        self._redraw()
 
     def action_skip(self) -> None:
         self._run(self.session.skip)
@@ -168,6 +198,7 @@ class PlayerApp(App[Ending]):
             return
         self._cancel_timer()
         with self._refusals():
+            self._log_check()
             if answer is QuitAnswer.DISCARD:
                 self.recorder.discard()
                 self.exit(Ending.DISCARDED)
@@ -199,25 +230,69 @@ class PlayerApp(App[Ending]):
             if isinstance(event, Cue):
                 self._announce(event)
             elif isinstance(event, StepEnded):
-                self.recorder.step_finished(
-                    event.step, outcome=event.outcome, seconds=event.seconds, at=self.clock.wall()
-                )
+                self._ended(event)
             elif isinstance(event, StepStarted):
                 moved = True
+                if event.step.kind is StepKind.WORK:
+                    self._log_check()
             elif isinstance(event, SessionFinished):
+                self._log_check()
                 self._finish()
                 return
         if moved or now - self._saved_at >= SAVE_EVERY:
             self._save(now)
-        if isinstance(self.screen, PlayerScreen):
-            self.screen.show(self.session, now)
+        self._redraw()
         self._schedule(now)
+
+    def _ended(self, event: StepEnded) -> None:
+        """Log a finished step, or hold a loaded or rep set for the runner to check first."""
+        self._log_check()
+        step = event.step
+        check = None
+        if self.plans and event.outcome is Outcome.DONE and step.exercise_id:
+            check = SetCheck.after(step, self.plans.get(step.exercise_id))
+        if check is None:
+            self.recorder.step_finished(
+                step, outcome=event.outcome, seconds=event.seconds, at=self.clock.wall()
+            )
+            return
+        self.check, self._checked = check, event
+
+    def _log_check(self) -> None:
+        """Log the set waiting to be checked, as it now stands."""
+        check, event = self.check, self._checked
+        if check is None or event is None:
+            return
+        self.check = self._checked = None
+        self.recorder.step_finished(
+            event.step,
+            outcome=event.outcome,
+            seconds=event.seconds,
+            at=self.clock.wall(),
+            reps=check.reps,
+            load_kg=check.load_kg,
+            load_unit=check.load_unit,
+        )
+
+    def _redraw(self) -> None:
+        if isinstance(self.screen, PlayerScreen):
+            self.screen.show(self.session, self.clock.now(), check=self.check, plans=self.plans)
 
     def _finish(self) -> None:
         self._cancel_timer()
         self.recorder.moved(self.session.snapshot(self.clock.now()), at=self.clock.wall())
         self.recorder.finished(completed=True, at=self.clock.wall())
-        self.switch_screen(SummaryScreen(self.session, self.recorder.tally()))
+        summary = SummaryScreen(self.session, self.recorder.tally())
+        if not self.plans:
+            self.switch_screen(summary)
+            return
+        self.push_screen(EffortScreen(), partial(self._rated, summary=summary))
+
+    def _rated(self, rpe: int | None, *, summary: SummaryScreen) -> None:
+        if rpe is not None:
+            with self._refusals():
+                self.recorder.rate(rpe)
+        self.switch_screen(summary)
 
     def _save(self, now: float) -> None:
         self.recorder.moved(self.session.snapshot(now), at=self.clock.wall())

@@ -7,10 +7,14 @@ from the session alone, and can be checked without a terminal.
 from __future__ import annotations
 
 import math
+from datetime import datetime
 
 from runstrong.play.session import Session
+from runstrong.progress.loads import load_text as weight_text
+from runstrong.progress.set_check import SetCheck
+from runstrong.progress.set_plan import SetPlan
 from runstrong.timeline import Step, StepKind
-from runstrong.wording import clock_text, duration_text, load_text
+from runstrong.wording import clock_text, duration_text, load_text, when_text
 from runstrong.workouts.model import Movement, Workout
 
 
@@ -37,15 +41,31 @@ def title_text(step: Step) -> str:
     return step.label
 
 
-def target_text(step: Step, workout: Workout) -> str:
-    """What to do right now: "8 reps, left leg", "20 s, right leg" with the load."""
+def target_text(step: Step, workout: Workout, plan: SetPlan | None = None) -> str:
+    """What to do right now: "8 reps · left leg · 12 kg", with the advised weight where
+    there is one, else the kind of load ("dumbbell (medium)")."""
     if step.kind is not StepKind.WORK:
         return ""
     parts = [_amount(step), side_text(step)]
     found = movement(workout, step)
-    if found is not None:
+    if plan is not None and plan.weighted and plan.load_kg:
+        parts.append(weight_text(plan.load_kg, plan.unit))
+    elif found is not None:
         parts.append(load_text(found.load))
     return " · ".join(part for part in parts if part)
+
+
+def check_text(check: SetCheck) -> str:
+    """The set waiting to be logged, and the keys that log or change it."""
+    step = check.step
+    name = f"{step.exercise_name}, {step.how}" if step.how else step.exercise_name
+    keys = ["Enter logs it", f"a number changes the {check.editing}"]
+    other = [field for field in check.fields() if field != check.editing]
+    if other:
+        keys.append(f"w: the {other[0]}")
+    last = check.last_text()
+    tail = f"  ({last})" if last else ""
+    return f"Log {name}: {check.values_text()}{tail}\n" + " · ".join(keys)
 
 
 def phase_text(session: Session, now: float) -> str:
@@ -125,10 +145,27 @@ def _amount(step: Step) -> str:
 
 
 def time_left_text(session: Session, now: float) -> str:
+    """ "12% done · about 18:20 left", beside the session's bar."""
+    done = f"{math.floor(100 * session_fraction(session, now))}% done"
     left = session.time_left(now)
-    return f"about {clock_text(left)} left" if left else "nearly done"
+    return f"{done} · about {clock_text(left)} left" if left else f"{done} · nearly there"
 
 
 def session_fraction(session: Session, now: float) -> float:
     total = session.timeline.total_seconds
     return max(0.0, 1.0 - session.time_left(now) / total) if total else 1.0
+
+
+def resume_question(
+    workout: Workout, step: Step, *, total: int, stopped_at: datetime, now: datetime
+) -> str:
+    """What an unfinished session was doing, where and when it stopped, and whether to go on:
+    "Lower-Body Strength for Runners stopped yesterday at 18:30 at step 24 of 69: B Squat,
+    right leg (Strength Set A, round 2 of 3). Resume it?"."""
+    what = title_text(step)
+    if step.how:
+        what += f", {step.how}"
+    return (
+        f"{workout.title} stopped {when_text(stopped_at, now)} at step {step.index + 1} of "
+        f"{total}: {what} ({step.block_name}, round {step.round} of {step.rounds}). Resume it?"
+    )

@@ -1,4 +1,5 @@
-"""Before the first step: the workout, its planned time, and what to do this time, and why."""
+"""Before the first step: the workout, its planned time, what to have ready, and what to do
+this time, and why (exercises with the same advice share one line, not one each)."""
 
 from __future__ import annotations
 
@@ -26,11 +27,25 @@ class Opening:
         title: the workout's title.
         planned_seconds: how long the session should take (rep work and open rests estimated).
         advice: what to do with each exercise that can progress, from the log.
+        equipment: what to have ready before starting.
     """
 
     title: str
     planned_seconds: float
     advice: Sequence[Advice]
+    equipment: Sequence[str] = ()
+
+
+def advice_lines(advice: Sequence[Advice]) -> list[tuple[str, str]]:
+    """(what, why) lines: advice that shares its reason is one line naming every exercise."""
+    groups: dict[str, list[str]] = {}
+    for item in advice:
+        groups.setdefault(item.reason, []).append(item.headline)
+    lines = []
+    for reason, headlines in groups.items():
+        why = reason if len(headlines) == 1 else reason.replace("this exercise", "these exercises")
+        lines.append((" · ".join(headlines), why))
+    return lines
 
 
 class OpeningScreen(Screen[bool]):
@@ -53,15 +68,18 @@ class OpeningScreen(Screen[bool]):
                 f"Planned time: about {duration_text(opening.planned_seconds)}",
                 id="opening-planned",
             )
-            yield Static("This time", id="advice-heading")
             with VerticalScroll(id="advice"):
-                for advice in opening.advice:
+                if opening.equipment:
+                    yield Static("You need", classes="opening-heading")
                     yield Static(
-                        advice.headline,
-                        classes="advice-what",
+                        "\n".join(f"• {thing}" for thing in opening.equipment),
+                        id="equipment",
                         markup=False,
                     )
-                    yield Static(advice.reason, classes="advice-reason", markup=False)
+                yield Static("This time", id="advice-heading", classes="opening-heading")
+                for what, why in advice_lines(opening.advice):
+                    yield Static(what, classes="advice-what", markup=False)
+                    yield Static(why, classes="advice-reason", markup=False)
                 if not opening.advice:
                     yield Static("Do every exercise as written.", classes="advice-what")
             yield Static("Press Enter or space to start, q to leave", id="opening-start")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,6 +14,8 @@ from textual.widgets import Digits, Footer, ProgressBar, Static
 
 from runstrong.figures.braille import braille_poses
 from runstrong.play.session import Session
+from runstrong.progress.set_check import SetCheck
+from runstrong.progress.set_plan import SetPlan
 from runstrong.timeline import StepKind
 from runstrong.tui import describe
 from runstrong.workouts.figures import figure_for
@@ -32,6 +35,10 @@ class PlayerScreen(Screen[None]):
         Binding("b,left", "app.back", "Back"),
         Binding("e", "app.easier", "Easier"),
         Binding("q", "app.quit_session", "Quit"),
+        Binding("w", "app.check_key('w')", "Weight", show=False),
+        Binding("backspace", "app.check_key('backspace')", show=False),
+        Binding("full_stop", "app.check_key('.')", show=False),
+        *(Binding(str(n), f"app.check_key('{n}')", show=False) for n in range(10)),
     ]
 
     def __init__(self) -> None:
@@ -45,23 +52,36 @@ class PlayerScreen(Screen[None]):
             yield Static(id="target")
             yield Digits(id="countdown")
             yield Static(id="phase")
+            yield Static(id="set-check")
             yield ProgressBar(id="step-bar", show_eta=False, show_percentage=False)
         with Horizontal(id="how"):
             yield Static(id="instructions")
             yield Static(id="figure")
         yield Static(id="next-up")
         with Horizontal(id="session"):
-            yield ProgressBar(id="session-bar", show_eta=False)
+            yield ProgressBar(id="session-bar", show_eta=False, show_percentage=False)
             yield Static(id="time-left")
         yield Footer()
 
-    def show(self, session: Session, now: float) -> None:
-        """Bring every widget up to date with `session` at clock time `now`."""
+    def show(
+        self,
+        session: Session,
+        now: float,
+        *,
+        check: SetCheck | None = None,
+        plans: Mapping[str, SetPlan] | None = None,
+    ) -> None:
+        """Bring every widget up to date with `session` at clock time `now`, with the set
+        waiting to be checked, and the weights to use from `plans`."""
         step = session.step
         workout = session.workout
+        plan = (plans or {}).get(step.exercise_id or "")
         self.query_one("#where", Static).update(describe.where_text(step))
         self.query_one("#title", Static).update(describe.title_text(step))
-        self.query_one("#target", Static).update(describe.target_text(step, workout))
+        self.query_one("#target", Static).update(describe.target_text(step, workout, plan))
+        checking = self.query_one("#set-check", Static)
+        checking.display = check is not None
+        checking.update(describe.check_text(check) if check else "")
         self.query_one("#countdown", Digits).update(describe.big_clock(session, now))
         self.query_one("#phase", Static).update(describe.phase_text(session, now))
         bar = self.query_one("#step-bar", ProgressBar)

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from importlib import resources
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
 
+from runstrong.progress.loads import load_text as weight_text
 from runstrong.settings import Settings
 from runstrong.store.group_commit import GroupCommit
 from runstrong.store.live_sessions import LiveSessionError
@@ -21,7 +20,7 @@ from runstrong.version import runstrong_version
 from runstrong.web.api import advice, log, plan, sessions, timeline, workouts
 from runstrong.web.catalog import Catalog
 from runstrong.web.errors import BodyLimit, install_error_handlers
-from runstrong.web.pages import activity, figures, importer, library, player
+from runstrong.web.pages import activity, app_shell, figures, importer, library, player
 from runstrong.web.pages import log as log_pages
 from runstrong.web.pages import plan as plan_pages
 from runstrong.web.planning import MAX_UPLOAD_BYTES
@@ -64,6 +63,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     # The largest request is a calendar upload with its form fields.
     app.add_middleware(BodyLimit, max_bytes=MAX_UPLOAD_BYTES + 64 * 1024)
+    # A phone on a gym's patchy signal: pages, scripts and JSON go compressed.
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     for router in (
         workouts.router,
         timeline.router,
@@ -74,6 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(router)
     for router in (
+        app_shell.router,
         library.router,
         player.router,
         figures.router,
@@ -95,12 +97,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-@functools.cache
-def static_text(name: str) -> Markup:
-    """A static file's text, for inlining the stylesheets the player must not wait for."""
-    return Markup((resources.files("runstrong.web") / "static" / name).read_text(encoding="utf-8"))
-
-
 def _templates() -> Jinja2Templates:
     env = Environment(
         loader=PackageLoader("runstrong.web", "templates"),
@@ -108,6 +104,7 @@ def _templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(dose=dose_text, load=load_text, rest=rest_text, duration=duration_text)
-    env.globals["static_text"] = static_text
+    env.filters.update(
+        dose=dose_text, load=load_text, rest=rest_text, duration=duration_text, weight=weight_text
+    )
     return Jinja2Templates(env=env)

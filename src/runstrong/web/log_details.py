@@ -1,9 +1,13 @@
-"""The after-session form: what it asks per exercise, what it starts with, and how it is saved.
+"""The after-session review: the sets as logged, what it asks per exercise, and how it is saved.
 
-Fields start from what the log already has for the session, else from the
-progression advice (the load to use next), else from the plan (the reps the
-workout asks for). Saving amends the logged session, so what the player
-measured (sides, rounds, seconds, skips) is kept.
+The players log each set's weight and reps as they go, so the form is mostly
+a review: it lists them, and asks for the session's effort. Its fields start
+from what the log already has, else from the progression advice (the load to
+use next), else from the plan (the reps the workout asks for). A field saved
+unchanged changes nothing, so sets logged with different weights keep them;
+a changed field applies to every set of the exercise. Saving amends the
+logged session, so what the player measured (sides, rounds, seconds, skips)
+is kept. Stretches and other moves that do not progress get no effort box.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from runstrong.progress.advice import advice_from_log
 from runstrong.progress.loads import Unit, from_kg, to_kg
-from runstrong.store.entries import SessionEntry
+from runstrong.progress.loads import load_text as weight_text
+from runstrong.store.entries import Outcome, SessionEntry, SetEntry
 from runstrong.store.errors import InvalidEntry
 from runstrong.store.manual import Details, amend
 from runstrong.store.sessions import replace_session
@@ -61,6 +66,10 @@ class FormRow:
     reps: int | None
     rpe: int | None
     advice: str | None
+    logged: tuple[str, ...] = ()
+    """Each done set as logged: "12 kg × 8", "8 reps", "30 s"."""
+    rated: bool = True
+    """Asks for the exercise's effort (not for stretches and other moves that do not progress)."""
 
 
 def form_rows(
@@ -82,6 +91,7 @@ def form_rows(
             load = None
         done_reps = [s.reps_done for s in sets if s.reps_done is not None and s.reps_planned]
         rpes = [s.rpe for s in sets if s.rpe is not None]
+        done = [s for s in sets if s.outcome is Outcome.DONE]
         rows.append(
             FormRow(
                 exercise_id=exercise.id,
@@ -92,9 +102,24 @@ def form_rows(
                 reps=min(done_reps) if done_reps else movement.dose.reps,
                 rpe=max(rpes) if rpes else None,
                 advice=f"{tip.action.value}: {tip.what} ({tip.reason})" if tip else None,
+                logged=tuple(_set_text(s) for s in done),
+                rated=tip is not None,
             )
         )
     return rows
+
+
+def _set_text(done: SetEntry) -> str:
+    """ "12 kg × 8", "8 reps", "12 kg × 30 s", "30 s"."""
+    amount = (
+        f"{done.reps_done} reps"
+        if done.reps_planned is not None and done.reps_done is not None
+        else f"{round(done.seconds_done or done.seconds_planned or 0):g} s"
+    )
+    if not done.load_kg:
+        return amount
+    load = weight_text(done.load_kg, done.load_unit or "kg")
+    return f"{load} × {amount.removesuffix(' reps')}" if done.reps_planned else f"{load} × {amount}"
 
 
 def _advice(workout: Workout, entry: SessionEntry, *, log: TrainingLog, today: date, unit: Unit):

@@ -111,6 +111,9 @@ class _Writer:
             "summary": f"Imported from {self.name}: {len(draft.blocks)} blocks, "
             f"{exercises} exercises. Check the notes at the top of this file.",
         }
+        if draft.credit:
+            credit = vars(draft.credit)
+            document["credit"] = {key: value for key, value in credit.items() if value}
         if draft.target_minutes:
             document["target_minutes"] = draft.target_minutes
         if draft.equipment:

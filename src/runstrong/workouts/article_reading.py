@@ -70,6 +70,29 @@ _EASIER = re.compile(
     re.IGNORECASE,
 )
 _LONG = 400
+#: A sentence followed by a second, stray full stop: "Then switch sides. ."
+_DOUBLED_STOP = re.compile(r"[.!?]\s+\.\s*$")
+
+#: A person's name: two to four capitalised words ("Winnie Yu", "Mary-Kate O'Neil").
+_PERSON = r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019.-]*){1,3}"
+#: Letters after a name: "D.P.T.", "C.S.C.S.", "CSCS", "PhD".
+_CREDENTIALS = r"(?:[A-Z][A-Za-z]{0,3}\.)+|[A-Z][A-Za-z]{1,6}"
+_MADE = r"(?i:created|designed|developed|put together|came up with|programmed|built)"
+_ROUTINE = r"(?i:routine|workout|circuit|session|plan|program|programme)"
+#: "Winnie Yu, D.P.T., C.S.C.S., a physical therapist at ..., created this 20-minute routine."
+_CREATOR_FIRST = re.compile(
+    rf"\b(?P<name>{_PERSON})(?P<creds>(?:,\s*(?:{_CREDENTIALS}))*)"
+    r"(?:,\s*(?:an?|the)\s+(?P<role>[a-z][^,]{2,80}?)(?=\s+(?:at|with|for|in|of|who)\b|,))?"
+    rf"[^.]{{0,200}}?\b{_MADE}\s+(?:this|the)\b[^.]{{0,40}}?\b{_ROUTINE}\b"
+)
+#: "This routine was created by Winnie Yu, D.P.T." / "Workout courtesy of Winnie Yu".
+_CREATOR_AFTER = re.compile(
+    rf"\b{_ROUTINE}\b[^.]{{0,40}}?\b(?:{_MADE}\s+by|(?i:courtesy of|by))\s+"
+    rf"(?P<name>{_PERSON})(?P<creds>(?:,\s*(?:{_CREDENTIALS}))*)"
+    r"(?:,\s*(?:an?|the)\s+(?P<role>[a-z][^,.]{2,80}?)(?=\s+(?:at|with|for|in|of|who)\b|[,.]|$))?"
+)
+#: A byline: "By Mallory Creveling".
+_BYLINE = re.compile(rf"^(?:words\s+|written\s+)?by\s+(?P<name>{_PERSON})\s*$", re.IGNORECASE)
 
 #: Words in an article -> the load kind they name; longer phrases first.
 _LOADS: tuple[tuple[str, LoadKind], ...] = (
@@ -159,11 +182,22 @@ class DraftBlock:
     kind: str | None = None
 
 
+@dataclass(frozen=True)
+class DraftCredit:
+    """Who made the routine, as the article names them."""
+
+    author: str
+    role: str | None = None
+    writer: str | None = None
+    source: str | None = None
+
+
 @dataclass
 class Draft:
     """The workout as read, before it is written as a workout file."""
 
     title: str | None
+    credit: DraftCredit | None
     blocks: list[DraftBlock]
     equipment: list[str]
     weight_classes: dict[LoadKind, WeightClass]
@@ -282,6 +316,13 @@ class _Reader:
             if short and any(word in key for word in _FURNITURE):
                 furniture.append(line.number)
                 continue
+            if _DOUBLED_STOP.search(line.text) and counts[key] < 3:
+                # "Lie faceup on mat. .": a sentence glued to another element's full stop
+                self.notes.append(
+                    Note(line.number, f"left out {line.text.strip()!r}: a stray copy "
+                         "(it ends in a second full stop)")
+                )  # fmt: skip
+                continue
             if counts[key] >= 3 and not parse_dose(line.text) and short:
                 text = first_text.setdefault(key, line.text.strip())
                 repeated.setdefault(text, []).append(line.number)
@@ -319,6 +360,7 @@ class _Reader:
         equipment, classes = self._equipment()
         return Draft(
             title=self.article.title,
+            credit=self._credit(),
             blocks=blocks,
             equipment=equipment,
             weight_classes=classes,
@@ -330,6 +372,19 @@ class _Reader:
         )
 
     def _walk(self) -> list[DraftBlock]:
+        self._intro: dict[str, int] = {}
+        self._placed: dict[str, list[tuple[int, str, str]]] = {}
+        blocks = self._walk_lines()
+        for places in self._placed.values():
+            if len({name for _, name, _ in places}) > 1:
+                where = " and ".join(f"{name} (line {number})" for number, name, _ in places)
+                self.notes.append(
+                    Note(places[0][0], f"{places[0][2]!r} is under {where}: "
+                         "delete it where it does not belong")
+                )  # fmt: skip
+        return blocks
+
+    def _walk_lines(self) -> list[DraftBlock]:
         blocks: list[DraftBlock] = []
         current: DraftExercise | None = None
         fresh_header = False
@@ -362,6 +417,8 @@ class _Reader:
                 blocks[-1].rounds_line = line.number
             elif current is not None:
                 self._instruction(current, line, text)
+            elif not blocks:
+                self._intro.setdefault(_key(text), line.number)
             index += 1
         return [block for block in blocks if block.exercises]
 
@@ -401,6 +458,14 @@ class _Reader:
     def _instruction(self, exercise: DraftExercise, line: SourceLine, text: str) -> None:
         if len(text) > _LONG:
             return  # an author's bio or an essay, not a step
+        key = _key(text)
+        if key in self._intro:
+            self.notes.append(
+                Note(line.number, f"left out {text!r}: a copy of line {self._intro[key]} "
+                     "of the introduction, not a step")
+            )  # fmt: skip
+            return
+        self._placed.setdefault(key, []).append((line.number, exercise.name, text.strip()))
         if text[:1].islower():
             exercise.fragments.append(
                 text
@@ -546,6 +611,32 @@ class _Reader:
             self.notes.append(Note(None, "no equipment list found"))
         return names, classes
 
+    def _credit(self) -> DraftCredit | None:
+        """The routine's author (with their letters and role), the article's writer and site."""
+        author = None
+        for line in self.lines:
+            text = _normal(line.text)
+            match = _CREATOR_FIRST.search(text) or _CREATOR_AFTER.search(text)
+            if match:
+                author = match
+                self.notes.append(Note(line.number, f"credit: routine by {match['name']}"))
+                break
+        writer = next(
+            (m["name"] for line in self.lines if (m := _BYLINE.match(line.text.strip()))), None
+        )
+        if author is None:
+            self.notes.append(Note(None, "no credit found: the article names no author"))
+            return None
+        letters = [c.strip() for c in author["creds"].split(",") if c.strip()]
+        role = ", ".join([*letters, *([author["role"].strip()] if author["role"] else [])])
+        name = re.sub(r"^(?:coach|dr\.?)\s+", "", author["name"], flags=re.IGNORECASE).strip(" .")
+        return DraftCredit(
+            author=name[:120],
+            role=role[:120] or None,
+            writer=writer if writer and writer != name else None,
+            source=self.article.site,
+        )
+
     def _sessions_per_week(self) -> int | None:
         match = re.search(
             rf"\b(?:(once)|(twice)|{_NUMBER}\s+times)\s+(?:a|per|each)\s+week", self.text
@@ -583,6 +674,11 @@ class _Reader:
             (line.number for line in self.lines if words in _normal(line.text).lower()), None
         )
         self.notes.append(Note(number, message))
+
+
+def _key(text: str) -> str:
+    """A line as compared with others: case, spacing and closing punctuation aside."""
+    return " ".join(_normal(text).lower().split()).strip(" .")
 
 
 def _balanced(text: str) -> str:

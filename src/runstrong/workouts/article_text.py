@@ -61,9 +61,12 @@ class SourceLine:
 
 @dataclass(frozen=True)
 class Article:
+    """The article's lines, its title, and the site that published it when a page says."""
+
     lines: tuple[SourceLine, ...]
     title: str | None
     format: Format
+    site: str | None = None
 
 
 def guess_format(text: str, name: str = "") -> Format:
@@ -145,6 +148,7 @@ class _PageText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.lines: list[SourceLine] = []
         self.title: str | None = None
+        self.site: str | None = None
         self._skipping: list[str] = []
         self._open: list[str] = []
         self._text: list[str] = []
@@ -163,6 +167,10 @@ class _PageText(HTMLParser):
             self._flush()
             self._skipping.append(tag)
             return
+        if tag == "meta":
+            fields = dict(attrs)
+            if fields.get("property") == "og:site_name" and fields.get("content"):
+                self.site = " ".join((fields["content"] or "").split())[:120] or None
         if tag in _BLOCKS:
             self._flush()
         if tag == "title":
@@ -223,15 +231,18 @@ def _html(text: str) -> Article:
     parser.feed(text)
     parser.close()
     h1 = next((line.text for line in parser.lines if line.heading == 1), None)
-    title = h1 or _site_name_removed(parser.title)
-    return Article(tuple(parser.lines), title, "html")
+    page_title, site = _site_name_split(parser.title)
+    return Article(tuple(parser.lines), h1 or page_title, "html", parser.site or site)
 
 
-def _site_name_removed(title: str | None) -> str | None:
-    """ "Core Workout for Runners | Runner's World" -> "Core Workout for Runners"."""
+def _site_name_split(title: str | None) -> tuple[str | None, str | None]:
+    """ "Core Workout for Runners | Runner's World" -> ("Core Workout for Runners",
+    "Runner's World")."""
     if not title:
-        return None
+        return None, None
     for separator in (" | ", " - ", " — ", " – "):
         if separator in title:
-            return title.split(separator)[0].strip() or title
-    return title
+            head, _, tail = title.rpartition(separator)
+            head = head.split(separator)[0].strip()
+            return head or title, tail.strip()[:120] or None
+    return title, None

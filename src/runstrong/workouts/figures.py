@@ -11,8 +11,8 @@ import hashlib
 from importlib import resources
 from pathlib import Path
 
+from runstrong.figures.drawing_version import drawing_version
 from runstrong.figures.model import Figure
-from runstrong.version import runstrong_version
 from runstrong.workouts.model import Exercise
 
 
@@ -50,8 +50,8 @@ def figure_for(exercise: Exercise, variation_id: str | None = None) -> Figure | 
 
 
 def figure_version(exercise: Exercise, variation_id: str | None = None) -> str | None:
-    """A short token that changes whenever the picture would (its data or runstrong's
-    version), so a picture's address can be cached for good; None when there is no figure.
+    """A short token that changes whenever the picture would (its data or the code that
+    draws it), so a picture's address can be cached for good; None when there is no figure.
     Reads at most one small file and parses nothing."""
     origin = _origin(exercise, variation_id)
     if origin is None:
@@ -60,7 +60,7 @@ def figure_version(exercise: Exercise, variation_id: str | None = None) -> str |
         data = (builtin_figure_dir() / f"{origin}.yaml").read_bytes()
     else:
         data = origin.model_dump_json().encode()
-    return hashlib.sha256(runstrong_version().encode() + b"\0" + data).hexdigest()[:12]
+    return hashlib.sha256(drawing_version().encode() + b"\0" + data).hexdigest()[:12]
 
 
 def _origin(exercise: Exercise, variation_id: str | None) -> Figure | str | None:

@@ -20,9 +20,11 @@ from pydantic import (
     ConfigDict,
     Field,
     StrictBool,
+    ValidationError,
     ValidationInfo,
     model_validator,
 )
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from runstrong.figures.model import Figure
 
@@ -422,6 +424,11 @@ class Schedule(_Strict):
 
     sessions_per_week: Annotated[int, Field(ge=1, le=14, strict=True)] = 1
     recovery_hours_before_quality_run: Annotated[int, Field(ge=0, le=168, strict=True)] = 48
+    hours_between_sessions: Annotated[int, Field(ge=0, le=168, strict=True)] = Field(
+        48,
+        description="How far apart two sessions of this workout start, at least, "
+        "when it is done more than once a week.",
+    )
     note: Text | None = None
 
 
@@ -454,7 +461,7 @@ class Workout(_Strict):
     @model_validator(mode="after")
     def _unique_ids(self) -> Workout:
         _reject_duplicates([b.id for b in self.blocks], "block")
-        _reject_duplicates([e.id for b in self.blocks for e in b.exercises], "exercise")
+        _reject_repeated_exercises(self.blocks)
         return self
 
     def exercise(self, exercise_id: str) -> Exercise:
@@ -466,6 +473,27 @@ class Workout(_Strict):
 
     def exercises(self) -> list[Exercise]:
         return [e for b in self.blocks for e in b.exercises]
+
+
+def _reject_repeated_exercises(blocks: list[Block]) -> None:
+    """Each exercise appears once in a workout (its sets and history are kept by id), so a
+    second one is refused where it is written."""
+    seen: dict[str, str] = {}
+    for b, block in enumerate(blocks):
+        for e, exercise in enumerate(block.exercises):
+            if exercise.id not in seen:
+                seen[exercise.id] = block.name
+                continue
+            message = (
+                f"exercise {exercise.id!r} is already in {seen[exercise.id]!r}: a workout "
+                "does each exercise once (to do it again, define your own with another `id`)"
+            )
+            error = InitErrorDetails(
+                type=PydanticCustomError("repeated_exercise", message),
+                loc=("blocks", b, "exercises", e),
+                input=exercise.id,
+            )
+            raise ValidationError.from_exception_data("Workout", [error])
 
 
 def _reject_duplicates(ids: list[str], what: str) -> None:

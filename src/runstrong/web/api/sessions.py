@@ -14,6 +14,7 @@ from fastapi import APIRouter, Path, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from runstrong.play.recording import Outcome
+from runstrong.progress.loads import Unit, to_kg
 from runstrong.store.entries import Status
 from runstrong.store.live_sessions import LiveSession, RecordedOutcome, StepOutcome, timeline_of
 from runstrong.web.deps import (
@@ -96,6 +97,13 @@ class SetResult(_Input):
     exercise_id: Slug = Field(description="The exercise the player showed at that step.")
     outcome: Outcome
     seconds: Seconds
+    reps: Annotated[int, Field(ge=0, le=1000, strict=True)] | None = Field(
+        None, description="Reps done (rep work; the plan's reps when not given)."
+    )
+    load: Annotated[float, Field(ge=0, le=1000)] | None = Field(
+        None, description="The weight used, in `unit` (none: bodyweight or not said)."
+    )
+    unit: Unit = "kg"
 
 
 class Finish(_Input):
@@ -219,6 +227,9 @@ async def create_set(
         exercise_id=body.exercise_id,
         outcome=body.outcome,
         seconds=body.seconds,
+        reps=body.reps,
+        load_kg=to_kg(body.load, body.unit) if body.load else None,
+        load_unit=body.unit if body.load else None,
     )
     recorded = await sessions.write(lambda live, db: live.record(session_id, outcome, db=db))
     return _set_view(recorded)

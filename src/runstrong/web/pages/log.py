@@ -13,7 +13,13 @@ from pydantic import ValidationError
 from runstrong.progress.charts import adherence_svg, load_svg
 from runstrong.progress.loads import Unit
 from runstrong.store.history import recent_sessions
-from runstrong.store.stats import adherence, completed_days, exercise_totals, load_over_time
+from runstrong.store.stats import (
+    adherence,
+    completed_days,
+    exercise_totals,
+    first_day,
+    load_over_time,
+)
 from runstrong.web.deps import (
     LibraryDep,
     LogDep,
@@ -70,11 +76,17 @@ def _save_form(request, uid, log, library, templates, form: dict[str, object]) -
 
 
 def _details_data(form: dict[str, object]) -> dict:
-    """Flat form fields ("load.b-squat") into the nested shape `SessionDetails` checks."""
+    """Flat form fields ("load.b-squat") into the nested shape `SessionDetails` checks.
+
+    A field sent back as it was shown ("was.load.b-squat") is left out: saving the
+    review unchanged must not flatten sets logged with different weights into one.
+    """
     data: dict = {"exercises": {}}
     for key, value in form.items():
         text = value.strip() if isinstance(value, str) else ""
-        if not text:
+        if not text or key.startswith("was."):
+            continue
+        if text == str(form.get(f"was.{key}", "")).strip():
             continue
         name, _, exercise = key.partition(".")
         if exercise:
@@ -165,7 +177,8 @@ async def delete_from_history(
 def show_adherence_chart(workout: WorkoutDep, log: LogDep) -> Response:
     days = completed_days(log.store(), workout_id=workout.id)
     today = datetime.now().astimezone().date()
-    record = adherence(days, target=workout.schedule.sessions_per_week, today=today)
+    since = first_day(log.store(), workout_id=workout.id) or today
+    record = adherence(days, target=workout.schedule.sessions_per_week, today=today, since=since)
     return Response(adherence_svg(record), media_type=SVG)
 
 

@@ -1,0 +1,74 @@
+"""`runstrong serve --cert --key`: HTTPS for a phone on the home network, bad files refused."""
+
+from __future__ import annotations
+
+import os
+import socket
+import ssl
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from certificates import HOME_NAME, issue
+
+
+def test_cert_without_key_is_refused(run, tmp_path: Path):
+    tls = issue(tmp_path / "tls", "127.0.0.1")
+    status, _, err = run("serve", "--cert", str(tls.cert))
+    assert status == 2
+    assert "runstrong: error: --cert and --key go together" in err
+
+
+def test_a_key_of_another_certificate_is_refused(run, tmp_path: Path):
+    mine = issue(tmp_path / "mine", "127.0.0.1")
+    other = issue(tmp_path / "other", "127.0.0.1")
+    status, _, err = run("serve", "--cert", str(mine.cert), "--key", str(other.key))
+    assert status == 2
+    assert f"runstrong: error: cannot use {mine.cert} with {other.key}" in err
+    assert "hint:" in err
+
+
+def test_a_file_that_is_no_certificate_is_refused(run, tmp_path: Path):
+    tls = issue(tmp_path / "tls", "127.0.0.1")
+    status, _, err = run("serve", "--cert", str(tls.key), "--key", str(tls.key))
+    assert status == 2
+    assert "runstrong: error: cannot use" in err
+
+
+@pytest.mark.slow
+def test_serve_answers_over_https_with_the_certificate(tmp_path: Path):
+    tls = issue(tmp_path / "tls", "127.0.0.1", HOME_NAME)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    tls_options = ("--cert", str(tls.cert), "--key", str(tls.key))
+    env = {**os.environ, "RUNSTRONG_HOME": str(tmp_path / "home")}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "runstrong", "serve", "--port", str(port), *tls_options],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        trusting = ssl.create_default_context(cafile=str(tls.authority))
+        assert f"https://127.0.0.1:{port}/" in server.stderr.readline()
+        deadline = time.monotonic() + 60  # a busy machine starts a server slowly
+        while True:
+            try:
+                page = httpx.get(f"https://127.0.0.1:{port}/", verify=trusting)
+                break
+            except httpx.ConnectError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        assert page.status_code == 200
+        assert "runstrong" in page.text
+        with pytest.raises(httpx.ConnectError, match="CERTIFICATE_VERIFY_FAILED"):
+            httpx.get(f"https://127.0.0.1:{port}/")  # not trusted without the authority
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
