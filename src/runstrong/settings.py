@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 HOME_VARIABLE = "RUNSTRONG_HOME"
 DATABASE_URL_VARIABLE = "RUNSTRONG_DATABASE_URL"
@@ -55,6 +55,11 @@ class Settings(BaseModel):
         description="Signs the web app's form tokens; None: a key kept in the data folder. "
         "Servers on several machines must share one.",
     )
+
+    @field_validator("allowed_hosts")
+    @classmethod
+    def _host_patterns(cls, hosts: tuple[str, ...]) -> tuple[str, ...]:
+        return host_patterns(hosts)
 
     @classmethod
     def from_env(cls, *, workout_dirs: tuple[Path, ...] = ()) -> Settings:
@@ -118,3 +123,18 @@ class Settings(BaseModel):
 def with_loopback(hosts: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """Loopback's names, then `hosts` (lower case, each once)."""
     return tuple(dict.fromkeys(host.lower() for host in (*LOOPBACK_HOSTS, *hosts)))
+
+
+def host_patterns(hosts: tuple[str, ...]) -> tuple[str, ...]:
+    """`hosts`, once each is known to be a host name, an address or a '*.domain' wildcard.
+
+    Raises:
+        ValueError: one is not.
+    """
+    for host in hosts:
+        wildcard = host.startswith("*.") and "*" not in host[2:]
+        if not host or any(c.isspace() or c in "/@" for c in host):
+            raise ValueError(f"{host!r} is not a host name")
+        if "*" in host and host != "*" and not wildcard:
+            raise ValueError(f"{host!r}: a wildcard must be '*.example.org'")
+    return hosts
