@@ -35,7 +35,7 @@ def test_a_circuit_of_five_plays_every_step_in_order(page, live_server, runstron
     steps = httpx.get(f"{live_server}/api/timeline/circuit-of-five").json()["steps"]
     page.add_init_script(RECORDER)
     page.goto(f"{live_server}/play/circuit-of-five?speed=100")
-    page.wait_for_function("document.getElementById('player').dataset.state === 'paused'")
+    page.wait_for_function("() => document.getElementById('player').dataset.state === 'paused'")
     page.get_by_role("button", name="Start").click()
     deadline = time.monotonic() + 120  # generous: a loaded machine plays slowly
     while time.monotonic() < deadline:
