@@ -57,7 +57,7 @@ def main() -> None:
                 raise SystemExit(f"upload failed: {upload.text[:300]}")
             page = client.get("/plan").text
             feed = re.search(r'class="feed" readonly value="([^"]+)"', page).group(1)
-            feed = feed.replace("http://testserver", "")
+            feed = feed.replace("http://localhost", "")
             print(f"{CALENDAR.name}, 16 weeks, {args.requests} requests each (in-process)")
             for name, path in (("plan page", "/plan"), ("calendar feed", feed)):
                 walls, cpu = _timed(client, path, args.requests)

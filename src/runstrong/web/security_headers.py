@@ -32,6 +32,8 @@ SELF_CONTAINED_POLICY = (
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 _CSP = b"content-security-policy"
+_PAGE = PAGE_POLICY.encode()
+_SELF_CONTAINED = SELF_CONTAINED_POLICY.encode()
 _COMMON = (
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
@@ -56,9 +58,16 @@ class SecurityHeaders:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", ()))
-                names = {name.lower() for name, _ in headers}
-                if _CSP not in names:
-                    headers.append((_CSP, _policy(headers).encode()))
+                policy = _PAGE
+                for name, value in headers:
+                    name = name.lower()
+                    if name == _CSP:
+                        policy = None  # the route chose its own
+                        break
+                    if name == b"content-type" and value.startswith(b"image/svg+xml"):
+                        policy = _SELF_CONTAINED
+                if policy is not None:
+                    headers.append((_CSP, policy))
                 headers.extend(_COMMON)
                 if https:
                     headers.append(_HSTS)
@@ -66,10 +75,3 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
-
-
-def _policy(headers: list[tuple[bytes, bytes]]) -> str:
-    content_type = next((v for n, v in headers if n.lower() == b"content-type"), b"")
-    if content_type.startswith(b"image/svg+xml"):
-        return SELF_CONTAINED_POLICY
-    return PAGE_POLICY
