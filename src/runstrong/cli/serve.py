@@ -16,7 +16,14 @@ import uvicorn
 from runstrong.cli.db import opened_log
 from runstrong.cli.errors import UserError
 from runstrong.cli.machine_names import bound_hosts
-from runstrong.settings import ALLOWED_HOSTS_VARIABLE, host_patterns, with_loopback
+from runstrong.secret_key import secret_key
+from runstrong.settings import (
+    ALLOWED_HOSTS_VARIABLE,
+    SECRET_KEY_VARIABLE,
+    Settings,
+    host_patterns,
+    with_loopback,
+)
 
 
 @click.command()
@@ -115,9 +122,6 @@ def _answered_names(host: str, extra: tuple[str, ...]) -> tuple[str, ...]:
 
 def _make_secret_key() -> None:
     """Make the key forms are signed with once, here, so no worker fails for want of it."""
-    from runstrong.secret_key import secret_key
-    from runstrong.settings import SECRET_KEY_VARIABLE, Settings
-
     try:
         secret_key(Settings.from_env())
     except OSError as err:
