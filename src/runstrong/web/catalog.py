@@ -1,12 +1,14 @@
 """The workout library, reloaded only when a workout file changes, and its timelines cached.
 
 Parsing YAML on every request would dominate the API's latency; checking the
-files' modification times costs a few stat calls. The timeline JSON the
+files' modification times costs a few system calls (one listing and one stat
+per file, with no path objects built: this runs on every request). The timeline JSON the
 player fetches is kept per workout and variations until the library reloads.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Mapping
 
@@ -20,6 +22,9 @@ class Catalog:
     def __init__(self, settings: Settings) -> None:
         self._extra_dirs = settings.workout_dirs
         self._user_dir = settings.user_workouts_dir
+        self._folders = tuple(
+            str(folder) for folder in (builtin_dir(), self._user_dir, *self._extra_dirs)
+        )
         self._lock = threading.Lock()
         self._signature: tuple | None = None
         self._library: Library | None = None
@@ -56,12 +61,14 @@ class Catalog:
 
     def _current_signature(self) -> tuple:
         entries = []
-        for folder in (builtin_dir(), self._user_dir, *self._extra_dirs):
-            if not folder.is_dir():
+        for folder in self._folders:
+            try:
+                listing = sorted(os.scandir(folder), key=lambda entry: entry.name)
+            except OSError:  # not there (yet), or not a folder
                 continue
-            for path in sorted(folder.iterdir()):
+            for entry in listing:
                 try:
-                    entries.append((str(path), path.stat().st_mtime_ns))
+                    entries.append((entry.path, entry.stat().st_mtime_ns))
                 except OSError:
                     continue
         return tuple(entries)
