@@ -15,6 +15,12 @@ import uvicorn
 from runstrong.cli.db import opened_log
 from runstrong.cli.errors import UserError
 
+#: How long an idle kept-alive connection stays open, in seconds. Longer than
+#: clients keep theirs (httpx 5 s, aiohttp 15 s, a proxy's 60 s): a server that
+#: closes first races the client's next request on that connection, which then
+#: fails without an answer (uvicorn's own default is 5 s).
+KEEP_ALIVE_SECONDS = 75
+
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -69,6 +75,8 @@ def serve(
         port=port,
         workers=workers,
         log_level="warning",
+        access_log=False,
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
         **tls,
     )
 

@@ -52,7 +52,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await run_in_threadpool(training_log.close)
 
     app = FastAPI(
-        title="runstrong", version=runstrong_version(), description=DESCRIPTION, lifespan=lifespan
+        title="runstrong",
+        version=runstrong_version(),
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        # No OpenTelemetry here: spare every request the look for a configured provider.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings
     app.state.catalog = Catalog(settings)
@@ -65,10 +70,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodyLimit, max_bytes=MAX_UPLOAD_BYTES + 64 * 1024)
     # A phone on a gym's patchy signal: pages, scripts and JSON go compressed.
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
+    # The player's sessions first: a set is the request a server answers most.
     for router in (
+        sessions.router,
         workouts.router,
         timeline.router,
-        sessions.router,
         log.router,
         advice.router,
         plan.router,

@@ -1,25 +1,38 @@
 """The workout library, reloaded only when a workout file changes, and its timelines cached.
 
-Parsing YAML on every request would dominate the API's latency; checking the
-files' modification times costs a few system calls (one listing and one stat
-per file, with no path objects built: this runs on every request). The timeline JSON the
-player fetches is kept per workout and variations until the library reloads.
+Parsing YAML on every request would dominate the API's latency, and even
+looking at the files' modification times (a listing and a stat per file)
+costs a busy server more than recording a set: so the files are looked at
+once a second at most, and at once after the app itself saved a workout.
+The timeline JSON the player fetches is kept per workout and variations
+until the library reloads.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable, Mapping
 
 from runstrong.settings import Settings
 from runstrong.workouts.library import Library, builtin_dir, load_library
 
+#: How long the files as last looked at are trusted, in seconds.
+RECHECK_SECONDS = 1.0
+
 
 class Catalog:
-    """A cached `Library` that notices new, changed and removed workout files."""
+    """A cached `Library` that notices new, changed and removed workout files within a second.
 
-    def __init__(self, settings: Settings) -> None:
+    Args:
+        settings: where the user's workouts are.
+        clock: monotonic seconds (tests pass their own).
+    """
+
+    def __init__(self, settings: Settings, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._checked: float | None = None
         self._extra_dirs = settings.workout_dirs
         self._user_dir = settings.user_workouts_dir
         self._folders = tuple(
@@ -31,15 +44,31 @@ class Catalog:
         self._cached: dict[tuple, bytes] = {}
 
     def current(self) -> Library | None:
-        """The library as loaded, if no workout file changed since (a few stat calls), else None."""
+        """The library as loaded, if no workout file changed since, else None.
+
+        Looks at the files only if it last did a second or more ago.
+        """
+        checked = self._checked
+        if checked is not None and self._clock() - checked < RECHECK_SECONDS:
+            return self._library
+        now = self._clock()
         signature = self._current_signature()
         with self._lock:
-            return self._library if signature == self._signature else None
+            if signature != self._signature:
+                return None
+            self._checked = now
+            return self._library
+
+    def changed(self) -> None:
+        """The app itself changed a workout file: look at the files on the next request."""
+        self._checked = None
 
     def library(self) -> Library:
         """The library, (re)loaded first if a workout file changed: reads and parses YAML."""
+        now = self._clock()
         signature = self._current_signature()
         with self._lock:
+            self._checked = now
             if self._library is None or signature != self._signature:
                 self._library = load_library(self._extra_dirs, user_dir=self._user_dir)
                 self._signature = signature
