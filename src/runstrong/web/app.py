@@ -7,7 +7,6 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
-from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -19,6 +18,7 @@ from runstrong.store.live_sessions import LiveSessionError
 from runstrong.version import runstrong_version
 from runstrong.web.api import advice, log, plan, sessions, timeline, workouts
 from runstrong.web.catalog import Catalog
+from runstrong.web.compression import Compression
 from runstrong.web.errors import BodyLimit, install_error_handlers
 from runstrong.web.pages import activity, app_shell, figures, importer, library, player
 from runstrong.web.pages import log as log_pages
@@ -69,7 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The largest request is a calendar upload with its form fields.
     app.add_middleware(BodyLimit, max_bytes=MAX_UPLOAD_BYTES + 64 * 1024)
     # A phone on a gym's patchy signal: pages, scripts and JSON go compressed.
-    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
+    app.add_middleware(Compression, minimum_size=1024, compresslevel=6)
     # The player's sessions first: a set is the request a server answers most.
     for router in (
         sessions.router,
