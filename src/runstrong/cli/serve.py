@@ -69,7 +69,7 @@ def serve(
         threading.Thread(target=_open_when_ready, args=(url, local, port), daemon=True).start()
     # By import string, so each worker process builds its own app (nothing shared in memory).
     uvicorn.run(
-        "runstrong.web.app:create_app",
+        "runstrong.web.app:create_served_app",
         factory=True,
         host=host,
         port=port,
