@@ -552,6 +552,9 @@ _WRITE_SET = DriverStatement(
     " on conflict (session_id, position) do update set "
     + ", ".join(f"{name} = excluded.{name}" for name in _SET_COLUMNS[2:])
 )
+_SAVEPOINT = DriverStatement("savepoint write_set")
+_ROLLBACK_TO_SAVEPOINT = DriverStatement("rollback to savepoint write_set")
+_RELEASE_SAVEPOINT = DriverStatement("release savepoint write_set")
 _OUTCOME_COLUMNS = (
     "client_id, position, exercise_id, variation_id, side, round, outcome, seconds_done"
 )
@@ -675,20 +678,23 @@ def _write_set(connection: Connection, values: dict) -> RecordedOutcome | None:
     Returns None once written, or the set another writer saved with the same
     client id a moment before. Only a server database lets two writers race
     (SQLite takes one writer at a time), so only there is the write fenced
-    by a savepoint it can roll back to.
+    by a savepoint it can roll back to (set on the driver's cursor too: SQLAlchemy's
+    nested transaction cost as much as the rest of recording the set).
     """
     if connection.dialect.name == "sqlite":
         _WRITE_SET.run(connection, values)
         return None
+    _SAVEPOINT.run(connection, {})
     try:
-        with connection.begin_nested():
-            _WRITE_SET.run(connection, values)
-        return None
+        _WRITE_SET.run(connection, values)
     except connection.dialect.loaded_dbapi.IntegrityError:
+        _ROLLBACK_TO_SAVEPOINT.run(connection, {})
         found = _recorded(connection, values["session_id"], values["client_id"])
         if found is None:
             raise
         return found
+    _RELEASE_SAVEPOINT.run(connection, {})
+    return None
 
 
 def _same_or_conflict(earlier: RecordedOutcome, outcome: StepOutcome) -> RecordedOutcome:
