@@ -149,7 +149,7 @@ class SetView(BaseModel):
 @router.post("/{session_id}/sets", response_model=SetView, status_code=201)
 async def create_set(
     session_id: SessionId, body: SetResult, sessions: PlayerSessionsDep
-) -> SetView:
+) -> Response:
     """Record an exercise step as done or skipped; it is in the training log when answered."""
     outcome = StepOutcome(
         client_id=body.client_id,
@@ -162,7 +162,10 @@ async def create_set(
         load_unit=body.unit if body.load else None,
     )
     recorded = await sessions.write(lambda live, db: live.record(session_id, outcome, db=db))
-    return _set_view(recorded)
+    # Serialised here: FastAPI would check the view against `SetView` once more first.
+    return Response(
+        _set_view(recorded).model_dump_json(), status_code=201, media_type="application/json"
+    )
 
 
 @router.post("", response_model=SessionView, status_code=status.HTTP_201_CREATED)
