@@ -76,10 +76,15 @@ class Catalog:
             return self._library
 
     def cached(
-        self, workout_id: str, variations: Mapping[str, str], build: Callable[[], bytes]
+        self,
+        workout_id: str,
+        variations: Mapping[str, str],
+        build: Callable[[], bytes],
+        *,
+        form: str = "json",
     ) -> bytes:
-        """`build()` once per workout and variations for the library as last loaded."""
-        key = (workout_id, tuple(sorted(variations.items())))
+        """`build()` once per workout, variations and `form` for the library as last loaded."""
+        key = (workout_id, tuple(sorted(variations.items())), form)
         with self._lock:
             found = self._cached.get(key)
         if found is None:
