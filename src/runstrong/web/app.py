@@ -6,13 +6,15 @@ import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.concurrency import run_in_threadpool
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from runstrong.progress.loads import load_text as weight_text
+from runstrong.secret_key import secret_key
 from runstrong.settings import Settings
 from runstrong.store.group_commit import GroupCommit
 from runstrong.store.live_sessions import LiveSessionError
@@ -20,11 +22,14 @@ from runstrong.version import runstrong_version
 from runstrong.web.api import advice, log, plan, sessions, timeline, workouts
 from runstrong.web.catalog import Catalog
 from runstrong.web.compression import Compression
+from runstrong.web.csrf import CsrfCookie, CsrfTokens, csrf_field, require_csrf_token
 from runstrong.web.errors import BodyLimit, install_error_handlers
 from runstrong.web.pages import activity, app_shell, figures, importer, library, player
 from runstrong.web.pages import log as log_pages
 from runstrong.web.pages import plan as plan_pages
 from runstrong.web.planning import MAX_UPLOAD_BYTES
+from runstrong.web.same_origin import SameOriginWrites
+from runstrong.web.security_headers import SecurityHeaders
 from runstrong.web.training_log import TrainingLog
 from runstrong.wording import dose_text, duration_text, load_text, rest_text
 
@@ -65,12 +70,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.log = training_log
     app.state.writes = writes
     app.state.templates = _templates()
+    app.state.csrf = CsrfTokens(secret_key(settings))
     app.mount("/static", StaticFiles(packages=[("runstrong.web", "static")]), name="static")
     install_error_handlers(app)
+    # Innermost first: each one added wraps those before it.
+    app.add_middleware(CsrfCookie)
     # The largest request is a calendar upload with its form fields.
     app.add_middleware(BodyLimit, max_bytes=MAX_UPLOAD_BYTES + 64 * 1024)
     # A phone on a gym's patchy signal: pages, scripts and JSON go compressed.
     app.add_middleware(Compression, minimum_size=1024, compresslevel=6)
+    app.add_middleware(SameOriginWrites)
+    app.add_middleware(
+        TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts), www_redirect=False
+    )
+    app.add_middleware(SecurityHeaders)
     # The player's sessions first: a set is the request a server answers most.
     for router in (
         sessions.router,
@@ -91,9 +104,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         activity.router,
         importer.router,
     ):
-        app.include_router(router)
+        # Every form post on a page must carry the browser's token.
+        app.include_router(router, dependencies=[Depends(require_csrf_token)])
     app.state.templates.env.globals.update(
         path_for=app.url_path_for,
+        csrf_field=csrf_field,
         nav_links=[
             ("Workouts", "show_library"),
             ("History", "show_history"),
