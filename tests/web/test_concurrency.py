@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,7 @@ from web.web_calendars import next_monday, runs_csv
 
 ROUTINE = "runners-lower-body"
 HOLD_SECONDS = 5
+FILES = Path(__file__).parents[1] / "workouts" / "files"
 
 
 def _held(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> dict:
@@ -85,10 +87,16 @@ def test_saving_the_log_form_does_not_stall_other_requests(client, monkeypatch):
 
 def test_a_changed_workout_file_is_parsed_off_the_event_loop(client, runstrong_home):
     """The autouse check fails this test if the library reloads on the event loop."""
-    from runstrong.settings import Settings
+    from runstrong.web.catalog import RECHECK_SECONDS, Catalog
 
-    assert client.get("/api/workouts").status_code == 200
-    folder = Settings.from_env().user_workouts_dir
+    now = [1000.0]
+    client.app.state.catalog = Catalog(client.app.state.settings, clock=lambda: now[0])
+    listed = client.get("/api/workouts").json()
+    folder = client.app.state.settings.user_workouts_dir
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "notes.txt").write_text("not a workout\n")
-    assert client.get("/api/workouts").status_code == 200
+    (folder / "circuit.yaml").write_bytes((FILES / "circuit-of-five.yaml").read_bytes())
+    now[0] += RECHECK_SECONDS / 2
+    assert client.get("/api/workouts").json() == listed  # the files were looked at just now
+    now[0] += RECHECK_SECONDS / 2
+    ids = [workout["id"] for workout in client.get("/api/workouts").json()]
+    assert "circuit-of-five" in ids and len(ids) == len(listed) + 1

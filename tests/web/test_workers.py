@@ -3,6 +3,7 @@ loss of each), on one SQLite file and on one PostgreSQL database; every set is l
 
 from __future__ import annotations
 
+import http.client
 import os
 import signal
 import socket
@@ -12,6 +13,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -118,3 +120,24 @@ def test_a_session_survives_any_worker(server, database_url: str) -> None:
     with open_store(database_url) as store:
         [entry] = all_sessions(store)
     assert [s.position for s in entry.sets] == [s.index for s in work]
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_an_idle_kept_alive_connection_is_not_closed_under_the_client(server) -> None:
+    """A client keeps an idle connection for 5 s (httpx's default): the server must not
+    close it first, or the client's next request on it races the close and gets no answer."""
+    base, _process = server
+    address = urlsplit(base)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
+    try:
+        connection.request("GET", "/api/workouts")
+        assert connection.getresponse().read()
+        time.sleep(6)
+        body = b'{"workout_id": "%s"}' % ROUTINE.encode()
+        connection.request(
+            "POST", "/api/sessions", body=body, headers={"Content-Type": "application/json"}
+        )
+        answer = connection.getresponse()  # on the same connection: no reconnecting here
+        assert answer.status == 201, answer.read()
+    finally:
+        connection.close()

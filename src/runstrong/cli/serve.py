@@ -25,6 +25,12 @@ from runstrong.settings import (
     with_loopback,
 )
 
+#: How long an idle kept-alive connection stays open, in seconds. Longer than
+#: clients keep theirs (httpx 5 s, aiohttp 15 s, a proxy's 60 s): a server that
+#: closes first races the client's next request on that connection, which then
+#: fails without an answer (uvicorn's own default is 5 s).
+KEEP_ALIVE_SECONDS = 75
+
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -94,12 +100,14 @@ def serve(
     os.environ[ALLOWED_HOSTS_VARIABLE] = " ".join(names)  # every worker reads it
     # By import string, so each worker process builds its own app (nothing shared in memory).
     uvicorn.run(
-        "runstrong.web.app:create_app",
+        "runstrong.web.app:create_served_app",
         factory=True,
         host=host,
         port=port,
         workers=workers,
         log_level="warning",
+        access_log=False,
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
         **tls,
     )
 

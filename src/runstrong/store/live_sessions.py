@@ -46,6 +46,7 @@ from sqlalchemy.exc import IntegrityError
 
 from runstrong.play.recording import Outcome
 from runstrong.store.database import Store
+from runstrong.store.driver_sql import DriverStatement
 from runstrong.store.entries import DEFAULT_USER, SetEntry, Status, explain, set_values
 from runstrong.store.schema import TrainingSession, User
 from runstrong.store.types import UTCDateTime
@@ -354,10 +355,13 @@ class LiveSessions:
             OutcomeConflict (the id was used for a different outcome).
         """
         with self._unit(db) as connection:
-            row = self._row(connection, uid, lean=True)
-            earlier = _recorded(connection, row.id, outcome.client_id)
-            if earlier is not None:
-                return _same_or_conflict(earlier, outcome)
+            row = _FOR_OUTCOME.first(
+                connection, {"user": self._user, "uid": uid, "client_id": outcome.client_id}
+            )
+            if row is None:
+                raise UnknownSession(f"no session {uid!r}", field="session_id")
+            if row.client_id is not None:
+                return _same_or_conflict(_answer(row._asdict()), outcome)
             _check_open(row)
             values = _set_columns(self._step(row, outcome), outcome)
             values.update(session_id=row.id, client_id=outcome.client_id)
@@ -542,15 +546,30 @@ _SET_COLUMNS = (
     "reps_planned", "reps_done", "seconds_planned", "seconds_done", "load_kg", "load_unit",
     "rpe", "client_id",
 )  # fmt: skip
-_WRITE_SET = text(
+_WRITE_SET = DriverStatement(
     f"insert into sets ({', '.join(_SET_COLUMNS)})"
     f" values ({', '.join(':' + name for name in _SET_COLUMNS)})"
     " on conflict (session_id, position) do update set "
     + ", ".join(f"{name} = excluded.{name}" for name in _SET_COLUMNS[2:])
 )
-_RECORDED = text(
-    "select client_id, position, exercise_id, variation_id, side, round, outcome, seconds_done"
-    " from sets where session_id = :session_id and client_id = :client_id"
+_SAVEPOINT = DriverStatement("savepoint write_set")
+_ROLLBACK_TO_SAVEPOINT = DriverStatement("rollback to savepoint write_set")
+_RELEASE_SAVEPOINT = DriverStatement("release savepoint write_set")
+_OUTCOME_COLUMNS = (
+    "client_id, position, exercise_id, variation_id, side, round, outcome, seconds_done"
+)
+_RECORDED = DriverStatement(
+    f"select {_OUTCOME_COLUMNS} from sets where session_id = :session_id and client_id = :client_id"
+)
+#: what recording an outcome needs, in one round trip: the session, and the
+#: outcome already recorded under the same client id, if any
+_FOR_OUTCOME = DriverStatement(
+    "select s.id, s.uid, s.workout_id, s.workout_version, s.variations, s.status, "
+    + ", ".join(f"x.{name}" for name in _OUTCOME_COLUMNS.split(", "))
+    + " from sessions s join users u on u.id = s.user_id"
+    " left join sets x on x.session_id = s.id and x.client_id = :client_id"
+    " where u.name = :user and s.uid = :uid",
+    columns={"variations": JSON()},
 )
 
 
@@ -616,10 +635,8 @@ def _check_index(timeline: Timeline, index: int, *, field: str, allow_end: bool 
 
 
 def _recorded(connection: Connection, session_id: int, client_id: str) -> RecordedOutcome | None:
-    found = connection.execute(
-        _RECORDED, {"session_id": session_id, "client_id": client_id}
-    ).first()
-    return _answer(found._mapping) if found else None
+    found = _RECORDED.first(connection, {"session_id": session_id, "client_id": client_id})
+    return _answer(found._asdict()) if found else None
 
 
 def _answer(values: Mapping) -> RecordedOutcome:
@@ -661,20 +678,23 @@ def _write_set(connection: Connection, values: dict) -> RecordedOutcome | None:
     Returns None once written, or the set another writer saved with the same
     client id a moment before. Only a server database lets two writers race
     (SQLite takes one writer at a time), so only there is the write fenced
-    by a savepoint it can roll back to.
+    by a savepoint it can roll back to (set on the driver's cursor too: SQLAlchemy's
+    nested transaction cost as much as the rest of recording the set).
     """
     if connection.dialect.name == "sqlite":
-        connection.execute(_WRITE_SET, values)
+        _WRITE_SET.run(connection, values)
         return None
+    _SAVEPOINT.run(connection, {})
     try:
-        with connection.begin_nested():
-            connection.execute(_WRITE_SET, values)
-        return None
-    except IntegrityError:
+        _WRITE_SET.run(connection, values)
+    except connection.dialect.loaded_dbapi.IntegrityError:
+        _ROLLBACK_TO_SAVEPOINT.run(connection, {})
         found = _recorded(connection, values["session_id"], values["client_id"])
         if found is None:
             raise
         return found
+    _RELEASE_SAVEPOINT.run(connection, {})
+    return None
 
 
 def _same_or_conflict(earlier: RecordedOutcome, outcome: StepOutcome) -> RecordedOutcome:

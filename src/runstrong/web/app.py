@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 from fastapi.concurrency import run_in_threadpool
-from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -21,6 +21,7 @@ from runstrong.store.live_sessions import LiveSessionError
 from runstrong.version import runstrong_version
 from runstrong.web.api import advice, log, plan, sessions, timeline, workouts
 from runstrong.web.catalog import Catalog
+from runstrong.web.compression import Compression
 from runstrong.web.csrf import CsrfCookie, CsrfTokens, csrf_field, require_csrf_token
 from runstrong.web.errors import BodyLimit, install_error_handlers
 from runstrong.web.pages import activity, app_shell, figures, importer, library, player
@@ -57,7 +58,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await run_in_threadpool(training_log.close)
 
     app = FastAPI(
-        title="runstrong", version=runstrong_version(), description=DESCRIPTION, lifespan=lifespan
+        title="runstrong",
+        version=runstrong_version(),
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        # No OpenTelemetry here: spare every request the look for a configured provider.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings
     app.state.catalog = Catalog(settings)
@@ -72,16 +78,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The largest request is a calendar upload with its form fields.
     app.add_middleware(BodyLimit, max_bytes=MAX_UPLOAD_BYTES + 64 * 1024)
     # A phone on a gym's patchy signal: pages, scripts and JSON go compressed.
-    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
+    app.add_middleware(Compression, minimum_size=1024, compresslevel=6)
     app.add_middleware(SameOriginWrites)
     app.add_middleware(
         TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts), www_redirect=False
     )
     app.add_middleware(SecurityHeaders)
+    # The player's sessions first: a set is the request a server answers most.
     for router in (
+        sessions.router,
         workouts.router,
         timeline.router,
-        sessions.router,
         log.router,
         advice.router,
         plan.router,
@@ -109,6 +116,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             ("Import", "show_import"),
         ],
     )
+    return app
+
+
+def create_served_app() -> FastAPI:
+    """The app as each `runstrong serve` worker runs it: built, then its heap frozen.
+
+    The modules and the app live as long as the process. Frozen, they are out
+    of the cycle collector's reach, whose full passes over them (a few hundred
+    milliseconds on a small machine) would otherwise stall every request in
+    flight now and then.
+    """
+    app = create_app()
+    gc.collect()
+    gc.freeze()
     return app
 
 

@@ -1,40 +1,74 @@
 """The workout library, reloaded only when a workout file changes, and its timelines cached.
 
-Parsing YAML on every request would dominate the API's latency; checking the
-files' modification times costs a few stat calls. The timeline JSON the
-player fetches is kept per workout and variations until the library reloads.
+Parsing YAML on every request would dominate the API's latency, and even
+looking at the files' modification times (a listing and a stat per file)
+costs a busy server more than recording a set: so the files are looked at
+once a second at most, and at once after the app itself saved a workout.
+The timeline JSON the player fetches is kept per workout and variations
+until the library reloads.
 """
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 from collections.abc import Callable, Mapping
 
 from runstrong.settings import Settings
 from runstrong.workouts.library import Library, builtin_dir, load_library
 
+#: How long the files as last looked at are trusted, in seconds.
+RECHECK_SECONDS = 1.0
+
 
 class Catalog:
-    """A cached `Library` that notices new, changed and removed workout files."""
+    """A cached `Library` that notices new, changed and removed workout files within a second.
 
-    def __init__(self, settings: Settings) -> None:
+    Args:
+        settings: where the user's workouts are.
+        clock: monotonic seconds (tests pass their own).
+    """
+
+    def __init__(self, settings: Settings, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._checked: float | None = None
         self._extra_dirs = settings.workout_dirs
         self._user_dir = settings.user_workouts_dir
+        self._folders = tuple(
+            str(folder) for folder in (builtin_dir(), self._user_dir, *self._extra_dirs)
+        )
         self._lock = threading.Lock()
         self._signature: tuple | None = None
         self._library: Library | None = None
         self._cached: dict[tuple, bytes] = {}
 
     def current(self) -> Library | None:
-        """The library as loaded, if no workout file changed since (a few stat calls), else None."""
+        """The library as loaded, if no workout file changed since, else None.
+
+        Looks at the files only if it last did a second or more ago.
+        """
+        checked = self._checked
+        if checked is not None and self._clock() - checked < RECHECK_SECONDS:
+            return self._library
+        now = self._clock()
         signature = self._current_signature()
         with self._lock:
-            return self._library if signature == self._signature else None
+            if signature != self._signature:
+                return None
+            self._checked = now
+            return self._library
+
+    def changed(self) -> None:
+        """The app itself changed a workout file: look at the files on the next request."""
+        self._checked = None
 
     def library(self) -> Library:
         """The library, (re)loaded first if a workout file changed: reads and parses YAML."""
+        now = self._clock()
         signature = self._current_signature()
         with self._lock:
+            self._checked = now
             if self._library is None or signature != self._signature:
                 self._library = load_library(self._extra_dirs, user_dir=self._user_dir)
                 self._signature = signature
@@ -42,10 +76,15 @@ class Catalog:
             return self._library
 
     def cached(
-        self, workout_id: str, variations: Mapping[str, str], build: Callable[[], bytes]
+        self,
+        workout_id: str,
+        variations: Mapping[str, str],
+        build: Callable[[], bytes],
+        *,
+        form: str = "json",
     ) -> bytes:
-        """`build()` once per workout and variations for the library as last loaded."""
-        key = (workout_id, tuple(sorted(variations.items())))
+        """`build()` once per workout, variations and `form` for the library as last loaded."""
+        key = (workout_id, tuple(sorted(variations.items())), form)
         with self._lock:
             found = self._cached.get(key)
         if found is None:
@@ -56,12 +95,14 @@ class Catalog:
 
     def _current_signature(self) -> tuple:
         entries = []
-        for folder in (builtin_dir(), self._user_dir, *self._extra_dirs):
-            if not folder.is_dir():
+        for folder in self._folders:
+            try:
+                listing = sorted(os.scandir(folder), key=lambda entry: entry.name)
+            except OSError:  # not there (yet), or not a folder
                 continue
-            for path in sorted(folder.iterdir()):
+            for entry in listing:
                 try:
-                    entries.append((str(path), path.stat().st_mtime_ns))
+                    entries.append((entry.path, entry.stat().st_mtime_ns))
                 except OSError:
                     continue
         return tuple(entries)

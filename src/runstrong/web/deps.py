@@ -73,9 +73,10 @@ async def get_current_user() -> str:
 CurrentUser = Annotated[str, Depends(get_current_user)]
 
 
-async def get_player_sessions(
-    request: Request, user: CurrentUser, library: LibraryDep
-) -> PlayerSessions:
+async def get_player_sessions(request: Request, user: CurrentUser) -> PlayerSessions:
+    # The library is looked up here, not declared: each dependency FastAPI resolves
+    # costs a recorded set more than the lookup itself.
+    library = await get_library(request)
     return PlayerSessions(
         request.app.state.log, request.app.state.writes, user=user, workouts=library.get
     )

@@ -80,10 +80,14 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        length = dict(scope["headers"]).get(b"content-length", b"")
+        length, chunked = _framing(scope)
         if length.isdigit() and int(length) > self.max_bytes:
             response = _respond(Request(scope), 413, _too_large_body(self.max_bytes))
             await response(scope, receive, send)
+            return
+        if length.isdigit() and not chunked:
+            # The server reads no more than the declared length: nothing to count.
+            await self.app(scope, receive, send)
             return
         received = 0
 
@@ -97,6 +101,17 @@ class BodyLimit:
             return message
 
         await self.app(scope, counted, send)
+
+
+def _framing(scope: Scope) -> tuple[bytes, bool]:
+    """The declared Content-Length (b"" if none), and whether a Transfer-Encoding is given."""
+    length, chunked = b"", False
+    for name, value in scope["headers"]:
+        if name == b"content-length":
+            length = value
+        elif name == b"transfer-encoding":
+            chunked = True
+    return length, chunked
 
 
 def _too_large(max_bytes: int) -> str:

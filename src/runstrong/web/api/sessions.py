@@ -145,6 +145,29 @@ class SetView(BaseModel):
     seconds: float | None
 
 
+# The first route here: a player sends this most, and routes are tried in order.
+@router.post("/{session_id}/sets", response_model=SetView, status_code=201)
+async def create_set(
+    session_id: SessionId, body: SetResult, sessions: PlayerSessionsDep
+) -> Response:
+    """Record an exercise step as done or skipped; it is in the training log when answered."""
+    outcome = StepOutcome(
+        client_id=body.client_id,
+        step_index=body.step_index,
+        exercise_id=body.exercise_id,
+        outcome=body.outcome,
+        seconds=body.seconds,
+        reps=body.reps,
+        load_kg=to_kg(body.load, body.unit) if body.load else None,
+        load_unit=body.unit if body.load else None,
+    )
+    recorded = await sessions.write(lambda live, db: live.record(session_id, outcome, db=db))
+    # Serialised here: FastAPI would check the view against `SetView` once more first.
+    return Response(
+        _set_view(recorded).model_dump_json(), status_code=201, media_type="application/json"
+    )
+
+
 @router.post("", response_model=SessionView, status_code=status.HTTP_201_CREATED)
 async def create_session(
     body: SessionStart, library: LibraryDep, sessions: PlayerSessionsDep
@@ -214,25 +237,6 @@ async def update_variations(
         lambda live, db: live.switch_variations(session_id, body.variations, db=db)
     )
     return _view(switched, library)
-
-
-@router.post("/{session_id}/sets", response_model=SetView, status_code=201)
-async def create_set(
-    session_id: SessionId, body: SetResult, sessions: PlayerSessionsDep
-) -> SetView:
-    """Record an exercise step as done or skipped; it is in the training log when answered."""
-    outcome = StepOutcome(
-        client_id=body.client_id,
-        step_index=body.step_index,
-        exercise_id=body.exercise_id,
-        outcome=body.outcome,
-        seconds=body.seconds,
-        reps=body.reps,
-        load_kg=to_kg(body.load, body.unit) if body.load else None,
-        load_unit=body.unit if body.load else None,
-    )
-    recorded = await sessions.write(lambda live, db: live.record(session_id, outcome, db=db))
-    return _set_view(recorded)
 
 
 @router.post("/{session_id}/finish", response_model=SessionView)

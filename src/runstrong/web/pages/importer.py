@@ -89,6 +89,7 @@ def save_imported_workout(
         write_atomic(target, workout_yaml.encode("utf-8"))
     except OSError as err:
         return refuse(f"Could not save to {target}: {err.strerror}", 500)
+    request.app.state.catalog.changed()
     url = request.app.url_path_for("show_workout", workout_id=workout.id)
     return RedirectResponse(url, status_code=303)
 
