@@ -100,7 +100,7 @@ def add_user(store: Store, name: str, password: str, *, admin: bool | None = Non
     check_name(name)
     hashed = _hasher().hash(check_password(password))
     with store.transaction() as session:
-        first = session.scalar(select(User.id).where(User.password_hash.is_not(None)).limit(1))
+        first = session.scalar(_first_account())
         row = session.scalar(select(User).where(User.name == name))
         if row is not None and row.password_hash is not None:
             raise AccountError(
@@ -194,6 +194,14 @@ def verify_login(store: Store, name: str, password: str) -> Account | None:
         if _hasher().check_needs_rehash(stored):
             row.password_hash = _hasher().hash(password)
         return _account(row)
+
+
+def _can_log_in():
+    return User.password_hash.is_not(None)
+
+
+def _first_account():
+    return select(User.id).where(_can_log_in()).limit(1)
 
 
 def _existing(session: Session, name: str) -> User:
