@@ -3,7 +3,8 @@
 `RUNSTRONG_HOME` moves the data folder (tests use it),
 `RUNSTRONG_DATABASE_URL` puts the log in another database and
 `RUNSTRONG_ALLOW_PRIVATE_FEEDS=1` lets calendar feeds come from private
-networks; nothing else in runstrong reads them. The CLI, the store, the web app and the player ask a
+networks and `RUNSTRONG_USER` names the user the command line acts for;
+nothing else in runstrong reads them. The CLI, the store, the web app and the player ask a
 `Settings` for every path they read or write.
 """
 
@@ -17,6 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field
 HOME_VARIABLE = "RUNSTRONG_HOME"
 DATABASE_URL_VARIABLE = "RUNSTRONG_DATABASE_URL"
 PRIVATE_FEEDS_VARIABLE = "RUNSTRONG_ALLOW_PRIVATE_FEEDS"
+#: read by the command line only (`runstrong --user`): who the commands act for.
+USER_VARIABLE = "RUNSTRONG_USER"
 
 
 class Settings(BaseModel):

@@ -34,11 +34,12 @@ def user_id(session: Session, name: str = DEFAULT_USER) -> int:
         return session.scalar(select(User.id).where(User.name == name))
 
 
-def add_row(session: Session, entry: SessionEntry) -> TrainingSession:
-    """Add a session and its sets inside the caller's transaction."""
+def add_row(session: Session, entry: SessionEntry, *, owner: str) -> TrainingSession:
+    """Add a session and its sets for `owner` inside the caller's transaction (whoever
+    `entry.user` names: a runner writes only to their own log)."""
     row = TrainingSession(
         uid=entry.uid,
-        user_id=user_id(session, entry.user),
+        user_id=user_id(session, owner),
         workout_id=entry.workout_id,
         workout_version=entry.workout_version,
         started_at=entry.started_at,
@@ -64,9 +65,9 @@ def _set_values(entry: SetEntry) -> dict:
 
 
 def save_session(store: Store, entry: SessionEntry) -> None:
-    """Write a new session with all its sets in one transaction."""
+    """Write a new session with all its sets in one transaction, for the store's user."""
     with store.transaction() as session:
-        add_row(session, entry)
+        add_row(session, entry, owner=store.owner())
 
 
 def to_entry(row: TrainingSession) -> SessionEntry:
@@ -135,7 +136,7 @@ def replace_session(store: Store, entry: SessionEntry) -> None:
             .options(selectinload(TrainingSession.sets))
         )
         if row is None:
-            add_row(session, entry.model_copy(update={"user": owner}))
+            add_row(session, entry, owner=owner)
             return
         for name in ("workout_id", "workout_version", "started_at", "ended_at", "rpe", "notes"):
             setattr(row, name, getattr(entry, name))
@@ -179,5 +180,5 @@ def import_sessions(store: Store, entries: list[SessionEntry]) -> int:
                 fresh.setdefault(entry.uid, entry)
         owner = store.owner()
         for entry in fresh.values():
-            add_row(session, entry.model_copy(update={"user": owner}))
+            add_row(session, entry, owner=owner)
         return len(fresh)
