@@ -18,9 +18,22 @@ from runstrong.store.group_commit import GroupCommit
 from runstrong.store.live_sessions import LiveSessionError
 from runstrong.version import runstrong_version
 from runstrong.web.api import advice, log, plan, sessions, timeline, workouts
-from runstrong.web.catalog import Catalog
+from runstrong.web.auth import LOGGED_IN, Gate, install_login_handler
+from runstrong.web.catalog import Catalogs
 from runstrong.web.errors import BodyLimit, install_error_handlers
-from runstrong.web.pages import activity, app_shell, figures, importer, library, player
+from runstrong.web.pages import (
+    account,
+    activity,
+    app_shell,
+    feed,
+    figures,
+    health,
+    importer,
+    library,
+    login,
+    player,
+    users,
+)
 from runstrong.web.pages import log as log_pages
 from runstrong.web.pages import plan as plan_pages
 from runstrong.web.planning import MAX_UPLOAD_BYTES
@@ -55,16 +68,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="runstrong", version=runstrong_version(), description=DESCRIPTION, lifespan=lifespan
     )
     app.state.settings = settings
-    app.state.catalog = Catalog(settings)
+    app.state.catalogs = Catalogs(settings)
     app.state.log = training_log
+    app.state.gate = Gate(training_log)
     app.state.writes = writes
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(packages=[("runstrong.web", "static")]), name="static")
     install_error_handlers(app)
+    install_login_handler(app)
     # The largest request is a calendar upload with its form fields.
     app.add_middleware(BodyLimit, max_bytes=MAX_UPLOAD_BYTES + 64 * 1024)
     # A phone on a gym's patchy signal: pages, scripts and JSON go compressed.
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
+    # Every route acts for a logged-in user (or the local runner), but these few:
+    # logging in, the calendar feed (its address is its secret), the installable shell.
+    for router in (login.router, feed.router, app_shell.router, health.router):
+        app.include_router(router)
     for router in (
         workouts.router,
         timeline.router,
@@ -72,10 +91,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         log.router,
         advice.router,
         plan.router,
-    ):
-        app.include_router(router)
-    for router in (
-        app_shell.router,
         library.router,
         player.router,
         figures.router,
@@ -83,8 +98,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         plan_pages.router,
         activity.router,
         importer.router,
+        login.logged_in_router,
+        account.router,
+        users.router,
     ):
-        app.include_router(router)
+        app.include_router(router, dependencies=LOGGED_IN)
     app.state.templates.env.globals.update(
         path_for=app.url_path_for,
         nav_links=[
@@ -92,6 +110,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             ("History", "show_history"),
             ("Plan", "show_plan"),
             ("Import", "show_import"),
+            ("Account", "show_account"),
         ],
     )
     return app

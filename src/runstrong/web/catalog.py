@@ -11,15 +11,33 @@ import threading
 from collections.abc import Callable, Mapping
 
 from runstrong.settings import Settings
+from runstrong.store import DEFAULT_USER
 from runstrong.workouts.library import Library, builtin_dir, load_library
+
+
+class Catalogs:
+    """One catalog per user: each sees the built-ins, the server's extra folders and only
+    their own workout files."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._lock = threading.Lock()
+        self._by_user: dict[str, Catalog] = {}
+
+    def of(self, user: str) -> Catalog:
+        with self._lock:
+            found = self._by_user.get(user)
+            if found is None:
+                found = self._by_user[user] = Catalog(self._settings, user=user)
+            return found
 
 
 class Catalog:
     """A cached `Library` that notices new, changed and removed workout files."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, user: str = DEFAULT_USER) -> None:
         self._extra_dirs = settings.workout_dirs
-        self._user_dir = settings.user_workouts_dir
+        self._user_dir = settings.workouts_dir_of(user)
         self._lock = threading.Lock()
         self._signature: tuple | None = None
         self._library: Library | None = None
