@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import socket
 import ssl
 import threading
@@ -14,6 +15,7 @@ import uvicorn
 
 from runstrong.cli.db import opened_log
 from runstrong.cli.errors import UserError
+from runstrong.store.accounts import any_accounts
 
 
 @click.command()
@@ -46,6 +48,14 @@ def serve(
     the player for offline use or hold the screen awake (see docs/web.md).
     """
     tls = check_certificate(cert, key)
+    with opened_log(as_user=False) as store:  # create or upgrade the log before any worker
+        accounts = any_accounts(store)
+    if not accounts and not is_loopback(host):
+        raise UserError(
+            f"runstrong will not serve {host} without accounts: anyone who reaches it "
+            "could read and change the log",
+            hint="add a user first ('runstrong users add NAME'), or serve on 127.0.0.1",
+        )
     try:
         with socket.create_server((host, port)):
             pass
@@ -54,8 +64,6 @@ def serve(
             f"cannot listen on {host}:{port}: {err.strerror or err}",
             hint="choose another --port, or stop what is using this one",
         ) from None
-    with opened_log():  # create or upgrade the log once, before any worker needs it
-        pass
     local = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     url = f"{'https' if tls else 'http'}://{local}:{port}/"
     click.echo(f"runstrong is at {url} (Ctrl+C stops it)", err=True)
@@ -71,6 +79,16 @@ def serve(
         log_level="warning",
         **tls,
     )
+
+
+def is_loopback(host: str) -> bool:
+    """Whether only this machine can reach `host` (local mode is allowed there alone)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False  # a name that may resolve anywhere
 
 
 def _open_when_ready(url: str, host: str, port: int) -> None:
