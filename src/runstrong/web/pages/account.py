@@ -37,7 +37,7 @@ async def create_token_page(
     """Make a token and show it this once; only its digest is kept."""
     try:
         secret = await run_in_threadpool(
-            create_token, log.store(), account.name, label, now=datetime.now(UTC)
+            lambda: create_token(log.store(), account.name, label, now=datetime.now(UTC))
         )
     except AccountError as err:
         return await _page(request, account, log, templates, problem=str(err), status=409)
@@ -51,14 +51,16 @@ async def revoke_token_page(
     log: LogDep,
     token_id: Annotated[int, Path(ge=1, le=2**62)],
 ) -> Response:
-    if not await run_in_threadpool(revoke_token, log.store(), account.name, token_id):
+    if not await run_in_threadpool(lambda: revoke_token(log.store(), account.name, token_id)):
         raise InputError(f"you have no token {token_id}", field="token_id")
     return RedirectResponse(request.app.url_path_for("show_account"), status_code=303)
 
 
 async def _page(request, account, log, templates, *, status: int = 200, **shown) -> HTMLResponse:
     local = await request.app.state.gate.local_mode()
-    tokens = [] if local else await run_in_threadpool(list_tokens, log.store(), account.name)
+    tokens = (
+        [] if local else await run_in_threadpool(lambda: list_tokens(log.store(), account.name))
+    )
     return templates.TemplateResponse(
         request,
         "account.html",
