@@ -44,6 +44,14 @@ class PlayerScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._drawings: dict[tuple[str, str | None, bool], Text] = {}
+        self._shown: dict[str, object] = {}
+
+    def _put(self, widget_id: str, content: str | Text) -> None:
+        """Give a widget new content only when it changed: each update lays the screen out
+        again, and most of it stays the same from one second to the next."""
+        if self._shown.get(widget_id) != content:
+            self._shown[widget_id] = content
+            self.query_one(f"#{widget_id}", Static | Digits).update(content)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="now"):
@@ -76,22 +84,22 @@ class PlayerScreen(Screen[None]):
         step = session.step
         workout = session.workout
         plan = (plans or {}).get(step.exercise_id or "")
-        self.query_one("#where", Static).update(describe.where_text(step))
-        self.query_one("#title", Static).update(describe.title_text(step))
-        self.query_one("#target", Static).update(describe.target_text(step, workout, plan))
+        self._put("where", describe.where_text(step))
+        self._put("title", describe.title_text(step))
+        self._put("target", describe.target_text(step, workout, plan))
         checking = self.query_one("#set-check", Static)
         checking.display = check is not None
-        checking.update(describe.check_text(check) if check else "")
-        self.query_one("#countdown", Digits).update(describe.big_clock(session, now))
-        self.query_one("#phase", Static).update(describe.phase_text(session, now))
+        self._put("set-check", describe.check_text(check) if check else "")
+        self._put("countdown", describe.big_clock(session, now))
+        self._put("phase", describe.phase_text(session, now))
         bar = self.query_one("#step-bar", ProgressBar)
         bar.update(total=1.0, progress=describe.step_fraction(session, now))
-        self.query_one("#instructions", Static).update(describe.instructions_text(session))
-        self.query_one("#figure", Static).update(self._figure(session))
-        self.query_one("#next-up", Static).update(describe.next_up_text(session))
+        self._put("instructions", describe.instructions_text(session))
+        self._put("figure", self._figure(session))
+        self._put("next-up", describe.next_up_text(session))
         session_bar = self.query_one("#session-bar", ProgressBar)
         session_bar.update(total=1.0, progress=describe.session_fraction(session, now))
-        self.query_one("#time-left", Static).update(describe.time_left_text(session, now))
+        self._put("time-left", describe.time_left_text(session, now))
         self.set_class(session.paused, "paused")
         self.set_class(session.elapsed(now) < 0, "lead-in")
         for kind in StepKind:
