@@ -198,9 +198,14 @@ def test_another_users_objects_answer_404_and_stay_as_they_were(club) -> None:
     )
 
 
-def test_each_user_has_their_own_plan_and_feed(club, runstrong_home: Path) -> None:
-    _, client, tokens, _ = club
+def test_each_user_has_their_own_plan_and_feed(club) -> None:
+    _, client, tokens, settings = club
     anna, ben = _as(tokens["anna"]), _as(tokens["ben"])
+    # the feed secret a one-runner version kept in a file stays the local runner's
+    settings.legacy_feed_token_file.parent.mkdir(parents=True, exist_ok=True)
+    settings.legacy_feed_token_file.write_text("old-local-feed-secret")
+    assert client.get("/plan", headers=anna).status_code == 200
+    assert client.get("/calendar/old-local-feed-secret.ics").status_code == 404
     calendar = "date,time,title\n2026-12-07,07:00,Easy run 40 min\n"
     made = client.post(
         "/api/plan",

@@ -13,6 +13,7 @@ from fastapi import APIRouter, BackgroundTasks, Depends, Form, Request, UploadFi
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from runstrong.export.formats import FORMATS
+from runstrong.store import DEFAULT_USER
 from runstrong.store.plans import ensure_plan, read_plan, rotate_token
 from runstrong.web.deps import CurrentUser, LibraryDep, LogDep, SettingsDep, TemplatesDep
 from runstrong.web.errors import InputError
@@ -98,9 +99,9 @@ def _page(
 ):
 
     store = log.store()
-    stored = read_plan(store, user) or ensure_plan(
-        store, user, token=legacy_token(settings.legacy_feed_token_file)
-    )
+    # The secret an earlier, one-runner version kept in a file is the local runner's alone.
+    legacy = legacy_token(settings.legacy_feed_token_file) if user == DEFAULT_USER else None
+    stored = read_plan(store, user) or ensure_plan(store, user, token=legacy)
     if needs_refresh(stored, datetime.now(UTC)):
         background.add_task(refresh, store, user, library, private_ok=settings.allow_private_feeds)
     view = stored_view(stored)
