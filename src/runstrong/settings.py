@@ -15,8 +15,6 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from runstrong.store import DEFAULT_USER
-
 HOME_VARIABLE = "RUNSTRONG_HOME"
 DATABASE_URL_VARIABLE = "RUNSTRONG_DATABASE_URL"
 PRIVATE_FEEDS_VARIABLE = "RUNSTRONG_ALLOW_PRIVATE_FEEDS"
@@ -71,15 +69,6 @@ class Settings(BaseModel):
     def user_workouts_dir(self) -> Path:
         """Workout files the user wrote; they are listed beside the built-ins."""
         return self.data_dir / "workouts"
-
-    def workouts_dir_of(self, user: str) -> Path:
-        """Workout files of one user of a shared log: the local runner's are
-        `user_workouts_dir`, everyone else's are in a folder of their own under `users/`."""
-        if user == DEFAULT_USER:
-            return self.user_workouts_dir
-        if not user or user.startswith(".") or "/" in user or "\\" in user:
-            raise ValueError(f"{user!r} cannot name a folder")
-        return self.data_dir / "users" / user / "workouts"
 
     @property
     def workout_cache_dir(self) -> Path:

@@ -26,6 +26,7 @@ from runstrong.store.api_tokens import create_token
 from runstrong.store.database import open_store
 from runstrong.web.app import create_app
 from runstrong.web.auth import current_account
+from runstrong.web.catalog import workouts_dir_of
 
 #: (method, path) of the routes anyone may use: logging in, health, the calendar feed
 #: (its address is its secret), the installable shell and the API's own description.
@@ -141,7 +142,7 @@ def test_forged_tokens_and_cookies_are_refused(club) -> None:
 
 def _anna_workout(settings: Settings) -> str:
     text = (resources.files("runstrong.workouts") / "builtin" / "core-for-runners.yaml").read_text()
-    folder = settings.workouts_dir_of("anna")
+    folder = workouts_dir_of(settings, "anna")
     folder.mkdir(parents=True)
     (folder / "annas-core.yaml").write_text(
         re.sub(r"(?m)^id: .*$", "id: annas-core", text, count=1)

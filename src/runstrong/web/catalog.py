@@ -9,10 +9,21 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from runstrong.settings import Settings
 from runstrong.store import DEFAULT_USER
 from runstrong.workouts.library import Library, builtin_dir, load_library
+
+
+def workouts_dir_of(settings: Settings, user: str) -> Path:
+    """Workout files of one user of a shared log: the local runner's are the data
+    folder's `workouts/`, everyone else's are in a folder of their own under `users/`."""
+    if user == DEFAULT_USER:
+        return settings.user_workouts_dir
+    if not user or user.startswith(".") or "/" in user or "\\" in user:
+        raise ValueError(f"{user!r} cannot name a folder")
+    return settings.data_dir / "users" / user / "workouts"
 
 
 class Catalogs:
@@ -37,7 +48,7 @@ class Catalog:
 
     def __init__(self, settings: Settings, *, user: str = DEFAULT_USER) -> None:
         self._extra_dirs = settings.workout_dirs
-        self._user_dir = settings.workouts_dir_of(user)
+        self._user_dir = workouts_dir_of(settings, user)
         self._lock = threading.Lock()
         self._signature: tuple | None = None
         self._library: Library | None = None

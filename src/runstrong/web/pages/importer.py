@@ -12,6 +12,7 @@ from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from runstrong.atomic import write_atomic
+from runstrong.web.catalog import workouts_dir_of
 from runstrong.web.deps import CurrentUser, LibraryDep, SettingsDep, TemplatesDep
 from runstrong.web.errors import InputError
 from runstrong.workouts.article_import import NoWorkoutFound, import_article
@@ -81,7 +82,7 @@ def save_imported_workout(
     builtin = {entry.workout.id for entry in library.entries if entry.builtin}
     if workout.id in builtin:
         return refuse(f"{workout.id!r} is a built-in workout's id: give yours another id.", 409)
-    target = settings.workouts_dir_of(user) / f"{workout.id}.yaml"
+    target = workouts_dir_of(settings, user) / f"{workout.id}.yaml"
     if target.exists() and not replace:
         return refuse(
             f"You already have a workout {workout.id!r}: tick 'Replace it' or change the id.", 409

@@ -11,6 +11,7 @@ from markupsafe import escape
 from runstrong.export.formats import FORMATS, Options
 from runstrong.export.markdown import workout_markdown
 from runstrong.timeline import compile_timeline
+from runstrong.web.catalog import workouts_dir_of
 from runstrong.web.deps import CurrentUser, LibraryDep, SettingsDep, TemplatesDep, WorkoutDep
 from runstrong.web.pages.figures import figure_url
 from runstrong.wording import duration_text
@@ -40,7 +41,7 @@ def show_library(
     return templates.TemplateResponse(
         request,
         "library.html",
-        {"workouts": workouts, "broken": broken, "workouts_dir": settings.workouts_dir_of(user)},
+        {"workouts": workouts, "broken": broken, "workouts_dir": workouts_dir_of(settings, user)},
     )
 
 
