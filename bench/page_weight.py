@@ -51,7 +51,9 @@ def _weigh(client: TestClient, url: str) -> tuple[int, int]:
 def main() -> int:
     with (
         tempfile.TemporaryDirectory() as home,
-        TestClient(create_app(Settings(data_dir=Path(home)))) as client,
+        TestClient(
+            create_app(Settings(data_dir=Path(home))), base_url="http://localhost"
+        ) as client,
     ):
         print(f"{'page':<34} {'sent':>9} {'unpacked':>9}  (with everything it loads)")
         player_total = 0

@@ -47,7 +47,9 @@ def main() -> None:
         from runstrong.settings import Settings
         from runstrong.web.app import create_app
 
-        with TestClient(create_app(Settings(data_dir=Path(home)))) as client:
+        with TestClient(
+            create_app(Settings(data_dir=Path(home))), base_url="http://localhost"
+        ) as client:
             form = {"tz": "Europe/Berlin", "weeks": "16", "start": "2026-12-28"}
             files = {"calendar": (CALENDAR.name, CALENDAR.read_bytes())}
             upload = client.post("/api/plan", files=files, data=form)

@@ -52,7 +52,9 @@ def calendars() -> dict[str, bytes]:
 
 def main() -> None:
     print(f"{'calendar':<40} {'file':>9} {'upload cpu':>10} {'page':>9} {'json':>9} {'ics':>8}")
-    with TestClient(create_app(Settings(data_dir=Path(HOME)))) as client:
+    with TestClient(
+        create_app(Settings(data_dir=Path(HOME))), base_url="http://localhost"
+    ) as client:
         for name, data in calendars().items():
             form = {"tz": "Europe/Berlin", "weeks": "26"}
             if name.startswith("marathon"):

@@ -90,3 +90,18 @@ def test_loopback_is_local_mode(host: str):
     from runstrong.cli.serve import is_loopback
 
     assert is_loopback(host)
+
+
+def test_a_host_pattern_that_cannot_match_is_refused(run):
+    status, _, err = run("serve", "--allowed-host", "run*.example.org")
+    assert status == 2
+    assert "runstrong: error: --allowed-host or RUNSTRONG_ALLOWED_HOSTS: 'run*.example.org'" in err
+    assert "hint:" in err
+
+
+def test_bound_to_every_address_it_answers_to_this_machines_names():
+    from runstrong.cli.machine_names import bound_hosts
+
+    assert bound_hosts("192.168.1.20") == ["192.168.1.20"]
+    assert bound_hosts("fe80::1%eth0") == ["[fe80::1]"]
+    assert socket.gethostname().lower() in bound_hosts("0.0.0.0")

@@ -54,7 +54,11 @@ FORM_VALUES = st.one_of(
 def api_client(home: Path):
     """An in-process client of an app whose data lives in `home`."""
 
-    return TestClient(create_app(Settings(data_dir=home)), raise_server_exceptions=False)
+    return TestClient(
+        create_app(Settings(data_dir=home)),
+        base_url="http://localhost",
+        raise_server_exceptions=False,
+    )
 
 
 def api_case(client, draw: Callable) -> None:

@@ -47,12 +47,18 @@ def nothing_blocks_the_event_loop(monkeypatch: pytest.MonkeyPatch) -> Iterator[l
 
 @pytest.fixture
 def app(runstrong_home: Path, request: pytest.FixtureRequest):
-    from runstrong.settings import Settings
+    from runstrong.settings import Settings, with_loopback
     from runstrong.web.app import create_app
 
     # The test feed server is on loopback: only an install for one person may fetch from it.
     private_ok = "feed_server" in request.fixturenames
-    return create_app(Settings(data_dir=runstrong_home, allow_private_feeds=private_ok))
+    return create_app(
+        Settings(
+            data_dir=runstrong_home,
+            allow_private_feeds=private_ok,
+            allowed_hosts=with_loopback(["testserver"]),  # the test client's Host
+        )
+    )
 
 
 @pytest.fixture

@@ -21,6 +21,16 @@ ROUTINE = "runners-lower-body"
 PHONE = {"width": 390, "height": 844}
 
 
+@pytest.fixture
+def app(runstrong_home):
+    """The app as `runstrong serve --allowed-host HOME_NAME` makes it: it answers to that name."""
+    from runstrong.settings import Settings, with_loopback
+    from runstrong.web.app import create_app
+
+    hosts = with_loopback(["testserver", HOME_NAME])
+    return create_app(Settings(data_dir=runstrong_home, allowed_hosts=hosts))
+
+
 def _png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     return struct.unpack(">II", data[16:24])

@@ -20,7 +20,7 @@ from fastapi import FastAPI
 from fastapi.routing import iter_route_contexts
 from fastapi.testclient import TestClient
 
-from runstrong.settings import Settings
+from runstrong.settings import Settings, with_loopback
 from runstrong.store.accounts import add_user
 from runstrong.store.api_tokens import create_token
 from runstrong.store.database import open_store
@@ -53,6 +53,8 @@ SAMPLES = {
 }
 ROUTINE = "runners-lower-body"
 PASSWORD = "correct horse battery"
+#: the test client's Host, besides loopback
+TEST_HOSTS = with_loopback(["testserver"])
 
 
 def _endpoints(app: FastAPI) -> Iterator[tuple[str, str, object]]:
@@ -83,7 +85,9 @@ def _concrete(path: str) -> str:
 @pytest.fixture
 def club(runstrong_home: Path, database_url: str):
     """An app on a log with two runners, anna and ben, and a token for each."""
-    settings = Settings(data_dir=runstrong_home, database_url=database_url)
+    settings = Settings(
+        data_dir=runstrong_home, database_url=database_url, allowed_hosts=TEST_HOSTS
+    )
     now = datetime.now(UTC)
     with open_store(database_url) as store:
         add_user(store, "anna", PASSWORD)
@@ -185,8 +189,14 @@ def test_another_users_objects_answer_404_and_stay_as_they_were(club) -> None:
         ("GET", f"/play/{workout_id}", None),
         ("GET", f"/api/advice/{workout_id}", None),
     ]
+    # ben's own form token, so the only thing wrong with his post is whose session it names
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/import", headers=ben).text)
+    form = {"csrf_token": token.group(1)}
     for method, url, body in attempts:
-        response = client.request(method, url, json=body, headers=ben)
+        if url.endswith("/delete") and method == "POST":
+            response = client.post(url, data=form, headers=ben)
+        else:
+            response = client.request(method, url, json=body, headers=ben)
         assert response.status_code == 404, (method, url, response.status_code, response.text)
         assert "ben was here" not in response.text
     assert client.get(f"/api/log/{sid}", headers=anna).json() == before

@@ -35,7 +35,7 @@ def test_a_circuit_of_five_plays_every_step_in_order(page, live_server, runstron
     page.add_init_script(RECORDER)
     page.clock.install()  # the page's time is simulated: the test steps it on
     page.goto(f"{live_server}/play/circuit-of-five?speed=100")
-    page.wait_for_function("document.getElementById('player').dataset.state === 'paused'")
+    page.wait_for_function("() => document.getElementById('player').dataset.state === 'paused'")
     page.get_by_role("button", name="Start").click()
     for _ in range(4 * len(steps)):
         page.clock.run_for(2000)  # past any timed step at this speed, and past the tap guard

@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from web.forms import with_token
 from web.web_calendars import next_monday, runs_csv
 
 ROUTINE = "runners-lower-body"
@@ -56,7 +57,7 @@ def test_a_slow_calendar_does_not_stall_other_requests(client, monkeypatch):
             lambda path=path: client.post(
                 path,
                 files={"calendar": ("runs.csv", runs_csv())},
-                data=form,
+                data=with_token(client, form),
                 follow_redirects=False,
             ),
         )
@@ -72,10 +73,11 @@ def test_saving_the_log_form_does_not_stall_other_requests(client, monkeypatch):
     client.post(f"{url}/sets", json={**first, "exercise_id": "standing-figure-8"})
     uid = client.post(f"{url}/finish", json={"completed": False}).json()["log_uid"]
     state = _held(monkeypatch, runstrong.web.pages.log, "save_details")
+    form = with_token(client, {"rpe": "6"})
     response = _answered_meanwhile(
         client,
         state,
-        lambda: client.post(f"/log/{uid}", data={"rpe": "6"}, follow_redirects=False),
+        lambda: client.post(f"/log/{uid}", data=form, follow_redirects=False),
     )
     assert response.status_code == 303
     assert client.get(f"/api/log/{uid}").json()["rpe"] == 6

@@ -31,7 +31,7 @@ def test_the_core_workout_plays_through_with_its_sides_and_directions(page, live
     steps = httpx.get(f"{live_server}/api/timeline/{CORE}").json()["steps"]
     page.add_init_script(RECORDER)
     page.goto(f"{live_server}/play/{CORE}?speed=100")
-    page.wait_for_function("document.getElementById('player').dataset.state === 'paused'")
+    page.wait_for_function("() => document.getElementById('player').dataset.state === 'paused'")
     page.get_by_role("button", name="Start").click()
     deadline = time.monotonic() + 90  # generous: a loaded machine plays slowly
     while time.monotonic() < deadline:

@@ -81,16 +81,18 @@ def test_the_player_shows_the_figure_on_a_phone(page, live_server, artifacts_dir
     page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())))
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{live_server}/play/{ROUTINE}?speed=20", wait_until="networkidle")
-    page.wait_for_function("document.getElementById('player').dataset.state === 'paused'")
+    page.wait_for_function("() => document.getElementById('player').dataset.state === 'paused'")
     figure = page.locator("#step-figure")
-    page.wait_for_function("document.getElementById('step-figure').naturalWidth > 0")
+    page.wait_for_function("() => document.getElementById('step-figure').naturalWidth > 0")
     assert "side=left" in figure.get_attribute("src")  # the routine opens on the left leg
     box = figure.bounding_box()
     assert box["width"] >= 300 and box["height"] >= 150  # large on a phone
     assert box["y"] + box["height"] <= page.locator("#countdown").bounding_box()["y"] + 1
     page.screenshot(path=artifacts_dir / "player-phone-figure.png")
     page.keyboard.press("s")  # the next step is the right leg: the picture turns round
-    page.wait_for_function("document.getElementById('step-figure').src.includes('side=right')")
+    page.wait_for_function(
+        "() => document.getElementById('step-figure').src.includes('side=right')"
+    )
 
     assets = sum(size for url, size in sizes.items() if "/api/" not in url)
     assert assets < PAGE_BUDGET, sizes

@@ -19,7 +19,9 @@ def test_pages_using_a_foreign_log_are_503_and_the_file_is_untouched(tmp_path, c
         db.execute("CREATE TABLE notes (text)")
     before = hashlib.sha256(foreign.read_bytes()).hexdigest()
     settings = Settings(data_dir=tmp_path / "home", database_url=f"sqlite:///{foreign}")
-    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+    with TestClient(
+        create_app(settings), base_url="http://localhost", raise_server_exceptions=False
+    ) as client:
         response = client.get(path, headers={"accept": "text/html"})
     assert response.status_code == 503
     assert "the training log cannot be used" in response.text

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from web.forms import with_token
+
 ROUTINE = "runners-lower-body"
 
 
@@ -39,7 +41,10 @@ def test_form_is_prefilled_from_the_plan_and_saves_to_the_log(client):
 
     saved = client.post(
         f"/log/{uid}",
-        data={"unit": "kg", "load.b-squat": "12", "rpe.b-squat": "7", "rpe": "6", "notes": "solid"},
+        data=with_token(
+            client,
+            {"unit": "kg", "load.b-squat": "12", "rpe.b-squat": "7", "rpe": "6", "notes": "solid"},
+        ),
         follow_redirects=False,
     )
     assert saved.status_code == 303
@@ -71,7 +76,7 @@ def test_bad_form_values_are_shown_not_saved(client):
         ({"load.b-squat": "heavy"}, "exercises.b-squat.load"),
         ({"load.standing-figure-8": "5"}, "bodyweight exercise"),
     ]:
-        response = client.post(f"/log/{uid}", data=data)
+        response = client.post(f"/log/{uid}", data=with_token(client, data))
         assert response.status_code == 422
         assert message in response.text
     assert client.get(f"/api/log/{uid}").json()["rpe"] is None
@@ -101,12 +106,12 @@ def test_a_session_is_deleted_from_the_history_page_after_asking(client):
     assert question.status_code == 200
     assert "Delete this session?" in question.text and "35 of 35 sets done" in question.text
     assert '<form method="post"' in question.text
-    deleted = client.post(ask, follow_redirects=False)
+    deleted = client.post(ask, data=with_token(client, page=ask), follow_redirects=False)
     assert deleted.status_code == 303
     assert "The session was deleted." in client.get(deleted.headers["location"]).text
     assert client.get("/api/log").json() == []
     assert client.get(f"/api/log/{uid}").status_code == 404
-    again = client.post(ask, headers={"accept": "text/html"})
+    again = client.post(ask, data=with_token(client), headers={"accept": "text/html"})
     assert again.status_code == 404
 
 
@@ -149,12 +154,15 @@ def test_saving_the_review_unchanged_keeps_each_sets_weight(client):
     assert shown == "14"
     saved = client.post(
         f"/log/{uid}",
-        data={
-            "unit": "kg",
-            "rpe": "7",
-            "load.lateral-step-down": shown,
-            "was.load.lateral-step-down": shown,
-        },
+        data=with_token(
+            client,
+            {
+                "unit": "kg",
+                "rpe": "7",
+                "load.lateral-step-down": shown,
+                "was.load.lateral-step-down": shown,
+            },
+        ),
         follow_redirects=False,
     )
     assert saved.status_code == 303
@@ -163,7 +171,10 @@ def test_saving_the_review_unchanged_keeps_each_sets_weight(client):
     assert loads == [10, 10, 12, 12, 14, 14] and entry["rpe"] == 7
     client.post(
         f"/log/{uid}",
-        data={"unit": "kg", "load.lateral-step-down": "15", "was.load.lateral-step-down": shown},
+        data=with_token(
+            client,
+            {"unit": "kg", "load.lateral-step-down": "15", "was.load.lateral-step-down": shown},
+        ),
     )
     entry = client.get(f"/api/log/{uid}").json()
     loads = {s["load_kg"] for s in entry["sets"] if s["exercise_id"] == "lateral-step-down"}

@@ -7,13 +7,16 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from runstrong.settings import Settings
+from runstrong.settings import Settings, with_loopback
 from runstrong.store.accounts import add_user
 from runstrong.store.database import open_store
 from runstrong.store.login_failures import LIMITS
 from runstrong.web.app import create_app
+from web.forms import with_token
 
 PASSWORD = "correct horse battery"
+#: the test client's Host, besides loopback
+TEST_HOSTS = with_loopback(["testserver"])
 
 
 @pytest.fixture
@@ -21,7 +24,7 @@ def accounts(runstrong_home: Path, database_url: str) -> Settings:
     with open_store(database_url) as store:
         add_user(store, "anna", PASSWORD)
         add_user(store, "ben", PASSWORD, admin=False)
-    return Settings(data_dir=runstrong_home, database_url=database_url)
+    return Settings(data_dir=runstrong_home, database_url=database_url, allowed_hosts=TEST_HOSTS)
 
 
 @pytest.fixture
@@ -31,7 +34,13 @@ def browser(accounts: Settings):
 
 
 def _log_in(client, name="anna", password=PASSWORD, next="/history"):
-    return client.post("/login", data={"name": name, "password": password, "next": next})
+    form = {"name": name, "password": password, "next": next}
+    return client.post("/login", data=with_token(client, form, page="/login"))
+
+
+def _post(client, url: str, data: dict | None = None):
+    """A form post from a page of the app, with the page's token."""
+    return client.post(url, data=with_token(client, data, page="/account"))
 
 
 def test_logging_in_sets_a_safe_cookie_and_logging_out_ends_it(browser) -> None:
@@ -43,7 +52,7 @@ def test_logging_in_sets_a_safe_cookie_and_logging_out_ends_it(browser) -> None:
     assert "Secure" not in cookie  # plain HTTP here; behind HTTPS it is Secure
     secret = browser.cookies["runstrong_login"]
     assert browser.get("/history").status_code == 200
-    assert browser.post("/logout").headers["location"] == "/login"
+    assert _post(browser, "/logout").headers["location"] == "/login"
     browser.cookies.set("runstrong_login", secret)  # the old cookie, replayed
     assert browser.get("/history").status_code == 303
 
@@ -81,15 +90,15 @@ def test_the_next_page_stays_on_this_site(browser) -> None:
 def test_only_admins_manage_users(browser) -> None:
     _log_in(browser, name="ben")
     assert browser.get("/admin/users").status_code == 403
-    browser.post("/logout")
+    _post(browser, "/logout")
     _log_in(browser, name="anna")
     page = browser.get("/admin/users")
     assert page.status_code == 200 and "ben" in page.text
-    added = browser.post("/admin/users", data={"name": "cleo", "password": PASSWORD})
+    added = _post(browser, "/admin/users", {"name": "cleo", "password": PASSWORD})
     assert added.status_code == 303
-    kept = browser.post("/admin/users/ben/remove", data={})
+    kept = _post(browser, "/admin/users/ben/remove", {})
     assert kept.status_code == 422 and "Tick the box" in kept.text
-    removed = browser.post("/admin/users/ben/remove", data={"confirm": "yes"})
+    removed = _post(browser, "/admin/users/ben/remove", {"confirm": "yes"})
     assert removed.status_code == 303
     names = browser.get("/admin/users").text
     assert "cleo" in names and ">ben<" not in names
@@ -97,7 +106,7 @@ def test_only_admins_manage_users(browser) -> None:
 
 def test_tokens_are_made_shown_once_and_revoked_in_the_browser(browser) -> None:
     _log_in(browser)
-    made = browser.post("/account/tokens", data={"label": "watch"})
+    made = _post(browser, "/account/tokens", {"label": "watch"})
     assert made.status_code == 200
     token = made.text.split('<code class="token">')[1].split("<")[0]
     again = browser.get("/account").text
@@ -105,12 +114,12 @@ def test_tokens_are_made_shown_once_and_revoked_in_the_browser(browser) -> None:
     api = TestClient(browser.app)
     assert api.get("/api/log", headers={"Authorization": f"Bearer {token}"}).status_code == 200
     token_id = again.split("/account/tokens/")[1].split("/")[0]
-    assert browser.post(f"/account/tokens/{token_id}/revoke").status_code == 303
+    assert _post(browser, f"/account/tokens/{token_id}/revoke").status_code == 303
     assert api.get("/api/log", headers={"Authorization": f"Bearer {token}"}).status_code == 401
 
 
 def test_local_mode_needs_no_login_until_a_user_is_added(runstrong_home: Path) -> None:
-    settings = Settings(data_dir=runstrong_home)
+    settings = Settings(data_dir=runstrong_home, allowed_hosts=TEST_HOSTS)
     with TestClient(create_app(settings), follow_redirects=False) as client:
         assert client.get("/api/log").status_code == 200
         assert "no accounts" in client.get("/login").text

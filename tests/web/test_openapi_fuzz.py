@@ -8,11 +8,17 @@ from pathlib import Path
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from runstrong.settings import Settings
+from runstrong.settings import Settings, with_loopback
 from runstrong.web.app import create_app
 
 _HOME = Path(tempfile.mkdtemp(prefix="runstrong-fuzz-"))
-app = create_app(Settings(data_dir=_HOME, database_url=f"sqlite:///{_HOME / 'log.db'}"))
+app = create_app(
+    Settings(
+        data_dir=_HOME,
+        database_url=f"sqlite:///{_HOME / 'log.db'}",
+        allowed_hosts=with_loopback(["testserver"]),  # the fuzzer's Host
+    )
+)
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 
 

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from web.forms import with_token
 from web.web_calendars import next_monday
 
 
@@ -25,6 +26,6 @@ def test_an_unusable_calendar_is_refused_with_what_to_do(client, name, data, hin
     (error,) = refused.json()["errors"]
     assert error["field"] == "calendar" and error["message"].startswith(name)
     assert hint in error["message"]
-    page = client.post("/plan", files={"calendar": (name, data)}, data=form)
+    page = client.post("/plan", files={"calendar": (name, data)}, data=with_token(client, form))
     (shown,) = re.findall(r'class="error" role="alert">([^<]*)<', page.text)
     assert shown.startswith(name) and hint in shown.replace("&#39;", "'")

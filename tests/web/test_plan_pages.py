@@ -9,6 +9,7 @@ import pytest
 from icalendar import Calendar
 
 from plan.hostile_calendars import BROKEN_EVENTS
+from web.forms import with_token
 from web.web_calendars import next_monday, runs_csv
 
 
@@ -50,7 +51,9 @@ def test_form_upload_redirects_to_the_plan(client):
     response = client.post(
         "/plan",
         files={"calendar": ("runs.csv", runs_csv())},
-        data={"weeks": "2", "start": str(next_monday()), "tz": "", "windows": ""},
+        data=with_token(
+            client, {"weeks": "2", "start": str(next_monday()), "tz": "", "windows": ""}
+        ),
         follow_redirects=False,
     )
     assert response.status_code == 303

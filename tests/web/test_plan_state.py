@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
 
 import pytest
 from icalendar import Calendar
 
 from feed_server import Answer
+from web.forms import with_token
 from web.web_calendars import next_monday, runs_csv, runs_ics
+
+LOCAL = "http://localhost"
 
 
 def _form(**fields):
@@ -19,7 +23,7 @@ def _form(**fields):
 def _feed_path(client) -> str:
     page = client.get("/plan").text
     url = re.search(r'class="feed" readonly value="([^"]+)"', page).group(1)
-    return url.replace("http://testserver", "")
+    return urlsplit(url).path
 
 
 def _sessions(body: bytes) -> list:
@@ -60,10 +64,10 @@ def test_the_plan_outlives_the_server(runstrong_home):
     from runstrong.settings import Settings
     from runstrong.web.app import create_app
 
-    with TestClient(create_app(Settings(data_dir=runstrong_home))) as first:
+    with TestClient(create_app(Settings(data_dir=runstrong_home)), base_url=LOCAL) as first:
         first.post("/api/plan", files={"calendar": ("runs.csv", runs_csv())}, data=_form())
         feed = _feed_path(first)
-    with TestClient(create_app(Settings(data_dir=runstrong_home))) as second:
+    with TestClient(create_app(Settings(data_dir=runstrong_home)), base_url=LOCAL) as second:
         assert second.get("/api/plan").json()["source"] == "runs.csv"
         assert len(_sessions(second.get(feed).content)) == 2
 
@@ -71,7 +75,7 @@ def test_the_plan_outlives_the_server(runstrong_home):
 def test_rotating_the_feed_secret_retires_the_old_address(client):
     client.post("/api/plan", files={"calendar": ("runs.csv", runs_csv())}, data=_form())
     old = _feed_path(client)
-    response = client.post("/plan/feed-token", follow_redirects=False)
+    response = client.post("/plan/feed-token", data=with_token(client), follow_redirects=False)
     assert response.status_code == 303
     page = client.get(response.headers["location"]).text
     assert "The feed has a new address" in page
@@ -87,10 +91,16 @@ def test_forms_posted_from_another_site_are_refused(client):
     client.post("/api/plan", files={"calendar": ("runs.csv", runs_csv())}, data=_form())
     feed = _feed_path(client)
     for headers in ({"sec-fetch-site": "cross-site"}, {"origin": "https://evil.example"}):
-        response = client.post("/plan/feed-token", headers=headers, follow_redirects=False)
+        token = with_token(client)  # even with the page's own token
+        response = client.post(
+            "/plan/feed-token", data=token, headers=headers, follow_redirects=False
+        )
         assert response.status_code == 403
         response = client.post(
-            "/plan", files={"calendar": ("other.csv", runs_csv())}, data=_form(), headers=headers
+            "/plan",
+            files={"calendar": ("other.csv", runs_csv())},
+            data={**_form(), **token},
+            headers=headers,
         )
         assert response.status_code == 403
     assert _feed_path(client) == feed
@@ -99,7 +109,10 @@ def test_forms_posted_from_another_site_are_refused(client):
         refused = client.post(path, data=_form(), headers={"sec-fetch-site": "cross-site"})
         assert refused.status_code == 403
     same = {"sec-fetch-site": "same-origin", "origin": "http://testserver"}
-    assert client.post("/plan/feed-token", headers=same, follow_redirects=False).status_code == 303
+    renewed = client.post(
+        "/plan/feed-token", data=with_token(client), headers=same, follow_redirects=False
+    )
+    assert renewed.status_code == 303
 
 
 def test_an_old_feed_secret_from_the_data_folder_keeps_working(client, runstrong_home):

@@ -58,7 +58,7 @@ def _seen(page) -> dict:
 
 
 def _ready(page) -> None:
-    page.wait_for_function("document.getElementById('player').dataset.state === 'paused'")
+    page.wait_for_function("() => document.getElementById('player').dataset.state === 'paused'")
 
 
 def _wait_index(page, index: int) -> None:
@@ -111,7 +111,7 @@ def test_steps_advance_in_order_with_side_and_round_labels(page, live_server, ar
         steps[skipped["index"]]
     )
 
-    page.wait_for_function("document.getElementById('player').dataset.saved === 'true'")
+    page.wait_for_function("() => document.getElementById('player').dataset.saved === 'true'")
     page.reload()  # the same step comes back, paused
     _ready(page)
     assert _seen(page)["index"] == skipped["index"]
@@ -209,7 +209,8 @@ def test_a_session_done_by_hand_goes_to_the_log_form(page, live_server, artifact
     expect(row).to_contain_text("completed")
     expect(row).to_contain_text("Felt strong")
     page.wait_for_function(
-        "[...document.querySelectorAll('.charts img')].every(i => i.complete && i.naturalWidth)"
+        "() => [...document.querySelectorAll('.charts img')]"
+        ".every(i => i.complete && i.naturalWidth)"
     )
     assert page.locator(".charts img").count() >= 2
     page.screenshot(path=artifacts_dir / "history-desktop.png", full_page=True)
@@ -241,11 +242,11 @@ def test_another_browser_resumes_at_the_same_step(page, live_server, browser):
         page.keyboard.press("s")
     page.keyboard.press("Space")
     page.wait_for_function(
-        "document.getElementById('player').dataset.index === '4' && "
+        "() => document.getElementById('player').dataset.index === '4' && "
         "document.getElementById('player').dataset.state === 'paused'"
     )
     at = _seen(page)["index"]
-    page.wait_for_function("document.getElementById('player').dataset.saved === 'true'")
+    page.wait_for_function("() => document.getElementById('player').dataset.saved === 'true'")
     other = browser.new_context()  # its own storage: only the server knows the session
     try:
         elsewhere = other.new_page()
@@ -268,7 +269,7 @@ def test_a_set_not_saved_is_shown_and_sent_again(page, live_server):
     page.goto(f"{live_server}/play/{ROUTINE}")
     _ready(page)
     page.keyboard.press("Space")  # start, so the session exists before writes fail
-    page.wait_for_function("document.getElementById('player').dataset.state === 'playing'")
+    page.wait_for_function("() => document.getElementById('player').dataset.state === 'playing'")
     page.route("**/api/sessions/*/sets", refuse)
     page.keyboard.press("d")
     status = page.locator("#save-status")
@@ -289,11 +290,12 @@ def test_easier_switches_the_current_exercise(page, live_server):
     _ready(page)
     for _ in range(target["index"]):
         page.keyboard.press("s")
+    _wait_index(page, target["index"])
     assert _seen(page)["label"] == "B Squat"
     expect(page.get_by_role("button", name="Easier")).to_be_enabled()
     page.keyboard.press("e")
     page.wait_for_function(
-        "document.getElementById('step-kind').textContent === 'Easier variation'"
+        "() => document.getElementById('step-kind').textContent === 'Easier variation'"
     )
     changed = httpx.get(
         f"{live_server}/api/timeline/{ROUTINE}", params={"variation": f"b-squat={easier}"}

@@ -56,7 +56,7 @@ def test_every_state_on_a_phone(page, live_server, artifacts_dir, logged_before)
     steps = _steps(live_server)
     page.set_viewport_size(PHONE)
     page.goto(f"{live_server}/play/{ROUTINE}")
-    page.wait_for_function("document.getElementById('player').dataset.state === 'paused'")
+    page.wait_for_function("() => document.getElementById('player').dataset.state === 'paused'")
     primary = _box(page, "#btn-primary")
     controls = [_box(page, f"#btn-{name}") for name in ("back", "pause", "skip", "easier")]
     page.get_by_role("button", name="Start").click()

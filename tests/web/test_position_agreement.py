@@ -39,7 +39,7 @@ def api() -> Iterator[TestClient]:
 
     with tempfile.TemporaryDirectory(prefix="runstrong-agree-") as home:
         settings = Settings(data_dir=Path(home), database_url=f"sqlite:///{home}/log.db")
-        with TestClient(create_app(settings)) as client:
+        with TestClient(create_app(settings), base_url="http://localhost") as client:
             yield client
 
 

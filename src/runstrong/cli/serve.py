@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 import ssl
 import threading
@@ -15,6 +16,8 @@ import uvicorn
 
 from runstrong.cli.db import opened_log
 from runstrong.cli.errors import UserError
+from runstrong.cli.machine_names import bound_hosts
+from runstrong.settings import ALLOWED_HOSTS_VARIABLE, host_patterns, with_loopback
 from runstrong.store.accounts import any_accounts
 
 
@@ -39,13 +42,29 @@ from runstrong.store.accounts import any_accounts
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="The certificate's private key (PEM).",
 )
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer to this host name or address (repeatable; '*.example.org' for "
+    "subdomains). Loopback and the --host address are always answered; with --host "
+    "0.0.0.0, this machine's own names and addresses.",
+)
 def serve(
-    host: str, port: int, workers: int, open_browser: bool, cert: Path | None, key: Path | None
+    host: str,
+    port: int,
+    workers: int,
+    open_browser: bool,
+    cert: Path | None,
+    key: Path | None,
+    allowed_hosts: tuple[str, ...],
 ) -> None:
     """Serve the runstrong web app; use --host 0.0.0.0 to reach it from a phone on your network.
 
     With --cert and --key it serves HTTPS, which a phone needs before it will keep
-    the player for offline use or hold the screen awake (see docs/web.md).
+    the player for offline use or hold the screen awake (see docs/web.md). A request
+    naming any other host (a hostile name pointed at this machine) gets 400.
     """
     tls = check_certificate(cert, key)
     with opened_log(as_user=False) as store:  # create or upgrade the log before any worker
@@ -56,6 +75,7 @@ def serve(
             "could read and change the log",
             hint="add a user first ('runstrong users add NAME'), or serve on 127.0.0.1",
         )
+    names = _answered_names(host, allowed_hosts)
     try:
         with socket.create_server((host, port)):
             pass
@@ -64,11 +84,15 @@ def serve(
             f"cannot listen on {host}:{port}: {err.strerror or err}",
             hint="choose another --port, or stop what is using this one",
         ) from None
+    _make_secret_key()
     local = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     url = f"{'https' if tls else 'http'}://{local}:{port}/"
     click.echo(f"runstrong is at {url} (Ctrl+C stops it)", err=True)
+    if local not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"it answers to {', '.join(names)}; add a name with --allowed-host", err=True)
     if open_browser:
         threading.Thread(target=_open_when_ready, args=(url, local, port), daemon=True).start()
+    os.environ[ALLOWED_HOSTS_VARIABLE] = " ".join(names)  # every worker reads it
     # By import string, so each worker process builds its own app (nothing shared in memory).
     uvicorn.run(
         "runstrong.web.app:create_app",
@@ -89,6 +113,36 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False  # a name that may resolve anywhere
+
+
+def _answered_names(host: str, extra: tuple[str, ...]) -> tuple[str, ...]:
+    """The Host names the app will answer to, handed to every worker through the environment.
+
+    Raises:
+        UserError: a name that cannot be a host.
+    """
+    configured = os.environ.get(ALLOWED_HOSTS_VARIABLE, "").replace(",", " ").split()
+    try:
+        return host_patterns(with_loopback([*configured, *bound_hosts(host), *extra]))
+    except ValueError as err:
+        raise UserError(
+            f"--allowed-host or {ALLOWED_HOSTS_VARIABLE}: {err}",
+            hint="give a host name or address, e.g. --allowed-host runner.example.org",
+        ) from None
+
+
+def _make_secret_key() -> None:
+    """Make the key forms are signed with once, here, so no worker fails for want of it."""
+    from runstrong.secret_key import secret_key
+    from runstrong.settings import SECRET_KEY_VARIABLE, Settings
+
+    try:
+        secret_key(Settings.from_env())
+    except OSError as err:
+        raise UserError(
+            f"cannot keep the web app's signing key: {err.strerror or err}",
+            hint=f"make the data folder writable, or set {SECRET_KEY_VARIABLE}",
+        ) from None
 
 
 def _open_when_ready(url: str, host: str, port: int) -> None:

@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from runstrong.progress.loads import load_text as weight_text
+from runstrong.secret_key import secret_key
 from runstrong.settings import Settings
 from runstrong.store.group_commit import GroupCommit
 from runstrong.store.live_sessions import LiveSessionError
@@ -20,6 +22,7 @@ from runstrong.version import runstrong_version
 from runstrong.web.api import advice, log, plan, sessions, timeline, workouts
 from runstrong.web.auth import LOGGED_IN, Gate, install_login_handler
 from runstrong.web.catalog import Catalogs
+from runstrong.web.csrf import CsrfCookie, CsrfTokens, csrf_field, require_csrf_token
 from runstrong.web.errors import BodyLimit, install_error_handlers
 from runstrong.web.pages import (
     account,
@@ -37,6 +40,8 @@ from runstrong.web.pages import (
 from runstrong.web.pages import log as log_pages
 from runstrong.web.pages import plan as plan_pages
 from runstrong.web.planning import MAX_UPLOAD_BYTES
+from runstrong.web.same_origin import SameOriginWrites
+from runstrong.web.security_headers import SecurityHeaders
 from runstrong.web.training_log import TrainingLog
 from runstrong.wording import dose_text, duration_text, load_text, rest_text
 
@@ -73,17 +78,27 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.gate = Gate(training_log)
     app.state.writes = writes
     app.state.templates = _templates()
+    app.state.csrf = CsrfTokens(secret_key(settings))
     app.mount("/static", StaticFiles(packages=[("runstrong.web", "static")]), name="static")
     install_error_handlers(app)
     install_login_handler(app)
+    # Innermost first: each one added wraps those before it.
+    app.add_middleware(CsrfCookie)
     # The largest request is a calendar upload with its form fields.
     app.add_middleware(BodyLimit, max_bytes=MAX_UPLOAD_BYTES + 64 * 1024)
     # A phone on a gym's patchy signal: pages, scripts and JSON go compressed.
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
+    app.add_middleware(SameOriginWrites)
+    app.add_middleware(
+        TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts), www_redirect=False
+    )
+    app.add_middleware(SecurityHeaders)
+    forms = [Depends(require_csrf_token)]  # every form post on a page carries the token
     # Every route acts for a logged-in user (or the local runner), but these few:
     # logging in, the calendar feed (its address is its secret), the installable shell.
-    for router in (login.router, feed.router, app_shell.router, health.router):
+    for router in (feed.router, app_shell.router, health.router):
         app.include_router(router)
+    app.include_router(login.router, dependencies=forms)
     for router in (
         workouts.router,
         timeline.router,
@@ -91,6 +106,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         log.router,
         advice.router,
         plan.router,
+    ):
+        app.include_router(router, dependencies=LOGGED_IN)
+    for router in (
         library.router,
         player.router,
         figures.router,
@@ -102,9 +120,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         account.router,
         users.router,
     ):
-        app.include_router(router, dependencies=LOGGED_IN)
+        app.include_router(router, dependencies=[*LOGGED_IN, *forms])
     app.state.templates.env.globals.update(
         path_for=app.url_path_for,
+        csrf_field=csrf_field,
         nav_links=[
             ("Workouts", "show_library"),
             ("History", "show_history"),

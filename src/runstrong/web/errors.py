@@ -142,6 +142,11 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
 
 async def _input_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, InputError)
+    return input_error_response(request, exc)
+
+
+def input_error_response(request: Request, exc: InputError) -> Response:
+    """The answer to `exc`, for middleware that refuses a request before any route runs."""
     return _respond(request, exc.status, ErrorBody(detail=exc.message, errors=[exc.error]))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Path, Request
+from fastapi import APIRouter, Form, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
@@ -14,7 +14,6 @@ from runstrong.store.api_tokens import MAX_LABEL, create_token, list_tokens, rev
 from runstrong.web.auth import LOGGED_IN, CurrentAccount
 from runstrong.web.deps import LogDep, TemplatesDep
 from runstrong.web.errors import InputError
-from runstrong.web.same_origin import same_origin
 
 router = APIRouter(tags=["pages"], include_in_schema=False, dependencies=LOGGED_IN)
 
@@ -26,7 +25,7 @@ async def show_account(
     return await _page(request, account, log, templates)
 
 
-@router.post("/account/tokens", response_class=HTMLResponse, dependencies=[Depends(same_origin)])
+@router.post("/account/tokens", response_class=HTMLResponse)
 async def create_token_page(
     request: Request,
     account: CurrentAccount,
@@ -44,7 +43,7 @@ async def create_token_page(
     return await _page(request, account, log, templates, new_token=secret, new_label=label)
 
 
-@router.post("/account/tokens/{token_id}/revoke", dependencies=[Depends(same_origin)])
+@router.post("/account/tokens/{token_id}/revoke")
 async def revoke_token_page(
     request: Request,
     account: CurrentAccount,

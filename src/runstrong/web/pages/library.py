@@ -14,6 +14,7 @@ from runstrong.timeline import compile_timeline
 from runstrong.web.catalog import workouts_dir_of
 from runstrong.web.deps import CurrentUser, LibraryDep, SettingsDep, TemplatesDep, WorkoutDep
 from runstrong.web.pages.figures import figure_url
+from runstrong.web.security_headers import SELF_CONTAINED_POLICY
 from runstrong.wording import duration_text
 from runstrong.workouts.model import Exercise, Workout
 
@@ -87,6 +88,11 @@ def _overview_html(workout: Workout) -> str:
 
 @router.get("/workouts/{workout_id}/card", response_class=HTMLResponse)
 def show_card(workout: WorkoutDep) -> Response:
-    """The printable card, as `runstrong export --format html` writes it."""
+    """The printable card, as `runstrong export --format html` writes it: one file with its
+    own styles and drawings, and no script."""
     card = FORMATS["html"]
-    return Response(card.write(workout, Options()), media_type=card.media_type)
+    return Response(
+        card.write(workout, Options()),
+        media_type=card.media_type,
+        headers={"Content-Security-Policy": SELF_CONTAINED_POLICY},
+    )

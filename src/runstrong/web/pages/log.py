@@ -20,6 +20,7 @@ from runstrong.store.stats import (
     first_day,
     load_over_time,
 )
+from runstrong.web import csrf
 from runstrong.web.deps import (
     LibraryDep,
     LogDep,
@@ -54,6 +55,7 @@ async def save_log_form(
 ) -> Response:
     """The form is read here; checking and saving it touch the log, so they go to a thread."""
     form = dict(await request.form())
+    form.pop(csrf.FIELD, None)  # checked already; not a detail of the session
     return await run_in_threadpool(_save_form, request, uid, log, library, templates, form)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from runstrong.store.accounts import MAX_PASSWORD, verify_login
@@ -18,7 +18,6 @@ from runstrong.store.login_failures import forget_failures, keys, record_failure
 from runstrong.store.login_sessions import LOGIN_LIFETIME, end_login, start_login
 from runstrong.web.auth import LOGGED_IN, LOGIN_COOKIE
 from runstrong.web.deps import SharedLogDep, TemplatesDep
-from runstrong.web.same_origin import same_origin
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 #: Logging out needs a login; logging in cannot.
@@ -41,7 +40,7 @@ async def show_login(request: Request, templates: TemplatesDep, next: NextPath =
     return _page(request, templates, next=next, local_mode=local)
 
 
-@router.post("/login", response_class=HTMLResponse, dependencies=[Depends(same_origin)])
+@router.post("/login", response_class=HTMLResponse)
 def log_in(
     request: Request,
     log: SharedLogDep,
@@ -84,7 +83,7 @@ def log_in(
     return response
 
 
-@logged_in_router.post("/logout", dependencies=[Depends(same_origin)])
+@logged_in_router.post("/logout")
 def log_out(request: Request, log: SharedLogDep) -> Response:
     """End this browser's login everywhere (the row goes, so every worker forgets it)."""
     secret = request.cookies.get(LOGIN_COOKIE)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Depends, Form, Request, UploadFile
+from fastapi import APIRouter, BackgroundTasks, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from runstrong.export.formats import FORMATS
@@ -24,7 +24,6 @@ from runstrong.web.planning import (
     stored_options,
     stored_view,
 )
-from runstrong.web.same_origin import same_origin
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
@@ -44,7 +43,7 @@ def show_plan(
     return _page(request, user, settings, log, library, templates, background)
 
 
-@router.post("/plan", response_class=HTMLResponse, dependencies=[Depends(same_origin)])
+@router.post("/plan", response_class=HTMLResponse)
 def upload_plan_page(
     request: Request,
     user: CurrentUser,
@@ -75,7 +74,7 @@ def upload_plan_page(
     return RedirectResponse(request.app.url_path_for("show_plan"), status_code=303)
 
 
-@router.post("/plan/feed-token", dependencies=[Depends(same_origin)])
+@router.post("/plan/feed-token")
 def renew_feed_address(request: Request, user: CurrentUser, log: LogDep) -> Response:
     """A new secret for the calendar feed; apps subscribed to the old address stop updating."""
     rotate_token(log.store(), user)

@@ -18,7 +18,6 @@ from runstrong.store.accounts import (
 )
 from runstrong.web.auth import AdminAccount, admin_account
 from runstrong.web.deps import SharedLogDep, TemplatesDep
-from runstrong.web.same_origin import same_origin
 
 router = APIRouter(
     prefix="/admin/users",
@@ -38,7 +37,7 @@ def show_users(
     return _page(request, account, log, templates)
 
 
-@router.post("", response_class=HTMLResponse, dependencies=[Depends(same_origin)])
+@router.post("", response_class=HTMLResponse)
 def add_user_page(
     request: Request,
     account: AdminAccount,
@@ -55,7 +54,7 @@ def add_user_page(
     return _done(request, f"Added {name}.")
 
 
-@router.post("/{name}/password", response_class=HTMLResponse, dependencies=[Depends(same_origin)])
+@router.post("/{name}/password", response_class=HTMLResponse)
 def reset_password(
     request: Request,
     account: AdminAccount,
@@ -71,7 +70,7 @@ def reset_password(
     return _done(request, f"The password of {name} is changed.")
 
 
-@router.post("/{name}/remove", response_class=HTMLResponse, dependencies=[Depends(same_origin)])
+@router.post("/{name}/remove", response_class=HTMLResponse)
 def remove_user_page(
     request: Request,
     account: AdminAccount,
