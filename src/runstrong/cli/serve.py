@@ -133,6 +133,7 @@ def _answered_names(host: str, extra: tuple[str, ...]) -> tuple[str, ...]:
 
 def _make_secret_key() -> None:
     """Make the key forms are signed with once, here, so no worker fails for want of it."""
+    # lazy: the key is only made when the server starts
     from runstrong.secret_key import secret_key
     from runstrong.settings import SECRET_KEY_VARIABLE, Settings
 
