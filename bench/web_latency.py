@@ -100,7 +100,7 @@ def _server(home: Path, database_url: str, *, workers: int) -> Iterator[tuple[st
             time.sleep(0.1)
         while True:
             try:
-                if httpx.get(f"{base}/api/workouts", timeout=2).status_code == 200:
+                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
                     break
             except httpx.HTTPError:
                 pass

@@ -4,8 +4,9 @@
 `RUNSTRONG_DATABASE_URL` puts the log in another database,
 `RUNSTRONG_ALLOW_PRIVATE_FEEDS=1` lets calendar feeds come from private
 networks, `RUNSTRONG_ALLOWED_HOSTS` names the hosts the web app answers to
-(besides loopback) and `RUNSTRONG_SECRET_KEY` is the key the web app signs with
-(else one kept in the data folder); nothing else in runstrong reads them.
+(besides loopback), `RUNSTRONG_SECRET_KEY` is the key the web app signs with
+(else one kept in the data folder) and `RUNSTRONG_USER` names the user the
+command line acts for; nothing else in runstrong reads them.
 The CLI, the store, the web app and the player ask a `Settings` for every
 path they read or write.
 """
@@ -20,6 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 HOME_VARIABLE = "RUNSTRONG_HOME"
 DATABASE_URL_VARIABLE = "RUNSTRONG_DATABASE_URL"
 PRIVATE_FEEDS_VARIABLE = "RUNSTRONG_ALLOW_PRIVATE_FEEDS"
+#: read by the command line only (`runstrong --user`): who the commands act for.
+USER_VARIABLE = "RUNSTRONG_USER"
 ALLOWED_HOSTS_VARIABLE = "RUNSTRONG_ALLOWED_HOSTS"
 SECRET_KEY_VARIABLE = "RUNSTRONG_SECRET_KEY"
 

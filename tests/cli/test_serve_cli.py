@@ -74,6 +74,24 @@ def test_serve_answers_over_https_with_the_certificate(tmp_path: Path):
         server.wait(timeout=10)
 
 
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.0.2.1", "myhost.example"])
+def test_serving_beyond_this_machine_needs_a_user(run, host: str):
+    from runstrong.cli.serve import is_loopback
+
+    assert not is_loopback(host)
+    status, _, err = run("serve", "--host", host, "--port", "0")
+    assert status == 2
+    assert f"will not serve {host} without accounts" in err
+    assert "runstrong users add NAME" in err
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "::1", "localhost", "127.0.0.2"])
+def test_loopback_is_local_mode(host: str):
+    from runstrong.cli.serve import is_loopback
+
+    assert is_loopback(host)
+
+
 def test_a_host_pattern_that_cannot_match_is_refused(run):
     status, _, err = run("serve", "--allowed-host", "run*.example.org")
     assert status == 2

@@ -14,7 +14,7 @@ from runstrong.store.migrate import HEAD, alembic_config, migrate, stored_revisi
 from runstrong.store.schema import Base
 from runstrong.store.sessions import all_sessions
 
-TABLES = {"users", "sessions", "sets", "plans"}
+TABLES = {"users", "sessions", "sets", "plans", "login_sessions", "api_tokens", "login_failures"}
 
 
 def _tables(engine: sa.Engine) -> set[str]:
@@ -90,3 +90,37 @@ def test_sessions_logged_before_live_sessions_keep_their_sets(database_url: str)
     with open_store(database_url) as store:
         [entry] = all_sessions(store)
     assert (entry.uid, len(entry.sets), entry.status) == ("old", 1, "completed")
+
+
+def test_a_log_kept_before_accounts_stays_with_the_local_runner(database_url: str) -> None:
+    """Upgrading a one-runner log (schema 0003) loses nothing: the built-in `local` user
+    keeps every session, set and the plan with its feed secret, and has no password."""
+    engine = make_engine(database_url)
+    try:
+        migrate(engine, "0003")
+        at = "2026-11-01 07:00:00"
+        with engine.begin() as connection:
+            for statement in (
+                "insert into users (id, name, created_at) values (1, 'local', :at)",
+                "insert into sessions (id, uid, user_id, workout_id, workout_version, "
+                "started_at, status, preview, variations) values "
+                "(1, 'kept', 1, 'runners-lower-body', 1, :at, 'completed', false, '{}')",
+                "insert into sets (session_id, position, exercise_id, round, outcome, client_id)"
+                " values (1, 0, 'standing-figure-8', 1, 'done', 'c-0001')",
+                "insert into plans (user_id, feed_token, options, warnings, revisions) "
+                "values (1, 'secret-feed-token', '{}', '[]', '{}')",
+            ):
+                connection.execute(sa.text(statement), {"at": at})
+        migrate(engine, "head")
+    finally:
+        engine.dispose()
+    from runstrong.store.accounts import list_users
+    from runstrong.store.plans import plan_by_token
+
+    with open_store(database_url) as store:
+        [entry] = all_sessions(store)
+        [local] = list_users(store)
+        plan = plan_by_token(store, "secret-feed-token")
+    assert (entry.uid, entry.user, len(entry.sets)) == ("kept", "local", 1)
+    assert (local.name, local.can_log_in, local.admin) == ("local", False, False)
+    assert plan is not None and plan.user == "local"

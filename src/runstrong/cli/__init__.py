@@ -12,6 +12,7 @@ import sys
 import click
 
 from runstrong.cli.errors import ExitStatus, UserError, report
+from runstrong.settings import USER_VARIABLE
 
 #: command name -> ("module:attribute" in runstrong.cli, one-line summary), in help order.
 #: The summaries live here so that listing commands imports none of them.
@@ -38,6 +39,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "import-log": ("log:import_log", "Add sessions from a CSV or JSON export to the log."),
     "db": ("db:db", "Look after the log database (db upgrade)."),
+    "users": ("users:users", "Add, list and remove the users of a shared log; set passwords."),
+    "tokens": ("users:tokens", "API tokens for scripts: create one, list them, revoke one."),
     "plan": ("plan:plan", "Place strength sessions around the runs in your calendar."),
     "calendar": (
         "plan:calendar",
@@ -67,7 +70,13 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="runstrong", prog_name="runstrong")
-def cli() -> None:
+@click.option(
+    "--user",
+    envvar=USER_VARIABLE,
+    metavar="NAME",
+    help=f"Act as this user of a shared log (default: the local runner; or ${USER_VARIABLE}).",
+)
+def cli(user: str | None) -> None:
     """Strength training for runners: workouts, a guided player, a log and a planner."""
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import socket
 import ssl
@@ -24,6 +25,7 @@ from runstrong.settings import (
     host_patterns,
     with_loopback,
 )
+from runstrong.store.accounts import any_accounts
 
 #: How long an idle kept-alive connection stays open, in seconds. Longer than
 #: clients keep theirs (httpx 5 s, aiohttp 15 s, a proxy's 60 s): a server that
@@ -78,6 +80,14 @@ def serve(
     naming any other host (a hostile name pointed at this machine) gets 400.
     """
     tls = check_certificate(cert, key)
+    with opened_log(as_user=False) as store:  # create or upgrade the log before any worker
+        accounts = any_accounts(store)
+    if not accounts and not is_loopback(host):
+        raise UserError(
+            f"runstrong will not serve {host} without accounts: anyone who reaches it "
+            "could read and change the log",
+            hint="add a user first ('runstrong users add NAME'), or serve on 127.0.0.1",
+        )
     names = _answered_names(host, allowed_hosts)
     try:
         with socket.create_server((host, port)):
@@ -87,8 +97,6 @@ def serve(
             f"cannot listen on {host}:{port}: {err.strerror or err}",
             hint="choose another --port, or stop what is using this one",
         ) from None
-    with opened_log():  # create or upgrade the log once, before any worker needs it
-        pass
     _make_secret_key()
     local = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     url = f"{'https' if tls else 'http'}://{local}:{port}/"
@@ -110,6 +118,16 @@ def serve(
         timeout_keep_alive=KEEP_ALIVE_SECONDS,
         **tls,
     )
+
+
+def is_loopback(host: str) -> bool:
+    """Whether only this machine can reach `host` (local mode is allowed there alone)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False  # a name that may resolve anywhere
 
 
 def _answered_names(host: str, extra: tuple[str, ...]) -> tuple[str, ...]:

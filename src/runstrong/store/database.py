@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, exc, make_url
@@ -16,6 +16,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from runstrong.settings import DATABASE_URL_VARIABLE, Settings
+from runstrong.store import DEFAULT_USER
 from runstrong.store.errors import StoreError, describe, unreadable
 from runstrong.store.migrate import HEAD, ensure_current
 from runstrong.store.ownership import inspect_sqlite, mark_sqlite
@@ -110,10 +111,31 @@ def _begin_immediate(connection) -> None:
 
 @dataclass(frozen=True)
 class Store:
-    """An open log: the engine and a factory for ORM sessions."""
+    """An open log: the engine, a factory for ORM sessions, and the user it acts for.
+
+    Queries about a runner's own things (their log, plan, sessions) are limited
+    to `user`; a web server's shared store acts for nobody (None) until a
+    request's user is known (`acting_as`).
+    """
 
     engine: Engine
     sessions: sessionmaker[Session]
+    user: str | None = DEFAULT_USER
+
+    def acting_as(self, user: str) -> Store:
+        """The same open log, acting for `user` (nothing is opened or copied)."""
+        return replace(self, user=user)
+
+    def owner(self, user: str | None = None) -> str:
+        """`user` if given, else the user this store acts for.
+
+        Raises:
+            RuntimeError: neither names anyone (a bug: a query would have no owner).
+        """
+        found = user if user is not None else self.user
+        if found is None:
+            raise RuntimeError("this query needs the user it acts for")
+        return found
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

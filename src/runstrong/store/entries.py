@@ -15,12 +15,11 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 from pydantic_core import ErrorDetails
 
 from runstrong.play.recording import Outcome
+from runstrong.store import DEFAULT_USER
 from runstrong.store.errors import InvalidEntry
 from runstrong.timeline import Side, Step
 from runstrong.workouts.model import LoadKind, Unit, Workout
 
-#: Who a session belongs to on a single-person install.
-DEFAULT_USER = "local"
 RPE = Annotated[int, Field(ge=1, le=10)]
 Count = Annotated[int, Field(ge=0, le=10_000)]
 Amount = Annotated[float, Field(ge=0, le=24 * 3600)]

@@ -10,7 +10,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import aliased
 
 from runstrong.store.database import Store
-from runstrong.store.entries import DEFAULT_USER, SessionEntry
+from runstrong.store.entries import SessionEntry
 from runstrong.store.schema import SetRecord, TrainingSession, User, in_log
 from runstrong.store.sessions import to_entry, whole_sessions
 from runstrong.workouts.model import Unit
@@ -71,7 +71,7 @@ def _recent(user: str, workout_id: str | None, limit: int, id_prefix: str | None
 def recent_sessions(
     store: Store,
     *,
-    user: str = DEFAULT_USER,
+    user: str | None = None,
     workout_id: str | None = None,
     id_prefix: str | None = None,
     limit: int = 10,
@@ -79,7 +79,7 @@ def recent_sessions(
     """The latest `limit` sessions (whose id starts with `id_prefix`, if given), newest
     first, with their sets counted and weighed."""
     done = SetRecord.outcome == "done"
-    recent = _recent(user, workout_id, limit, id_prefix)
+    recent = _recent(store.owner(user), workout_id, limit, id_prefix)
     heaviest = aliased(SetRecord)
     best_unit = (
         select(heaviest.load_unit)
@@ -118,7 +118,7 @@ def recent_sessions(
 
 
 def recent_entries_with(
-    store: Store, *, exercise_ids: Collection[str], user: str = DEFAULT_USER, limit: int = 4
+    store: Store, *, exercise_ids: Collection[str], user: str | None = None, limit: int = 4
 ) -> list[SessionEntry]:
     """In full, newest first: for each exercise, the latest `limit` sessions that did it,
     whatever workout they were of (a catalog exercise's history goes with it)."""
@@ -136,7 +136,11 @@ def recent_entries_with(
         select(TrainingSession.id.label("id"), rank)
         .join(SetRecord, SetRecord.session_id == TrainingSession.id)
         .join(User)
-        .where(User.name == user, in_log(), SetRecord.exercise_id.in_(list(exercise_ids)))
+        .where(
+            User.name == store.owner(user),
+            in_log(),
+            SetRecord.exercise_id.in_(list(exercise_ids)),
+        )
         .group_by(TrainingSession.id, SetRecord.exercise_id)
         .subquery()
     )
@@ -156,11 +160,16 @@ def session_entry(
     uid: str | None = None,
     *,
     started: datetime | None = None,
-    user: str = DEFAULT_USER,
+    user: str | None = None,
 ) -> SessionEntry | None:
     """One of the user's sessions in full: by uid, or the first that started in the minute
     from `started` (the minute `runstrong history` shows)."""
-    query = select(TrainingSession).join(User).where(User.name == user).options(*whole_sessions())
+    query = (
+        select(TrainingSession)
+        .join(User)
+        .where(User.name == store.owner(user))
+        .options(*whole_sessions())
+    )
     if uid is not None:
         query = query.where(TrainingSession.uid == uid)
     if started is not None:

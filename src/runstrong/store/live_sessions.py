@@ -47,7 +47,7 @@ from sqlalchemy.exc import IntegrityError
 from runstrong.play.recording import Outcome
 from runstrong.store.database import Store
 from runstrong.store.driver_sql import DriverStatement
-from runstrong.store.entries import DEFAULT_USER, SetEntry, Status, explain, set_values
+from runstrong.store.entries import SetEntry, Status, explain, set_values
 from runstrong.store.schema import TrainingSession, User
 from runstrong.store.types import UTCDateTime
 from runstrong.timeline import Step, StepKind, Timeline, compile_timeline
@@ -185,12 +185,12 @@ class LiveSessions:
         self,
         store: Store,
         *,
-        user: str = DEFAULT_USER,
+        user: str | None = None,
         workouts: Callable[[str], Workout] | None = None,
         now: Callable[[], datetime] | None = None,
     ) -> None:
         self._store = store
-        self._user = user
+        self._user = store.owner(user)
         self._workouts = workouts
         self._now = now or (lambda: datetime.now(UTC))
 

@@ -19,7 +19,6 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from runstrong.store.database import Store
-from runstrong.store.entries import DEFAULT_USER
 from runstrong.store.schema import PlanState, User
 from runstrong.store.sessions import user_id
 
@@ -53,9 +52,9 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-def read_plan(store: Store, user: str = DEFAULT_USER) -> StoredPlan | None:
+def read_plan(store: Store, user: str | None = None) -> StoredPlan | None:
     """The user's plan row, or None before anything was stored for them."""
-    query = select(PlanState, User.name).join(User).where(User.name == user)
+    query = select(PlanState, User.name).join(User).where(User.name == store.owner(user))
     with store.transaction() as session:
         found = session.execute(query).first()
         return _snapshot(*found) if found else None
@@ -69,30 +68,31 @@ def plan_by_token(store: Store, token: str) -> StoredPlan | None:
         return _snapshot(*found) if found else None
 
 
-def ensure_plan(store: Store, user: str = DEFAULT_USER, *, token: str | None = None) -> StoredPlan:
+def ensure_plan(store: Store, user: str | None = None, *, token: str | None = None) -> StoredPlan:
     """The user's plan row, made (empty, with `token` or a new feed secret) if missing."""
+    user = store.owner(user)
     with store.transaction() as session:
         return _snapshot(_row(session, user, token), user)
 
 
-def rotate_token(store: Store, user: str = DEFAULT_USER) -> str:
+def rotate_token(store: Store, user: str | None = None) -> str:
     """Give the feed a new secret; the old feed URL stops working at once."""
     token = new_token()
     with store.transaction() as session:
-        _row(session, user).feed_token = token
+        _row(session, store.owner(user)).feed_token = token
     return token
 
 
-def save_plan(store: Store, user: str = DEFAULT_USER, **values: Any) -> None:
+def save_plan(store: Store, user: str | None = None, **values: Any) -> None:
     """Replace the given fields of the user's plan in one transaction (JSON fields encoded)."""
     with store.transaction() as session:
-        row = _row(session, user)
+        row = _row(session, store.owner(user))
         for name, value in _encoded(values).items():
             setattr(row, name, value)
 
 
 def claim_refresh(
-    store: Store, user: str = DEFAULT_USER, *, now: datetime, lease: timedelta
+    store: Store, user: str | None = None, *, now: datetime, lease: timedelta
 ) -> bool:
     """Whether this process may refresh the plan now.
 
@@ -104,7 +104,7 @@ def claim_refresh(
         claimed = session.execute(
             update(PlanState)
             .where(
-                PlanState.user_id == user_id(session, user),
+                PlanState.user_id == user_id(session, store.owner(user)),
                 or_(
                     PlanState.refresh_claimed_at.is_(None),
                     PlanState.refresh_claimed_at < now - lease,
@@ -116,7 +116,7 @@ def claim_refresh(
 
 
 def finish_refresh(
-    store: Store, user: str = DEFAULT_USER, *, seen: datetime | None, **values: Any
+    store: Store, user: str | None = None, *, seen: datetime | None, **values: Any
 ) -> bool:
     """Store a refresh's results, unless the plan was replaced (an upload) since `seen`.
 
@@ -124,7 +124,7 @@ def finish_refresh(
     results were stored.
     """
     with store.transaction() as session:
-        row = _row(session, user)
+        row = _row(session, store.owner(user))
         if row.computed_at != seen:
             return False
         for name, value in _encoded(values).items():

@@ -16,7 +16,6 @@ from typing import TypeVar
 
 from runstrong.play.recording import Outcome, RecordingRefused, Snapshot, Tally
 from runstrong.store.database import Store
-from runstrong.store.entries import DEFAULT_USER
 from runstrong.store.live_sessions import LiveSession, LiveSessionError, LiveSessions, StepOutcome
 from runstrong.timeline import Step, StepKind, Timeline
 from runstrong.workouts.model import Unit, Workout
@@ -39,7 +38,7 @@ class StoreRecorder:
         self,
         store: Store,
         *,
-        user: str = DEFAULT_USER,
+        user: str | None = None,
         loads: Mapping[str, tuple[float, Unit]] | None = None,
         rpe: Mapping[str, int] | None = None,
         session_id: str | None = None,

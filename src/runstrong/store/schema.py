@@ -34,13 +34,66 @@ class Base(DeclarativeBase):
 
 
 class User(Base):
-    """Whoever trains; a single-person install only ever has the default `local` user."""
+    """Whoever trains; a single-person install only ever has the built-in `local` user.
+
+    A user with a password is an account: it can log in to a shared server.
+    The `local` user owns what was logged before there were accounts; it has
+    no password until someone gives it one.
+    """
 
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    """argon2id, as argon2-cffi writes it; None: the user cannot log in."""
+    admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """May add and remove users and reset their passwords in the web app."""
+
+
+class LoginSession(Base):
+    """A browser that logged in: its cookie's secret is kept only as a SHA-256 digest.
+
+    A row, not a signed cookie, so any server worker recognises it and logging
+    out (or removing the user) ends it everywhere at once.
+    """
+
+    __tablename__ = "login_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ApiToken(Base):
+    """A token a script sends as `Authorization: Bearer`; shown once, kept as a digest."""
+
+    __tablename__ = "api_tokens"
+    __table_args__ = (UniqueConstraint("user_id", "label", name="uq_api_tokens_user_label"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class LoginFailure(Base):
+    """One failed login, counted per account and per address to slow down guessing.
+
+    In the database so every server worker counts the same failures.
+    """
+
+    __tablename__ = "login_failures"
+    __table_args__ = (Index("ix_login_failures_key_at", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200))
+    """"user:NAME" or "address:IP"."""
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class TrainingSession(Base):

@@ -12,8 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from runstrong.store import DEFAULT_USER
 from runstrong.store.database import Store
-from runstrong.store.entries import DEFAULT_USER, SessionEntry, SetEntry
+from runstrong.store.entries import SessionEntry, SetEntry
 from runstrong.store.schema import SetRecord, TrainingSession, User, in_log
 
 _SET_FIELDS = tuple(SetEntry.model_fields)
@@ -33,11 +34,12 @@ def user_id(session: Session, name: str = DEFAULT_USER) -> int:
         return session.scalar(select(User.id).where(User.name == name))
 
 
-def add_row(session: Session, entry: SessionEntry) -> TrainingSession:
-    """Add a session and its sets inside the caller's transaction."""
+def add_row(session: Session, entry: SessionEntry, *, owner: str) -> TrainingSession:
+    """Add a session and its sets for `owner` inside the caller's transaction (whoever
+    `entry.user` names: a runner writes only to their own log)."""
     row = TrainingSession(
         uid=entry.uid,
-        user_id=user_id(session, entry.user),
+        user_id=user_id(session, owner),
         workout_id=entry.workout_id,
         workout_version=entry.workout_version,
         started_at=entry.started_at,
@@ -63,9 +65,9 @@ def _set_values(entry: SetEntry) -> dict:
 
 
 def save_session(store: Store, entry: SessionEntry) -> None:
-    """Write a new session with all its sets in one transaction."""
+    """Write a new session with all its sets in one transaction, for the store's user."""
     with store.transaction() as session:
-        add_row(session, entry)
+        add_row(session, entry, owner=store.owner())
 
 
 def to_entry(row: TrainingSession) -> SessionEntry:
@@ -89,13 +91,13 @@ def whole_sessions() -> tuple:
     return (selectinload(TrainingSession.sets), selectinload(TrainingSession.user))
 
 
-def last_session(store: Store, user: str = DEFAULT_USER) -> SessionEntry | None:
+def last_session(store: Store, user: str | None = None) -> SessionEntry | None:
     """The user's most recent session (by start time), if any."""
     with store.transaction() as session:
         row = session.scalar(
             select(TrainingSession)
             .join(User)
-            .where(User.name == user, in_log())
+            .where(User.name == store.owner(user), in_log())
             .order_by(TrainingSession.started_at.desc(), TrainingSession.id.desc())
             .limit(1)
             .options(*whole_sessions())
@@ -104,10 +106,12 @@ def last_session(store: Store, user: str = DEFAULT_USER) -> SessionEntry | None:
 
 
 def session_by_uid(store: Store, uid: str) -> SessionEntry | None:
-    """One logged session in full, by uid; None when there is none (or it is a preview)."""
+    """One of the store's user's logged sessions in full, by uid; None when they have none
+    (another user's session is not theirs to see, and a preview is not in the log)."""
     query = (
         select(TrainingSession)
-        .where(TrainingSession.uid == uid, in_log())
+        .join(User)
+        .where(TrainingSession.uid == uid, User.name == store.owner(), in_log())
         .options(*whole_sessions())
     )
     with store.transaction() as session:
@@ -120,16 +124,19 @@ def replace_session(store: Store, entry: SessionEntry) -> None:
 
     The row is updated in place and its sets matched by position, so a player
     still recording the session keeps writing to it: a set the entry does not
-    have (one finished since the entry was read) is left as it is.
+    have (one finished since the entry was read) is left as it is. Only the
+    store's user's session is touched.
     """
+    owner = store.owner()
     with store.transaction() as session:
         row = session.scalar(
             select(TrainingSession)
-            .where(TrainingSession.uid == entry.uid)
+            .join(User)
+            .where(TrainingSession.uid == entry.uid, User.name == owner)
             .options(selectinload(TrainingSession.sets))
         )
         if row is None:
-            add_row(session, entry)
+            add_row(session, entry, owner=owner)
             return
         for name in ("workout_id", "workout_version", "started_at", "ended_at", "rpe", "notes"):
             setattr(row, name, getattr(entry, name))
@@ -144,11 +151,13 @@ def replace_session(store: Store, entry: SessionEntry) -> None:
 
 
 def all_sessions(store: Store) -> list[SessionEntry]:
-    """Every session of every user, oldest first (for export); previews are not training."""
+    """Every session of the store's user, oldest first (for export); previews are not
+    training."""
     with store.transaction() as session:
         rows = session.scalars(
             select(TrainingSession)
-            .where(in_log())
+            .join(User)
+            .where(User.name == store.owner(), in_log())
             .order_by(TrainingSession.started_at, TrainingSession.id)
             .options(*whole_sessions())
         )
@@ -157,6 +166,8 @@ def all_sessions(store: Store) -> list[SessionEntry]:
 
 def import_sessions(store: Store, entries: list[SessionEntry]) -> int:
     """Add the sessions the log does not have yet (matched by uid), all in one transaction.
+
+    They become the store's user's, whoever the file says logged them.
 
     Returns:
         How many sessions were added.
@@ -167,6 +178,7 @@ def import_sessions(store: Store, entries: list[SessionEntry]) -> int:
         for entry in entries:
             if entry.uid not in present:
                 fresh.setdefault(entry.uid, entry)
+        owner = store.owner()
         for entry in fresh.values():
-            add_row(session, entry)
+            add_row(session, entry, owner=owner)
         return len(fresh)

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import case, func, select
 
 from runstrong.store.database import Store
-from runstrong.store.entries import DEFAULT_USER, Status
+from runstrong.store.entries import Status
 from runstrong.store.history import unit_counts, usual_unit
 from runstrong.store.schema import SetRecord, TrainingSession, User, in_log
 from runstrong.workouts.model import Unit
@@ -74,13 +74,13 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def completed_days(store: Store, *, workout_id: str, user: str = DEFAULT_USER) -> list[date]:
+def completed_days(store: Store, *, workout_id: str, user: str | None = None) -> list[date]:
     """The local date of every completed session of a workout."""
     query = (
         select(TrainingSession.started_at)
         .join(User)
         .where(
-            User.name == user,
+            User.name == store.owner(user),
             in_log(),
             TrainingSession.workout_id == workout_id,
             TrainingSession.status == Status.COMPLETED.value,
@@ -90,12 +90,12 @@ def completed_days(store: Store, *, workout_id: str, user: str = DEFAULT_USER) -
         return [started.astimezone().date() for started in session.scalars(query)]
 
 
-def first_day(store: Store, *, workout_id: str, user: str = DEFAULT_USER) -> date | None:
+def first_day(store: Store, *, workout_id: str, user: str | None = None) -> date | None:
     """The local date of the workout's first logged session, whatever became of it."""
     query = (
         select(func.min(TrainingSession.started_at))
         .join(User)
-        .where(User.name == user, TrainingSession.workout_id == workout_id)
+        .where(User.name == store.owner(user), TrainingSession.workout_id == workout_id)
     )
     with store.transaction() as session:
         first = session.scalar(query)
@@ -128,7 +128,7 @@ def adherence(
 
 
 def exercise_totals(
-    store: Store, *, workout_id: str, user: str = DEFAULT_USER
+    store: Store, *, workout_id: str, user: str | None = None
 ) -> list[ExerciseTotals]:
     """Per exercise: sets done, reps, seconds of timed work, volume (kg x reps) and best load."""
     timed = SetRecord.reps_planned.is_(None)
@@ -145,7 +145,7 @@ def exercise_totals(
         .join(TrainingSession, TrainingSession.id == SetRecord.session_id)
         .join(User)
         .where(
-            User.name == user,
+            User.name == store.owner(user),
             in_log(),
             TrainingSession.workout_id == workout_id,
             SetRecord.outcome == "done",
@@ -159,7 +159,7 @@ def exercise_totals(
 
 
 def load_over_time(
-    store: Store, *, exercise_id: str, user: str = DEFAULT_USER
+    store: Store, *, exercise_id: str, user: str | None = None
 ) -> list[tuple[date, float]]:
     """The heaviest load of each session that did the exercise, by local date (for charts)."""
     query = (
@@ -167,7 +167,7 @@ def load_over_time(
         .join(SetRecord, SetRecord.session_id == TrainingSession.id)
         .join(User)
         .where(
-            User.name == user,
+            User.name == store.owner(user),
             in_log(),
             SetRecord.exercise_id == exercise_id,
             SetRecord.outcome == "done",
@@ -180,13 +180,13 @@ def load_over_time(
         return [(started.astimezone().date(), load) for started, load in session.execute(query)]
 
 
-def load_unit(store: Store, *, exercise_id: str, user: str = DEFAULT_USER) -> Unit:
+def load_unit(store: Store, *, exercise_id: str, user: str | None = None) -> Unit:
     """The unit the runner typed most of an exercise's loads in (kilograms on a tie)."""
     query = (
         select(*unit_counts())
         .join(TrainingSession, TrainingSession.id == SetRecord.session_id)
         .join(User)
-        .where(User.name == user, in_log(), SetRecord.exercise_id == exercise_id)
+        .where(User.name == store.owner(user), in_log(), SetRecord.exercise_id == exercise_id)
     )
     with store.transaction() as session:
         kg_sets, lb_sets = session.execute(query).one()

@@ -20,11 +20,24 @@ from runstrong.store.group_commit import GroupCommit
 from runstrong.store.live_sessions import LiveSessionError
 from runstrong.version import runstrong_version
 from runstrong.web.api import advice, log, plan, sessions, timeline, workouts
-from runstrong.web.catalog import Catalog
+from runstrong.web.auth import LOGGED_IN, Gate, install_login_handler
+from runstrong.web.catalog import Catalogs
 from runstrong.web.compression import Compression
 from runstrong.web.csrf import CsrfCookie, CsrfTokens, csrf_field, require_csrf_token
 from runstrong.web.errors import BodyLimit, install_error_handlers
-from runstrong.web.pages import activity, app_shell, figures, importer, library, player
+from runstrong.web.pages import (
+    account,
+    activity,
+    app_shell,
+    feed,
+    figures,
+    health,
+    importer,
+    library,
+    login,
+    player,
+    users,
+)
 from runstrong.web.pages import log as log_pages
 from runstrong.web.pages import plan as plan_pages
 from runstrong.web.planning import MAX_UPLOAD_BYTES
@@ -66,13 +79,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings
-    app.state.catalog = Catalog(settings)
+    app.state.catalogs = Catalogs(settings)
     app.state.log = training_log
+    app.state.gate = Gate(training_log)
     app.state.writes = writes
     app.state.templates = _templates()
     app.state.csrf = CsrfTokens(secret_key(settings))
     app.mount("/static", StaticFiles(packages=[("runstrong.web", "static")]), name="static")
     install_error_handlers(app)
+    install_login_handler(app)
     # Innermost first: each one added wraps those before it.
     app.add_middleware(CsrfCookie)
     # The largest request is a calendar upload with its form fields.
@@ -93,9 +108,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         advice.router,
         plan.router,
     ):
+        app.include_router(router, dependencies=LOGGED_IN)
+    forms = [Depends(require_csrf_token)]  # every form post on a page carries the token
+    # Every route acts for a logged-in user (or the local runner), but these few:
+    # logging in, the calendar feed (its address is its secret), the installable shell.
+    for router in (feed.router, app_shell.router, health.router):
         app.include_router(router)
+    app.include_router(login.router, dependencies=forms)
     for router in (
-        app_shell.router,
         library.router,
         player.router,
         figures.router,
@@ -103,9 +123,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         plan_pages.router,
         activity.router,
         importer.router,
+        login.logged_in_router,
+        account.router,
+        users.router,
     ):
-        # Every form post on a page must carry the browser's token.
-        app.include_router(router, dependencies=[Depends(require_csrf_token)])
+        app.include_router(router, dependencies=[*LOGGED_IN, *forms])
     app.state.templates.env.globals.update(
         path_for=app.url_path_for,
         csrf_field=csrf_field,
@@ -114,6 +136,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             ("History", "show_history"),
             ("Plan", "show_plan"),
             ("Import", "show_import"),
+            ("Account", "show_account"),
         ],
     )
     return app

@@ -14,27 +14,63 @@ import os
 import threading
 import time
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from runstrong.settings import Settings
+from runstrong.store import DEFAULT_USER
 from runstrong.workouts.library import Library, builtin_dir, load_library
 
 #: How long the files as last looked at are trusted, in seconds.
 RECHECK_SECONDS = 1.0
 
 
+def workouts_dir_of(settings: Settings, user: str) -> Path:
+    """Workout files of one user of a shared log: the local runner's are the data
+    folder's `workouts/`, everyone else's are in a folder of their own under `users/`."""
+    if user == DEFAULT_USER:
+        return settings.user_workouts_dir
+    if not user or user.startswith(".") or "/" in user or "\\" in user:
+        raise ValueError(f"{user!r} cannot name a folder")
+    return settings.data_dir / "users" / user / "workouts"
+
+
+class Catalogs:
+    """One catalog per user: each sees the built-ins, the server's extra folders and only
+    their own workout files."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._lock = threading.Lock()
+        self._by_user: dict[str, Catalog] = {}
+
+    def of(self, user: str) -> Catalog:
+        with self._lock:
+            found = self._by_user.get(user)
+            if found is None:
+                found = self._by_user[user] = Catalog(self._settings, user=user)
+            return found
+
+
 class Catalog:
     """A cached `Library` that notices new, changed and removed workout files within a second.
 
     Args:
-        settings: where the user's workouts are.
+        settings: where the workouts are.
+        user: whose workout files it holds, beside the built-ins and the server's folders.
         clock: monotonic seconds (tests pass their own).
     """
 
-    def __init__(self, settings: Settings, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        user: str = DEFAULT_USER,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._clock = clock
         self._checked: float | None = None
         self._extra_dirs = settings.workout_dirs
-        self._user_dir = settings.user_workouts_dir
+        self._user_dir = workouts_dir_of(settings, user)
         self._folders = tuple(
             str(folder) for folder in (builtin_dir(), self._user_dir, *self._extra_dirs)
         )

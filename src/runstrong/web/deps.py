@@ -10,11 +10,11 @@ from fastapi.templating import Jinja2Templates
 from pydantic import StringConstraints
 
 from runstrong.settings import Settings
-from runstrong.store.entries import DEFAULT_USER
+from runstrong.web.auth import CurrentAccount
 from runstrong.web.catalog import Catalog
 from runstrong.web.errors import InputError
 from runstrong.web.player_sessions import PlayerSessions
-from runstrong.web.training_log import TrainingLog
+from runstrong.web.training_log import TrainingLog, UserLog
 from runstrong.workouts.library import Library
 from runstrong.workouts.model import Workout
 
@@ -33,13 +33,24 @@ async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-async def get_catalog(request: Request) -> Catalog:
-    return request.app.state.catalog
+async def get_current_user(account: CurrentAccount) -> str:
+    """The name of the user the request acts for (store queries take names)."""
+    return account.name
 
 
-async def get_library(request: Request) -> Library:
+CurrentUser = Annotated[str, Depends(get_current_user)]
+
+
+async def get_catalog(request: Request, user: CurrentUser) -> Catalog:
+    """The user's catalog: the built-ins and their own workouts."""
+    return request.app.state.catalogs.of(user)
+
+
+CatalogDep = Annotated[Catalog, Depends(get_catalog)]
+
+
+async def get_library(catalog: CatalogDep) -> Library:
     """The library; when a workout file changed, it is parsed again in the thread pool."""
-    catalog: Catalog = request.app.state.catalog
     library = catalog.current()
     return library if library is not None else await run_in_threadpool(catalog.library)
 
@@ -48,29 +59,21 @@ async def get_templates(request: Request) -> Jinja2Templates:
     return request.app.state.templates
 
 
-async def get_log(request: Request) -> TrainingLog:
+async def get_log(request: Request, user: CurrentUser) -> UserLog:
+    """The log as the request's user sees it."""
+    return request.app.state.log.for_user(user)
+
+
+async def get_shared_log(request: Request) -> TrainingLog:
+    """The whole log, for the few routes that find their user themselves (the feed, login)."""
     return request.app.state.log
 
 
-async def get_current_user() -> str:
-    """The user a request acts for: the one local user, until accounts arrive."""
-    return DEFAULT_USER
-
-
 SettingsDep = Annotated[Settings, Depends(get_settings)]
-CurrentUser = Annotated[str, Depends(get_current_user)]
 LibraryDep = Annotated[Library, Depends(get_library)]
-CatalogDep = Annotated[Catalog, Depends(get_catalog)]
 TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]
-LogDep = Annotated[TrainingLog, Depends(get_log)]
-
-
-async def get_current_user() -> str:
-    """Who the request acts for: the one local user until there are accounts."""
-    return DEFAULT_USER
-
-
-CurrentUser = Annotated[str, Depends(get_current_user)]
+LogDep = Annotated[UserLog, Depends(get_log)]
+SharedLogDep = Annotated[TrainingLog, Depends(get_shared_log)]
 
 
 async def get_player_sessions(request: Request, user: CurrentUser) -> PlayerSessions:

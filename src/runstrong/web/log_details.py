@@ -27,7 +27,7 @@ from runstrong.store.manual import Details, amend
 from runstrong.store.sessions import replace_session
 from runstrong.web.deps import Slug
 from runstrong.web.errors import InputError
-from runstrong.web.training_log import TrainingLog
+from runstrong.web.training_log import UserLog
 from runstrong.workouts.model import Workout
 
 RPE = Annotated[int, Field(ge=1, le=10)]
@@ -73,7 +73,7 @@ class FormRow:
 
 
 def form_rows(
-    workout: Workout, entry: SessionEntry, *, log: TrainingLog, unit: Unit, today: date
+    workout: Workout, entry: SessionEntry, *, log: UserLog, unit: Unit, today: date
 ) -> list[FormRow]:
     advice = {a.exercise_id: a for a in _advice(workout, entry, log=log, today=today, unit=unit)}
     rows = []
@@ -122,13 +122,11 @@ def _set_text(done: SetEntry) -> str:
     return f"{load} × {amount.removesuffix(' reps')}" if done.reps_planned else f"{load} × {amount}"
 
 
-def _advice(workout: Workout, entry: SessionEntry, *, log: TrainingLog, today: date, unit: Unit):
+def _advice(workout: Workout, entry: SessionEntry, *, log: UserLog, today: date, unit: Unit):
     return advice_from_log(log.store(), workout, today=today, unit=unit, excluding=entry.uid)
 
 
-def save_details(
-    log: TrainingLog, uid: str, workout: Workout, details: SessionDetails
-) -> SessionEntry:
+def save_details(log: UserLog, uid: str, workout: Workout, details: SessionDetails) -> SessionEntry:
     """Amend the logged session with the form's values.
 
     Raises:
@@ -155,7 +153,7 @@ def save_details(
     return amended
 
 
-def logged_entry(log: TrainingLog, uid: str) -> SessionEntry:
+def logged_entry(log: UserLog, uid: str) -> SessionEntry:
     entry = log.entry(uid)
     if entry is None:
         raise InputError(f"no logged session {uid!r}", field="uid")

@@ -12,7 +12,8 @@ from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from runstrong.atomic import write_atomic
-from runstrong.web.deps import LibraryDep, SettingsDep, TemplatesDep
+from runstrong.web.catalog import workouts_dir_of
+from runstrong.web.deps import CurrentUser, LibraryDep, SettingsDep, TemplatesDep
 from runstrong.web.errors import InputError
 from runstrong.workouts.article_import import NoWorkoutFound, import_article
 from runstrong.workouts.file import WorkoutFileError, parse_workout_text
@@ -65,6 +66,7 @@ def save_imported_workout(
     templates: TemplatesDep,
     library: LibraryDep,
     settings: SettingsDep,
+    user: CurrentUser,
     workout_yaml: WorkoutText,
     replace: Annotated[bool, Form()] = False,
 ) -> Response:
@@ -80,7 +82,7 @@ def save_imported_workout(
     builtin = {entry.workout.id for entry in library.entries if entry.builtin}
     if workout.id in builtin:
         return refuse(f"{workout.id!r} is a built-in workout's id: give yours another id.", 409)
-    target = settings.user_workouts_dir / f"{workout.id}.yaml"
+    target = workouts_dir_of(settings, user) / f"{workout.id}.yaml"
     if target.exists() and not replace:
         return refuse(
             f"You already have a workout {workout.id!r}: tick 'Replace it' or change the id.", 409
@@ -89,7 +91,7 @@ def save_imported_workout(
         write_atomic(target, workout_yaml.encode("utf-8"))
     except OSError as err:
         return refuse(f"Could not save to {target}: {err.strerror}", 500)
-    request.app.state.catalog.changed()
+    request.app.state.catalogs.of(user).changed()
     url = request.app.url_path_for("show_workout", workout_id=workout.id)
     return RedirectResponse(url, status_code=303)
 

@@ -11,7 +11,8 @@ from markupsafe import escape
 from runstrong.export.formats import FORMATS, Options
 from runstrong.export.markdown import workout_markdown
 from runstrong.timeline import compile_timeline
-from runstrong.web.deps import LibraryDep, SettingsDep, TemplatesDep, WorkoutDep
+from runstrong.web.catalog import workouts_dir_of
+from runstrong.web.deps import CurrentUser, LibraryDep, SettingsDep, TemplatesDep, WorkoutDep
 from runstrong.web.pages.figures import figure_url
 from runstrong.web.security_headers import SELF_CONTAINED_POLICY
 from runstrong.wording import duration_text
@@ -22,7 +23,11 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 
 @router.get("/", response_class=HTMLResponse)
 def show_library(
-    request: Request, library: LibraryDep, templates: TemplatesDep, settings: SettingsDep
+    request: Request,
+    library: LibraryDep,
+    templates: TemplatesDep,
+    settings: SettingsDep,
+    user: CurrentUser,
 ) -> HTMLResponse:
     latest = {entry.workout.id: entry for entry in library.entries}
     workouts = [
@@ -37,7 +42,7 @@ def show_library(
     return templates.TemplateResponse(
         request,
         "library.html",
-        {"workouts": workouts, "broken": broken, "workouts_dir": settings.user_workouts_dir},
+        {"workouts": workouts, "broken": broken, "workouts_dir": workouts_dir_of(settings, user)},
     )
 
 

@@ -9,18 +9,18 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Form, Path, Request, UploadFile
+from fastapi import APIRouter, BackgroundTasks, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from runstrong.export.formats import FORMATS
-from runstrong.store.plans import ensure_plan, plan_by_token, read_plan, rotate_token
+from runstrong.store import DEFAULT_USER
+from runstrong.store.plans import ensure_plan, read_plan, rotate_token
 from runstrong.web.deps import CurrentUser, LibraryDep, LogDep, SettingsDep, TemplatesDep
 from runstrong.web.errors import InputError
 from runstrong.web.plan_refresh import needs_refresh, refresh
 from runstrong.web.plan_upload import PlanForm, submit_plan
 from runstrong.web.planning import (
     legacy_token,
-    plan_ics,
     stored_options,
     stored_view,
 )
@@ -93,45 +93,14 @@ def download_plan(user: CurrentUser, log: LogDep) -> Response:
     return Response(stored.sessions_ics, media_type=ICS, headers=headers)
 
 
-@router.get("/calendar/{token}.ics")
-def read_calendar_feed(
-    token: Annotated[str, Path(max_length=100)],
-    log: LogDep,
-    library: LibraryDep,
-    settings: SettingsDep,
-    background: BackgroundTasks,
-) -> Response:
-    """The feed calendar apps subscribe to: the stored plan's sessions. A plan made from
-    a runs feed follows it: a stale plan is refreshed after this answer."""
-    store = log.store()
-    stored = plan_by_token(store, token)
-    if stored is None:
-        raise InputError("no calendar feed here", field="token")
-    if needs_refresh(stored, datetime.now(UTC)):
-        background.add_task(
-            refresh, store, stored.user, library, private_ok=settings.allow_private_feeds
-        )
-    if stored.sessions_ics is not None:
-        return Response(stored.sessions_ics, media_type=ICS)
-    workout = _workout(library, stored_options(stored).workout_id)
-    return Response(plan_ics(None, workout), media_type=ICS)
-
-
-def _workout(library, workout_id: str):
-    try:
-        return library.get(workout_id)
-    except LookupError as err:
-        raise InputError(str(err.args[0]), field="workout_id", status=409) from None
-
-
 def _page(
     request, user, settings, log, library, templates, background, *, problem=None, status=200
 ):
 
     store = log.store()
-    stored = read_plan(store, user) or ensure_plan(
-        store, user, token=legacy_token(settings.legacy_feed_token_file)
-    )
+    # The secret an earlier, one-runner version kept in a file is the local runner's alone.
+    legacy = legacy_token(settings.legacy_feed_token_file) if user == DEFAULT_USER else None
+    stored = read_plan(store, user) or ensure_plan(store, user, token=legacy)
     if needs_refresh(stored, datetime.now(UTC)):
         background.add_task(refresh, store, user, library, private_ok=settings.allow_private_feeds)
     view = stored_view(stored)
