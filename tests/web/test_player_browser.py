@@ -12,6 +12,13 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    """No service worker here: requests it makes on the page's behalf escape `page.route`,
+    which these tests use to cut the network. (The offline tests keep it.)"""
+    return {**browser_context_args, "service_workers": "block"}
+
 ROUTINE = "runners-lower-body"
 PHONE = {"width": 360, "height": 780}
 DESKTOP = {"width": 1280, "height": 860}

@@ -79,7 +79,7 @@ SharedLogDep = Annotated[TrainingLog, Depends(get_shared_log)]
 async def get_player_sessions(request: Request, user: CurrentUser) -> PlayerSessions:
     # The library is looked up here, not declared: each dependency FastAPI resolves
     # costs a recorded set more than the lookup itself.
-    library = await get_library(request)
+    library = await get_library(await get_catalog(request, user))
     return PlayerSessions(
         request.app.state.log, request.app.state.writes, user=user, workouts=library.get
     )
