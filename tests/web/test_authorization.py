@@ -157,10 +157,10 @@ def _anna_workout(settings: Settings) -> str:
 def test_another_users_objects_answer_404_and_stay_as_they_were(club) -> None:
     _, client, tokens, settings = club
     anna, ben = _as(tokens["anna"]), _as(tokens["ben"])
+    workout_id = _anna_workout(settings)
     started = client.post("/api/sessions", json={"workout_id": ROUTINE}, headers=anna)
     assert started.status_code == 201
     sid = started.json()["id"]
-    workout_id = _anna_workout(settings)
     assert client.get(f"/api/workouts/{workout_id}", headers=anna).status_code == 200
     before = client.get(f"/api/log/{sid}", headers=anna).json()
     outcome = {

@@ -87,10 +87,10 @@ def test_saving_the_log_form_does_not_stall_other_requests(client, monkeypatch):
 
 def test_a_changed_workout_file_is_parsed_off_the_event_loop(client, runstrong_home):
     """The autouse check fails this test if the library reloads on the event loop."""
-    from runstrong.web.catalog import RECHECK_SECONDS, Catalog
+    from runstrong.web.catalog import RECHECK_SECONDS, Catalogs
 
     now = [1000.0]
-    client.app.state.catalog = Catalog(client.app.state.settings, clock=lambda: now[0])
+    client.app.state.catalogs = Catalogs(client.app.state.settings, clock=lambda: now[0])
     listed = client.get("/api/workouts").json()
     folder = client.app.state.settings.user_workouts_dir
     folder.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ def browser_context_args(browser_context_args):
     which these tests use to cut the network. (The offline tests keep it.)"""
     return {**browser_context_args, "service_workers": "block"}
 
+
 ROUTINE = "runners-lower-body"
 PHONE = {"width": 360, "height": 780}
 DESKTOP = {"width": 1280, "height": 860}

@@ -116,6 +116,9 @@ def test_a_session_survives_any_worker(server, database_url: str) -> None:
             assert (again.status_code, again.json()) == (201, answer)
         finished = client.post(f"{url}/finish", json={"completed": True}).json()
     assert (finished["done"], finished["status"]) == (len(work), "completed")
+    deadline = time.monotonic() + 30  # the supervisor notices a dead worker on its next round
+    while set(workers) & _children(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
     assert not set(workers) & _children(process.pid), "both first workers were replaced"
     with open_store(database_url) as store:
         [entry] = all_sessions(store)

@@ -38,8 +38,9 @@ class Catalogs:
     """One catalog per user: each sees the built-ins, the server's extra folders and only
     their own workout files."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, clock: Callable[[], float] = time.monotonic) -> None:
         self._settings = settings
+        self._clock = clock
         self._lock = threading.Lock()
         self._by_user: dict[str, Catalog] = {}
 
@@ -47,7 +48,7 @@ class Catalogs:
         with self._lock:
             found = self._by_user.get(user)
             if found is None:
-                found = self._by_user[user] = Catalog(self._settings, user=user)
+                found = self._by_user[user] = Catalog(self._settings, user=user, clock=self._clock)
             return found
 
 
