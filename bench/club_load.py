@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
+import re
 import tempfile
 import time
 import uuid
@@ -28,6 +29,8 @@ import httpx
 from web_latency import ROUTINE, _database, _figures, _server
 
 PASSWORD = "club-password-1"
+#: The hidden field every form of the web app carries (see runstrong.web.csrf).
+_FORM_TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
 def _accounts(url: str, users: int) -> dict[str, str | None]:
@@ -74,8 +77,13 @@ class Run:
 async def _runner(base: str, name: str, token: str | None, work: list[dict], sets: int, run: Run):
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     async with httpx.AsyncClient(base_url=base, headers=headers, timeout=60) as client:
-        if token is None:
-            form = {"name": name, "password": PASSWORD, "next": "/"}
+        if token is None:  # as a browser does: the login page first, for its form token
+            page = await run.call(client, "login page", "GET", "/login", expect=200)
+            found = page and _FORM_TOKEN.search(page.text)
+            if not found:
+                run.errors.append("login page: no form token")
+                return
+            form = {"name": name, "password": PASSWORD, "next": "/", "csrf_token": found[1]}
             if await run.call(client, "login", "POST", "/login", data=form, expect=303) is None:
                 return
         started = await run.call(
@@ -157,13 +165,16 @@ def main() -> int:
                         )
                     )
 
-                began = time.perf_counter()
+                began, client_cpu = time.perf_counter(), time.process_time()
                 asyncio.run(club())
                 seconds = time.perf_counter() - began
+                client_cpu = time.process_time() - client_cpu
             cross_writes = _cross_writes(url, run)
     everything = [t for samples in run.latencies.values() for t in samples]
     print(f"PostgreSQL, {args.workers} workers, {args.users} runners at once, {seconds:.1f} s:")
     print(f"  all      {_figures(everything, seconds)}")
+    # The clients share the machine's cores with the server: say what they took.
+    print(f"  client CPU {1000 * client_cpu / max(1, len(everything)):.1f} ms per request")
     for kind, samples in run.latencies.items():
         print(f"  {kind:<8} {_figures(samples)}")
     print(f"  errors: {len(run.errors)}" + (f" (first: {run.errors[0]})" if run.errors else ""))
