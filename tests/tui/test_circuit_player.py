@@ -7,15 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from fake_clock import FakeClock
 from runstrong.play.session import Session
-from runstrong.store.database import open_store
-from runstrong.store.recorder import StoreRecorder
-from runstrong.store.sessions import last_session
 from runstrong.timeline import StepKind
-from runstrong.tui.app import PlayerApp
-from runstrong.tui.summary_screen import SummaryScreen
 from runstrong.workouts.file import load_workout_file
+from tui.play_through import Watch, play_through
 
 pytestmark = pytest.mark.asyncio
 
@@ -32,36 +27,20 @@ async def test_a_circuit_of_five_plays_to_the_end_in_order(runstrong_home) -> No
         s for s in steps if s.kind is StepKind.REST and steps[s.index - 1].exercise_id == "step-up"
     )
     looked_at = {swing.index, step_up_rest.index, *(s.index for s in pose)}
-    clock = FakeClock()
     visited: list[int] = []
     seen: dict[int, tuple[str, str, str, str]] = {}
-    with open_store() as store:
-        app = PlayerApp(
-            lambda now: Session(workout, now=now),
-            clock=clock,
-            recorder=StoreRecorder(store),
-            announce=lambda cue: None,
-        )
 
-        def text(widget: str) -> str:
-            return str(app.screen.query_one(f"#{widget}").render())
+    async def look(watch: Watch) -> None:
+        index = watch.app.session.index
+        if not visited or visited[-1] != index:
+            visited.append(index)
+        if index in looked_at and index not in seen:
+            await watch.pilot.pause()  # drawn: read what the runner sees
+            countdown = watch.app.screen.query_one("#countdown").value
+            where, title, target = (watch.text(w) for w in ("where", "title", "target"))
+            seen[index] = (where, title, target, countdown)
 
-        async with app.run_test(size=(100, 42)) as pilot:
-            while not app.session.finished:
-                index = app.session.index
-                if not visited or visited[-1] != index:
-                    visited.append(index)
-                if index in looked_at and index not in seen:
-                    await pilot.pause()  # drawn: read what the runner sees
-                    countdown = app.screen.query_one("#countdown").value
-                    seen[index] = (text("where"), text("title"), text("target"), countdown)
-                if app.session.next_deadline() is None:
-                    await pilot.press("enter")
-                else:
-                    await clock.advance(app.session.next_deadline() - clock.now())
-            await pilot.pause()
-            assert isinstance(app.screen, SummaryScreen)
-        entry = last_session(store)
+    _app, entry = await play_through(workout, look)
 
     assert visited == list(range(len(steps)))  # every step, in order
     assert [(s.round, s.exercise_id, s.side) for s in entry.sets] == [

@@ -3,52 +3,27 @@ and a stretch held in three directions."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from fake_clock import FakeClock
-from runstrong.play.session import Session
-from runstrong.store.database import open_store
-from runstrong.store.recorder import StoreRecorder
-from runstrong.store.sessions import last_session
 from runstrong.timeline import StepKind
-from runstrong.tui.app import PlayerApp
-from runstrong.tui.summary_screen import SummaryScreen
 from runstrong.workouts.library import builtin_workout
+from tui.play_through import Watch, play_through
 
 pytestmark = pytest.mark.asyncio
 
 CORE = builtin_workout("core-for-runners")
 
 
-async def test_the_core_workout_plays_to_the_end_in_order(tmp_path: Path, runstrong_home) -> None:
-    clock = FakeClock()
+async def test_the_core_workout_plays_to_the_end_in_order(runstrong_home) -> None:
     seen: list[tuple[str, str, str]] = []
-    with open_store() as store:
-        app = PlayerApp(
-            lambda now: Session(CORE, now=now),
-            clock=clock,
-            recorder=StoreRecorder(store),
-            announce=lambda cue: None,
-        )
 
-        def text(widget: str) -> str:
-            return str(app.screen.query_one(f"#{widget}").render())
+    async def look(watch: Watch) -> None:
+        session = watch.app.session
+        if session.step.kind is StepKind.WORK and session.elapsed(watch.clock.now()) >= 0:
+            await watch.pilot.pause()
+            seen.append((watch.text("where"), watch.text("title"), watch.text("target")))
 
-        async with app.run_test(size=(100, 42)) as pilot:
-            while not app.session.finished:
-                step = app.session.step
-                if step.kind is StepKind.WORK and app.session.elapsed(clock.now()) >= 0:
-                    await pilot.pause()
-                    seen.append((text("where"), text("title"), text("target")))
-                if app.session.next_deadline() is None:
-                    await pilot.press("enter")
-                else:
-                    await clock.advance(app.session.next_deadline() - clock.now())
-            await pilot.pause()
-            assert isinstance(app.screen, SummaryScreen)
-        entry = last_session(store)
+    app, entry = await play_through(CORE, look)
 
     work = [s for s in app.session.timeline.steps if s.kind is StepKind.WORK]
     logged = [(s.round, s.exercise_id, s.side) for s in entry.sets]
